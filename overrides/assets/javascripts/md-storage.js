@@ -1,0 +1,26 @@
+// Material for MkDocs' page-scoped storage helpers (__md_scope, __md_get, __md_set,
+// __md_hash), as a file: our Content-Security-Policy allows no inline script.
+(function () {
+  "use strict";
+  var scope = document.currentScript.getAttribute("data-md-scope") || ".";
+  window.__md_scope = new URL(scope, location);
+  window.__md_hash = function (text) {
+    return Array.from(text).reduce(function (hash, ch) {
+      return (hash << 5) - hash + ch.charCodeAt(0);
+    }, 0);
+  };
+  window.__md_get = function (key, storage, base) {
+    storage = storage || localStorage;
+    base = base || window.__md_scope;
+    return JSON.parse(storage.getItem(base.pathname + "." + key));
+  };
+  window.__md_set = function (key, value, storage, base) {
+    storage = storage || localStorage;
+    base = base || window.__md_scope;
+    try {
+      storage.setItem(base.pathname + "." + key, JSON.stringify(value));
+    } catch (err) {
+      // Storage full or blocked: the palette choice is simply not remembered.
+    }
+  };
+})();

@@ -1,0 +1,146 @@
+"""Fixtures for tests of the built site: a strict build, a local server, Chromium.
+
+The site is served from 127.0.0.1 exactly as a static host would serve it, and every
+page opened through `guarded_page` fails its test on any request to another origin,
+any failed request, any console error or uncaught exception.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, Playwright, sync_playwright
+from sitekit import DESKTOP, ROOT
+
+CHROMIUM_FLAGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The built site: the one the test command just built, or a fresh strict build."""
+    given = os.environ.get("SHORTHAUL_SITE_DIR")
+    if given:
+        return Path(given)
+    out = tmp_path_factory.mktemp("site")
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=ROOT,
+        check=True,
+    )
+    return out
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    extensions_map = {  # noqa: RUF012 - the base class declares it as a plain dict
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".mjs": "text/javascript",
+        ".wasm": "application/wasm",
+        ".json": "application/json",
+        ".whl": "application/zip",
+    }
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir: Path) -> Iterator[str]:
+    """The built site on 127.0.0.1, on a free port."""
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+def chromium_path() -> str | None:
+    """Debian's chromium when present (or $CHROMIUM), else Playwright's own."""
+    given = os.environ.get("CHROMIUM")
+    if given:
+        return given
+    return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    with sync_playwright() as p:
+        yield p
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+    yield browser
+    browser.close()
+
+
+@dataclass
+class PageProblems:
+    """What went wrong while a page was open; empty when all is well."""
+
+    origin: str
+    off_origin: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+
+    def watch(self, page: Page) -> Page:
+        def on_request(request) -> None:
+            parts = urlsplit(request.url)
+            if parts.scheme in ("data", "blob", "about"):
+                return
+            if f"{parts.scheme}://{parts.netloc}" != self.origin:
+                self.off_origin.append(request.url)
+
+        page.on("request", on_request)
+        page.on("requestfailed", lambda r: self.failed.append(f"{r.url}: {r.failure}"))
+        page.on(
+            "response",
+            lambda r: r.status >= 400 and self.failed.append(f"{r.url}: HTTP {r.status}"),
+        )
+        page.on(
+            "console",
+            lambda m: m.type == "error" and self.console_errors.append(m.text),
+        )
+        page.on("pageerror", lambda e: self.page_errors.append(str(e)))
+        return page
+
+    def as_dict(self) -> dict[str, list[str]]:
+        return {
+            "off-origin requests": self.off_origin,
+            "failed requests": self.failed,
+            "console errors": self.console_errors,
+            "uncaught errors": self.page_errors,
+        }
+
+
+@pytest.fixture
+def guarded_page(browser: Browser, base_url: str) -> Iterator[Page]:
+    """A fresh desktop page whose problems fail the test when it ends."""
+    origin = base_url.rstrip("/")
+    context = browser.new_context(viewport=DESKTOP)
+    problems = PageProblems(origin)
+    page = problems.watch(context.new_page())
+    yield page
+    context.close()
+    assert not any(problems.as_dict().values()), problems.as_dict()
