@@ -19,7 +19,7 @@ def site_pages(site_dir: Path) -> list[str]:
         if rel == "404.html" or rel.startswith(("pyodide/", "assets/")):
             continue
         pages.append(rel.removesuffix("index.html"))
-    return pages
+    return sorted(pages)
 
 
 def doc_pages() -> list[str]:
