@@ -1,0 +1,69 @@
+"""The builder's one door to the browser: a JSON message in, a JSON answer out.
+
+The page's worker passes each message through `handle` and posts the answer back,
+so the browser side only moves strings; every rule stays in this package. Nothing
+here imports `js` or `pyodide`, which keeps the bridge testable on CPython.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from builder.drafts import as_markdown, as_text
+from builder.session import evaluate
+from builder.state import from_query
+
+
+def _evaluation(values: object, notices: list | None = None) -> dict[str, object]:
+    result = evaluate(values)
+    answer = result.to_dict()
+    answer["downloads"] = (
+        {"text": as_text(result.drafts), "markdown": as_markdown(result.drafts)}
+        if result.drafts
+        else {}
+    )
+    answer["notices"] = [notice.as_data() for notice in notices or ()]
+    return answer
+
+
+def _evaluate(message: dict) -> dict[str, object]:
+    return _evaluation(message.get("values"))
+
+
+def _open_link(message: dict) -> dict[str, object]:
+    values, notices = from_query(message.get("query"))
+    return _evaluation(values, notices)
+
+
+HANDLERS: dict[str, Callable[[dict], dict[str, object]]] = {
+    "evaluate": _evaluate,
+    "open-link": _open_link,
+}
+
+
+def handle(message: str) -> str:
+    """Answer one message from the page; never raises.
+
+    Args:
+        message: JSON `{"type": "evaluate" | "open-link", "id": n, ...}`.
+
+    Returns:
+        JSON `{"type": "result", "id": n, "result": {...}}`, or
+        `{"type": "error", "id": n, "reason": "..."}` for a message it cannot read.
+    """
+    try:
+        data = json.loads(message)
+    except (TypeError, ValueError):
+        return json.dumps({"type": "error", "id": None, "reason": "unreadable message"})
+    if not isinstance(data, dict):
+        return json.dumps({"type": "error", "id": None, "reason": "unreadable message"})
+    ident = data.get("id")
+    handler = HANDLERS.get(data.get("type"))
+    if handler is None:
+        return json.dumps({"type": "error", "id": ident, "reason": "unknown message type"})
+    try:
+        result = handler(data)
+    except Exception:  # the page must keep working whatever happens here
+        return json.dumps({"type": "error", "id": ident, "reason": "the builder failed"})
+    return json.dumps({"type": "result", "id": ident, "result": result})

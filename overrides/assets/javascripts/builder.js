@@ -1,0 +1,526 @@
+// The request builder's page glue. It moves the form's values to Python (running in
+// a worker) and puts Python's answers into the page, always as text. Validation,
+// coaching, drafting and the link format all live in the `builder` package.
+//
+// What it owns: showing one step at a time, autosaving the draft in this browser,
+// filling the form from a pre-filled link, and the copy/mail/download/share buttons.
+
+const STORAGE_KEY = "shorthaul.builder.draft";
+const PREVIOUS_KEY = "shorthaul.builder.previous-draft";
+const SAVE_DELAY_MS = 300;
+
+const STATUS_TEXT = {
+  pending: "Not checked yet",
+  ok: "Done",
+  advice: "Worth a look",
+  warning: "Needs work",
+};
+
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+class Builder {
+  constructor(root) {
+    this.root = root;
+    this.data = JSON.parse(root.querySelector("[data-sh-builder-data]").textContent);
+    this.form = root.querySelector("[data-sh-form]");
+    this.notices = root.querySelector("[data-sh-notices]");
+    this.siteRoot = new URL(root.dataset.shSiteRoot, location.href);
+    this.workerUrl = new URL(root.dataset.shWorker, location.href);
+    this.pyodideUrl = new URL(root.dataset.shPyodide, location.href).href;
+    this.result = null;
+    this.seq = 0;
+    this.inflight = false;
+    this.dirty = false;
+    this.ready = false;
+    this.touched = false;
+    this.saveTimer = 0;
+    this.storageProblem = "";
+  }
+
+  mount() {
+    this.root.classList.add("sh-builder--enhanced");
+    this.form.addEventListener("input", () => this.edited());
+    this.form.addEventListener("change", () => this.edited());
+    this.form.addEventListener("submit", (event) => event.preventDefault());
+    this.root.addEventListener("click", (event) => this.clicked(event));
+    addEventListener("pagehide", () => this.save());
+    this.restore();
+    const hashStep = location.hash.replace(/^#step-/, "");
+    this.showStep(this.data.steps.includes(hashStep) ? hashStep : this.data.steps[0], false);
+    this.updateCounts();
+    this.startWorker();
+  }
+
+  // --- values ----------------------------------------------------------------
+
+  values() {
+    const values = {};
+    for (const { name } of this.data.fields) {
+      const item = this.form.elements.namedItem(name);
+      values[name] = item ? item.value : "";
+    }
+    return values;
+  }
+
+  fill(values) {
+    for (const { name } of this.data.fields) {
+      if (typeof values[name] !== "string") continue;
+      const item = this.form.elements.namedItem(name);
+      if (item instanceof RadioNodeList) {
+        for (const radio of item) radio.checked = radio.value === values[name];
+      } else if (item) {
+        item.value = values[name];
+      }
+    }
+    this.updateCounts();
+  }
+
+  fromQuery(search) {
+    const params = new URLSearchParams(search);
+    const values = {};
+    let found = false;
+    for (const { name, url_key: key } of this.data.fields) {
+      if (params.has(key)) {
+        values[name] = params.get(key);
+        found = true;
+      }
+    }
+    return found ? values : null;
+  }
+
+  // --- the saved draft ---------------------------------------------------------
+
+  readSaved(key) {
+    let raw;
+    try {
+      raw = localStorage.getItem(key);
+    } catch (error) {
+      this.storageProblem = "This browser does not let the page store anything, so your draft will not be kept when you leave. Copy or download it first.";
+      return null;
+    }
+    if (raw === null) return null;
+    try {
+      const saved = JSON.parse(raw);
+      if (saved && typeof saved.values === "object" && saved.values) return { raw, saved };
+    } catch (error) {
+      // fall through: reported below
+    }
+    return { raw, saved: null };
+  }
+
+  restore() {
+    const linked = this.fromQuery(location.search);
+    const own = this.readSaved(STORAGE_KEY);
+    if (linked) {
+      this.linkQuery = location.search;
+      this.fill(linked);
+      // A link's answers win, but the reader's own draft is kept and offered back.
+      if (own?.saved && JSON.stringify(own.saved.values) !== JSON.stringify(linked)) {
+        this.writeStorage(PREVIOUS_KEY, own.raw);
+        this.offerPrevious(own.saved);
+      }
+      // Drop the query, so a reload shows the reader's edits, not the link again.
+      history.replaceState(history.state, "", location.pathname + location.hash);
+      this.save();
+    } else if (own?.saved) {
+      this.fill(own.saved.values);
+      this.savedText = own.raw;
+    } else if (own && !own.saved) {
+      this.savedText = own.raw;
+      this.notice("The draft saved in this browser could not be read, so the form starts blank.", "warning");
+    }
+    if (this.storageProblem) this.notice(this.storageProblem, "warning");
+  }
+
+  offerPrevious(saved) {
+    const note = this.notice("This page was opened from a link that fills in the form. Your own saved draft is kept.", "info");
+    const use = el("button", "md-button sh-notice__action", "Use my saved draft instead");
+    use.type = "button";
+    use.addEventListener("click", () => {
+      this.fill(saved.values);
+      note.remove();
+      this.edited();
+    });
+    note.append(" ", use);
+  }
+
+  writeStorage(key, text) {
+    try {
+      localStorage.setItem(key, text);
+      return true;
+    } catch (error) {
+      const full = error && error.name === "QuotaExceededError";
+      const message = full
+        ? "Your browser's storage is full, so this draft is not being saved. Copy or download it before you leave."
+        : "This browser does not let the page store anything, so your draft will not be kept when you leave. Copy or download it first.";
+      if (this.storageProblem !== message) {
+        this.storageProblem = message;
+        this.notice(message, "warning");
+      }
+      return false;
+    }
+  }
+
+  save() {
+    clearTimeout(this.saveTimer);
+    const saved = { version: this.data.version, saved_at: new Date().toISOString(), values: this.values() };
+    this.writeStorage(STORAGE_KEY, JSON.stringify(saved));
+  }
+
+  // --- notices ---------------------------------------------------------------
+
+  notice(text, kind) {
+    const note = el("p", `sh-notice sh-notice--${kind}`, text);
+    this.notices.append(note);
+    return note;
+  }
+
+  feedback(text) {
+    const out = this.root.querySelector("[data-sh-feedback]");
+    out.textContent = "";
+    requestAnimationFrame(() => { out.textContent = text; });
+  }
+
+  // --- steps -----------------------------------------------------------------
+
+  showStep(id, focus = true) {
+    for (const section of this.root.querySelectorAll("[data-sh-step]")) {
+      section.hidden = section.dataset.shStep !== id;
+    }
+    for (const link of this.root.querySelectorAll(".sh-progress__link")) {
+      if (link.dataset.shGoto === id) link.setAttribute("aria-current", "step");
+      else link.removeAttribute("aria-current");
+    }
+    this.step = id;
+    if (focus) {
+      history.replaceState(history.state, "", `${location.pathname}${location.search}#step-${id}`);
+      this.root.querySelector(`#step-${id}-title`).focus();
+    }
+  }
+
+  goToField(name) {
+    const section = this.form.querySelector(`[data-sh-field="${CSS.escape(name)}"]`)?.closest("[data-sh-step]");
+    if (!section) return;
+    this.showStep(section.dataset.shStep, false);
+    const item = this.form.elements.namedItem(name);
+    (item instanceof RadioNodeList ? item[0] : item)?.focus();
+  }
+
+  // --- talking to Python -------------------------------------------------------
+
+  startWorker() {
+    this.root.querySelector("[data-sh-failure]").hidden = true;
+    const loading = this.root.querySelector("[data-sh-loading]");
+    loading.hidden = false;
+    this.setProgress(0, "Starting the coach…");
+    try {
+      this.worker = new Worker(this.workerUrl, { type: "module" });
+    } catch (error) {
+      this.failed(String(error.message || error));
+      return;
+    }
+    this.worker.addEventListener("message", (event) => this.answered(JSON.parse(event.data)));
+    this.worker.addEventListener("error", (event) => {
+      event.preventDefault();
+      this.failed(event.message || "The coach's script could not be loaded.");
+    });
+    this.worker.postMessage(JSON.stringify({ type: "start", indexURL: this.pyodideUrl }));
+  }
+
+  setProgress(step, label) {
+    this.root.querySelector("[data-sh-loading-bar]").value = step;
+    this.root.querySelector("[data-sh-loading-label]").textContent = label;
+  }
+
+  failed(reason) {
+    this.worker?.terminate();
+    this.worker = null;
+    this.ready = false;
+    this.inflight = false;
+    this.root.querySelector("[data-sh-loading]").hidden = true;
+    const box = this.root.querySelector("[data-sh-failure]");
+    box.querySelector("[data-sh-failure-reason]").textContent =
+      `${reason} (If you are offline, or your browser blocks WebAssembly, the coach cannot run.)`;
+    box.hidden = false;
+    this.root.querySelector("[data-sh-send-state]").textContent =
+      "The coach is not running, so there are no drafts yet. The template in the panel works without it.";
+  }
+
+  send(message) {
+    this.inflight = true;
+    message.id = ++this.seq;
+    this.worker.postMessage(JSON.stringify(message));
+  }
+
+  edited() {
+    this.touched = true;
+    this.updateCounts();
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => this.save(), SAVE_DELAY_MS);
+    this.dirty = true;
+    this.flush();
+  }
+
+  flush() {
+    if (!this.ready || this.inflight || !this.dirty) return;
+    this.dirty = false;
+    this.send({ type: "evaluate", values: this.values() });
+  }
+
+  answered(message) {
+    if (message.type === "progress") {
+      this.setProgress(message.step, message.label);
+    } else if (message.type === "ready") {
+      this.ready = true;
+      this.root.querySelector("[data-sh-loading]").hidden = true;
+      this.root.dataset.shReady = "true";
+      this.first();
+    } else if (message.type === "failed") {
+      this.failed(message.reason);
+    } else if (message.type === "result") {
+      this.inflight = false;
+      if (message.id === this.seq) this.show(message.result);
+      this.flush();
+    } else if (message.type === "error") {
+      this.inflight = false;
+      this.notice("Something went wrong while checking your request. Your text is safe in the form.", "warning");
+      this.flush();
+    }
+  }
+
+  first() {
+    // A link's values are read by Python as well, so it can say what it had to fix,
+    // unless the reader has already changed them.
+    if (this.linkQuery && !this.touched) {
+      this.dirty = false;
+      this.send({ type: "open-link", query: this.linkQuery });
+    } else {
+      this.dirty = true;
+      this.flush();
+    }
+  }
+
+  // --- showing Python's answer -----------------------------------------------
+
+  show(result) {
+    this.result = result;
+    if (result.notices?.length) {
+      this.fill(result.values);
+      for (const notice of result.notices) this.notice(notice.text, "info");
+      this.save();
+    }
+    this.showMessages(result.messages);
+    this.showChecklist(result.checklist);
+    this.showDrafts(result.drafts);
+    this.showSend(result);
+    this.root.dataset.shRevision = String(this.seq);
+  }
+
+  showMessages(messages) {
+    for (const { name } of this.data.fields) {
+      const out = this.root.querySelector(`[data-sh-message="${CSS.escape(name)}"]`);
+      const list = messages[name] || [];
+      out.textContent = list.map((m) => m.text).join(" ");
+      const error = list.some((m) => m.severity === "error");
+      out.classList.toggle("sh-field__message--error", error);
+      const item = this.form.elements.namedItem(name);
+      if (item && !(item instanceof RadioNodeList)) {
+        if (error) item.setAttribute("aria-invalid", "true");
+        else item.removeAttribute("aria-invalid");
+      }
+    }
+  }
+
+  showChecklist(checklist) {
+    for (const check of checklist) {
+      const item = this.root.querySelector(`[data-sh-tip="${check.tip.number}"]`);
+      if (!item) continue;
+      item.dataset.shStatus = check.status;
+      item.querySelector("[data-sh-tip-status]").textContent = STATUS_TEXT[check.status] || check.status;
+      const list = item.querySelector("[data-sh-tip-findings]");
+      list.replaceChildren(...check.findings.map((finding) => {
+        const li = el("li", `sh-finding sh-finding--${finding.severity}`);
+        li.append(el("strong", "sh-finding__title", finding.title), " ", el("span", "", finding.explanation));
+        if (finding.suggestion) li.append(" ", el("span", "sh-finding__suggestion", finding.suggestion));
+        if (finding.field) {
+          const fix = el("a", "sh-finding__fix", "Change this");
+          fix.href = `#sh-field-${finding.field}`;
+          fix.dataset.shField = finding.field;
+          li.append(" ", fix);
+        }
+        return li;
+      }));
+    }
+  }
+
+  showDrafts(drafts) {
+    for (const pane of this.root.querySelectorAll("[data-sh-draft]")) {
+      const draft = drafts[pane.dataset.shDraft];
+      if (!draft) continue;
+      const subject = pane.querySelector("[data-sh-draft-subject]");
+      subject.textContent = draft.subject ? `Subject: ${draft.subject}` : "";
+      subject.hidden = !draft.subject;
+      pane.querySelector("[data-sh-draft-text]").textContent = draft.text;
+    }
+  }
+
+  showSend(result) {
+    const mailto = this.root.querySelector("[data-sh-mailto]");
+    if (typeof result.mailto === "string" && result.mailto.startsWith("mailto:")) {
+      mailto.href = result.mailto;
+      mailto.removeAttribute("aria-disabled");
+    }
+    const problems = this.root.querySelector("[data-sh-problems]");
+    const errors = [];
+    for (const { name } of this.data.fields) {
+      for (const message of result.messages[name] || []) {
+        if (message.severity === "error") errors.push([name, message.text]);
+      }
+    }
+    problems.replaceChildren(...errors.map(([name, text]) => {
+      const li = el("li");
+      const link = el("a", "", text);
+      link.href = `#sh-field-${name}`;
+      link.dataset.shField = name;
+      li.append(link);
+      return li;
+    }));
+    this.root.querySelector("[data-sh-send-state]").textContent = result.ready
+      ? "Your request is ready. Read it through once more, then send it your way."
+      : `Fix ${errors.length === 1 ? "this" : `these ${errors.length} things`} before you send it:`;
+  }
+
+  updateCounts() {
+    for (const counter of this.root.querySelectorAll("[data-sh-count]")) {
+      const field = counter.closest("[data-sh-field]");
+      const item = this.form.elements.namedItem(field.dataset.shField);
+      const used = [...item.value].length;
+      const limit = Number(counter.dataset.shCount);
+      counter.textContent = `${used} of ${limit} characters`;
+      counter.classList.toggle("sh-field__count--over", used > limit);
+    }
+  }
+
+  // --- buttons ---------------------------------------------------------------
+
+  clicked(event) {
+    const target = event.target.closest("a, button");
+    if (!target || !this.root.contains(target)) return;
+    const data = target.dataset;
+    if (data.shGoto) {
+      event.preventDefault();
+      this.showStep(data.shGoto);
+    } else if (data.shField) {
+      event.preventDefault();
+      this.goToField(data.shField);
+    } else if (data.shCopy) {
+      this.copy(data.shCopy);
+    } else if ("shMailto" in data && target.getAttribute("aria-disabled") === "true") {
+      event.preventDefault();
+      this.feedback("The message is not ready yet: the coach is still loading.");
+    } else if (data.shDownload) {
+      this.download(data.shDownload);
+    } else if ("shShare" in data) {
+      this.share();
+    } else if ("shRetry" in data) {
+      this.startWorker();
+    } else if ("shReset" in data) {
+      this.root.querySelector("[data-sh-reset-dialog]").showModal();
+    } else if ("shResetCancel" in data) {
+      this.root.querySelector("[data-sh-reset-dialog]").close();
+    } else if ("shResetConfirm" in data) {
+      this.reset();
+    }
+  }
+
+  draftText(name) {
+    if (name === "fallback") return this.root.querySelector("[data-sh-fallback]").textContent;
+    const drafts = this.result?.drafts;
+    if (!drafts) return null;
+    const draft = drafts[name === "primary" ? this.result.primary : name];
+    if (!draft) return null;
+    return draft.subject ? `Subject: ${draft.subject}\n\n${draft.text}` : draft.text;
+  }
+
+  async copy(name) {
+    const text = this.draftText(name);
+    if (text === null) {
+      this.feedback("There is nothing to copy yet: the coach is still loading.");
+      return;
+    }
+    try {
+      await navigator.clipboard.writeText(text);
+      this.feedback("Copied. Paste it wherever you write to your mentor.");
+    } catch (error) {
+      this.feedback("Your browser did not allow copying. Select the text in the preview and copy it by hand.");
+    }
+  }
+
+  download(format) {
+    const text = this.result?.downloads?.[format];
+    if (!text) {
+      this.feedback("There is nothing to download yet: the coach is still loading.");
+      return;
+    }
+    const type = format === "markdown" ? "text/markdown" : "text/plain";
+    const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+    const link = el("a");
+    link.href = url;
+    link.download = format === "markdown" ? "mentoring-request.md" : "mentoring-request.txt";
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    this.feedback(`Downloaded ${link.download}.`);
+  }
+
+  async share() {
+    if (!this.result) {
+      this.feedback("The link is not ready yet: the coach is still loading.");
+      return;
+    }
+    const url = new URL(location.pathname, location.origin);
+    url.search = this.result.query;
+    try {
+      await navigator.clipboard.writeText(url.href);
+      this.feedback("Copied a link that fills in this form. Anyone who opens it sees your answers.");
+    } catch (error) {
+      this.feedback(`Your browser did not allow copying. The link is: ${url.href}`);
+    }
+  }
+
+  reset() {
+    clearTimeout(this.saveTimer);
+    this.root.querySelector("[data-sh-reset-dialog]").close();
+    this.form.reset();
+    try {
+      localStorage.removeItem(STORAGE_KEY);
+      localStorage.removeItem(PREVIOUS_KEY);
+    } catch (error) {
+      // nothing was stored
+    }
+    this.notices.replaceChildren();
+    this.showStep(this.data.steps[0]);
+    this.updateCounts();
+    this.feedback("Cleared. The form is blank again.");
+    this.touched = false;
+    this.dirty = true;
+    this.flush();
+  }
+}
+
+function mount() {
+  for (const root of document.querySelectorAll("[data-sh-builder]:not([data-sh-mounted])")) {
+    root.dataset.shMounted = "true";
+    new Builder(root).mount();
+  }
+}
+
+// Material's document$ emits on every page load, instant navigation included.
+if (window.document$) window.document$.subscribe(mount);
+else mount();
