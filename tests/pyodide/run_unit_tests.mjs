@@ -34,7 +34,8 @@ if (!wheels.some((name) => name.startsWith("pytest-"))) {
   process.exit(2);
 }
 for (const name of wheels) {
-  pyodide.unpackArchive(readFileSync(join(testWheels, name)), "wheel");
+  // Node hands back a Buffer; Pyodide wants a plain Uint8Array.
+  pyodide.unpackArchive(new Uint8Array(readFileSync(join(testWheels, name))), "wheel");
 }
 
 // The suite and the project's pytest configuration; the package itself is not

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from playwright.sync_api import Page
 
@@ -50,3 +52,43 @@ def axe_violations(page: Page) -> list[dict]:
             }));
         }"""
     )
+
+
+@dataclass
+class PageProblems:
+    """What went wrong while a page was open; empty when all is well."""
+
+    origin: str
+    off_origin: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+
+    def watch(self, page: Page) -> Page:
+        def on_request(request) -> None:
+            parts = urlsplit(request.url)
+            if parts.scheme in ("data", "blob", "about"):
+                return
+            if f"{parts.scheme}://{parts.netloc}" != self.origin:
+                self.off_origin.append(request.url)
+
+        page.on("request", on_request)
+        page.on("requestfailed", lambda r: self.failed.append(f"{r.url}: {r.failure}"))
+        page.on(
+            "response",
+            lambda r: r.status >= 400 and self.failed.append(f"{r.url}: HTTP {r.status}"),
+        )
+        page.on(
+            "console",
+            lambda m: m.type == "error" and self.console_errors.append(m.text),
+        )
+        page.on("pageerror", lambda e: self.page_errors.append(str(e)))
+        return page
+
+    def as_dict(self) -> dict[str, list[str]]:
+        return {
+            "off-origin requests": self.off_origin,
+            "failed requests": self.failed,
+            "console errors": self.console_errors,
+            "uncaught errors": self.page_errors,
+        }

@@ -1,0 +1,42 @@
+"""Short Haul's request builder: a specific, time-boxed mentoring request from a form.
+
+Pure Python (stdlib and Jinja2 only), so the same code runs in CPython for the
+tests and the site build, and in Pyodide in the reader's browser. Nothing here
+touches the browser; a separate bridge module does.
+"""
+
+from builder.coach import Finding, TipCheck, checklist, coach
+from builder.drafts import Draft, as_markdown, as_text, mailto_url, render_drafts
+from builder.fields import FIELDS, STEPS, Field, Step, fields_as_data
+from builder.session import Evaluation, evaluate
+from builder.state import from_json, from_query, to_json, to_query
+from builder.tips import TIPS, Tip
+from builder.validate import FieldMessage, Request, validate
+
+__all__ = [
+    "FIELDS",
+    "STEPS",
+    "TIPS",
+    "Draft",
+    "Evaluation",
+    "Field",
+    "FieldMessage",
+    "Finding",
+    "Request",
+    "Step",
+    "Tip",
+    "TipCheck",
+    "as_markdown",
+    "as_text",
+    "checklist",
+    "coach",
+    "evaluate",
+    "fields_as_data",
+    "from_json",
+    "from_query",
+    "mailto_url",
+    "render_drafts",
+    "to_json",
+    "to_query",
+    "validate",
+]

@@ -1,0 +1,204 @@
+"""Every output of the builder, rendered from the Jinja templates in `templates/`.
+
+Python works out the facts (names or placeholders, counts, the meeting schedule)
+and the templates hold every sentence. Plain-text outputs use an environment
+without escaping; the printable HTML uses an autoescaping one, so user text in it
+is always escaped.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass
+from urllib.parse import quote
+
+import jinja2
+
+from builder import wording
+from builder.fields import FIELD
+from builder.text import shorten
+from builder.validate import Request
+
+# Shown where a required value is missing, so the preview is never blank.
+BLANK = {
+    "focus": "[what you want to learn]",
+    "mentor_name": "[their name]",
+    "protege_name": "[your name]",
+    "count": "[how many]",
+}
+SUBJECT_FOCUS = 60  # characters of the focus that fit in a subject line
+
+# name -> (title, template); the first two are the messages, ordered by channel.
+OUTPUTS: dict[str, tuple[str, str]] = {
+    "email": ("Email", "email.txt"),
+    "chat": ("Chat message", "chat.txt"),
+    "plan": ("Meeting plan", "plan.txt"),
+    "report_back": ("Report-back notes", "report_back.txt"),
+    "thank_you": ("Thank-you note", "thank_you.txt"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """One rendered output; `subject` is set for the ones sent as email."""
+
+    name: str
+    title: str
+    text: str
+    subject: str = ""
+    media_type: str = "text/plain"
+
+    def as_data(self) -> dict[str, str]:
+        """JSON-ready form."""
+        return {
+            "title": self.title,
+            "subject": self.subject,
+            "text": self.text,
+            "media_type": self.media_type,
+        }
+
+
+def _environment(*, html: bool) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("builder", "templates"),
+        autoescape=html,  # noqa: S701 - plain-text outputs must not be HTML-escaped
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters.update(
+        clause=wording.clause,
+        bare=wording.bare,
+        sentence=wording.sentence,
+        upper_first=wording.upper_first,
+        fence=wording.fence,
+        number=wording.number,
+    )
+    return env
+
+
+@functools.cache
+def text_environment() -> jinja2.Environment:
+    """Environment for .txt and .md templates: output is plain text, never escaped."""
+    return _environment(html=False)
+
+
+@functools.cache
+def html_environment() -> jinja2.Environment:
+    """Environment for .html templates: every value is escaped unless marked safe."""
+    return _environment(html=True)
+
+
+def _schedule(meetings: int, weeks: int | None) -> list[dict[str, object]]:
+    """Meetings spread evenly from week 1 to the last week, rounded half up."""
+    plan = []
+    for index in range(meetings):
+        week = None
+        if weeks is not None:
+            share = index * (weeks - 1) / (meetings - 1) if meetings > 1 else 0
+            week = 1 + int(share + 0.5)
+        plan.append(
+            {"number": index + 1, "week": week, "first": index == 0, "last": index == meetings - 1}
+        )
+    return plan
+
+
+def context(request: Request) -> dict[str, object]:
+    """The facts every template draws on, with placeholders for missing values."""
+    meetings, minutes, weeks = request.meetings, request.minutes, request.weeks
+    one, many, short_one, short_many = wording.FORMAT_WORDS.get(
+        request.format, wording.FORMAT_WORDS["video"]
+    )
+    count = wording.number(meetings) if meetings else BLANK["count"]
+    nouns = wording.plural(meetings, one, many)
+    if minutes:
+        timebox = f"{count} {minutes}-minute {nouns}"
+    else:
+        timebox = f"{count} {nouns} of {BLANK['count']} minutes"
+    week_count = wording.number(weeks) if weeks else BLANK["count"]
+    timebox += f" over {week_count} {wording.plural(weeks, 'week', 'weeks')}"
+    focus = request.focus or BLANK["focus"]
+    return {
+        "tone": wording.TONES.get(request.tone, wording.TONES["warm"]),
+        "protege": request.protege_name or BLANK["protege_name"],
+        "mentor": request.mentor_name or BLANK["mentor_name"],
+        "focus": focus,
+        "focus_short": shorten(focus, SUBJECT_FOCUS),
+        "outcome": request.outcome,
+        "connection": request.connection,
+        "preparation": request.preparation,
+        "report_back": request.report_back,
+        "format_label": FIELD["format"].choice_label(request.format) or request.format,
+        "meetings": meetings,
+        "minutes": minutes,
+        "weeks": weeks,
+        "count": count,
+        "week_count": week_count,
+        "last": wording.ordinal(meetings) if meetings else "last",
+        "short_noun": short_one,
+        "short_nouns": wording.plural(meetings, short_one, short_many),
+        "timebox": timebox,
+        "schedule": _schedule(meetings or int(FIELD["meetings"].default), weeks),
+    }
+
+
+def _render(name: str, facts: Mapping[str, object], *, html: bool = False) -> str:
+    env = html_environment() if html else text_environment()
+    return env.get_template(name).render(facts)
+
+
+def render_drafts(request: Request) -> dict[str, Draft]:
+    """Every output for a request, the channel's message first.
+
+    Returns:
+        Drafts by name: "email" and "chat" (in the order the channel picks),
+        "plan", "report_back", "thank_you" and "request_html".
+    """
+    facts = context(request)
+    tone = wording.TONES.get(request.tone, wording.TONES["warm"])
+    subjects = {
+        "email": f"{tone.subject}: {facts['focus_short']}",
+        "thank_you": f"Thank you: {facts['focus_short']}",
+    }
+    names = ["chat", "email"] if request.channel == "chat" else ["email", "chat"]
+    names += [name for name in OUTPUTS if name not in names]
+    drafts = {}
+    for name in names:
+        title, template = OUTPUTS[name]
+        drafts[name] = Draft(name, title, _render(template, facts), subjects.get(name, ""))
+    primary = drafts[names[0]]
+    page = _render("request.html", {**facts, "message": primary, "plan": drafts["plan"]}, html=True)
+    drafts["request_html"] = Draft(
+        "request_html", "Printable request", page, media_type="text/html"
+    )
+    return drafts
+
+
+def mailto_url(request: Request, email: Draft | None = None) -> str:
+    """A mailto: link that opens the email draft in the reader's mail app.
+
+    The address is left empty unless the request has a valid one; subject and
+    body are percent-encoded, with CRLF line breaks as RFC 6068 asks.
+    """
+    if email is None:
+        email = render_drafts(request)["email"]
+    address = quote(request.mentor_email, safe="@", errors="replace")
+    subject = quote(email.subject, safe="", errors="replace")
+    body = quote(email.text.replace("\n", "\r\n"), safe="", errors="replace")
+    return f"mailto:{address}?subject={subject}&body={body}"
+
+
+def _downloadable(drafts: Mapping[str, Draft]) -> list[Draft]:
+    return [draft for draft in drafts.values() if draft.media_type == "text/plain"]
+
+
+def as_markdown(drafts: Mapping[str, Draft]) -> str:
+    """All the text drafts in one Markdown file, a section each, for download."""
+    return _render("download.md", {"drafts": _downloadable(drafts)})
+
+
+def as_text(drafts: Mapping[str, Draft]) -> str:
+    """All the text drafts in one plain-text file, a headed section each."""
+    return _render("download.txt", {"drafts": _downloadable(drafts)})

@@ -1,0 +1,283 @@
+"""What a request is made of: the one table the form, validator, links and drafts read.
+
+The web form is rendered from this table at build time, so a label, a limit or a
+help text changes here and nowhere else. Step ids and URL keys are a public
+contract: saved links and page anchors depend on them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from builder.tips import TIPS
+
+Kind = Literal["text", "textarea", "email", "int", "choice"]
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One page of the form."""
+
+    id: str
+    title: str
+    intro: str
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One input, with everything needed to render, check and store it.
+
+    `default` is the raw form value ("3", not 3): the form, the URL and saved
+    drafts all hold strings. `noun` is how messages name the field ("Focus was
+    cut to 200 characters"); `missing` is the message when a required field is blank.
+    """
+
+    name: str
+    url_key: str
+    step: str
+    kind: Kind
+    label: str
+    noun: str
+    help: str
+    required: bool = False
+    missing: str = ""
+    min_length: int = 0
+    max_length: int = 0
+    min_value: int | None = None
+    max_value: int | None = None
+    increment: int | None = None
+    unit: str = ""
+    default: str = ""
+    choices: tuple[tuple[str, str], ...] = ()
+    placeholder: str = ""
+    autocomplete: str = "off"
+    rows: int = 0
+
+    @property
+    def multiline(self) -> bool:
+        """Whether line breaks are part of the value."""
+        return self.kind == "textarea"
+
+    @property
+    def lead_noun(self) -> str:
+        """The noun with a capital first letter, for starting a message."""
+        return self.noun[:1].upper() + self.noun[1:]
+
+    def in_range(self, number: int) -> bool:
+        """Whether a number is within the field's limits."""
+        low, high = self.min_value, self.max_value
+        return (low is None or number >= low) and (high is None or number <= high)
+
+    def choice_label(self, value: str) -> str:
+        """The label shown for a choice value, or "" if it is not one."""
+        return dict(self.choices).get(value, "")
+
+    def as_data(self) -> dict[str, object]:
+        """JSON-ready form of the field for rendering the web form."""
+        return {
+            "name": self.name,
+            "url_key": self.url_key,
+            "kind": self.kind,
+            "label": self.label,
+            "help": self.help,
+            "required": self.required,
+            "min_length": self.min_length,
+            "max_length": self.max_length,
+            "min": self.min_value,
+            "max": self.max_value,
+            "increment": self.increment,
+            "unit": self.unit,
+            "default": self.default,
+            "choices": [{"value": value, "label": label} for value, label in self.choices],
+            "placeholder": self.placeholder,
+            "autocomplete": self.autocomplete,
+            "rows": self.rows,
+        }
+
+
+STEPS: tuple[Step, ...] = (
+    Step(
+        "focus",
+        "Your focus",
+        "Pick one small thing you want to learn, and how you will know you have learned it.",
+    ),
+    Step(
+        "mentor",
+        "Your mentor",
+        "Say who you are asking, and why this person rather than anyone else.",
+    ),
+    Step(
+        "timebox",
+        "The time box",
+        "Keep it small: a few short meetings over a few weeks, with a clear end.",
+    ),
+    Step(
+        "commitments",
+        "Your side of the deal",
+        "Say how you will prepare, how you will report back, and how you will send it.",
+    ),
+    Step(
+        "review",
+        "Review and send",
+        "Read the coaching notes, then copy, send or save your request.",
+    ),
+)
+
+FORMATS = (
+    ("video", "Video call"),
+    ("in-person", "In person"),
+    ("phone", "Phone"),
+    ("chat", "Chat"),
+)
+CHANNELS = (("email", "Email"), ("chat", "Chat message"))
+TONES = (("warm", "Warm"), ("formal", "Formal"), ("casual", "Casual"))
+
+FIELDS: tuple[Field, ...] = (
+    Field(
+        "focus", "f", "focus", "textarea",
+        label="What do you want to learn?",
+        noun="focus",
+        help="One specific thing you could make progress on in a few meetings. "
+        "Finish the sentence: “I'd like to learn …”",
+        required=True,
+        missing="Say what you want to learn: one specific thing.",
+        min_length=10, max_length=200, rows=2,
+        placeholder="how to run my first customer interview",
+    ),
+    Field(
+        "outcome", "o", "focus", "textarea",
+        label="How will you know it worked?",
+        noun="outcome",
+        help="Something you could point to at the end. "
+        "Finish the sentence: “I'll know it worked when …”",
+        max_length=300, rows=2,
+        placeholder="I've run three interviews and written up what I learned",
+    ),
+    Field(
+        "protege_name", "p", "mentor", "text",
+        label="Your name",
+        noun="your name",
+        help="How you will sign the message.",
+        required=True,
+        missing="Enter your name, so the message can be signed.",
+        max_length=80, autocomplete="name",
+    ),
+    Field(
+        "mentor_name", "n", "mentor", "text",
+        label="Their name",
+        noun="their name",
+        help="As you would greet them: first name if you know them well, full name if not.",
+        required=True,
+        missing="Enter the name of the person you are asking.",
+        max_length=80,
+    ),
+    Field(
+        "mentor_email", "e", "mentor", "email",
+        label="Their email (optional)",
+        noun="their email",
+        help="Only used to fill in the To line when you open the message in your mail app.",
+        max_length=254, placeholder="name@example.org",
+    ),
+    Field(
+        "connection", "c", "mentor", "textarea",
+        label="Why them?",
+        noun="connection",
+        help="How you know each other, and what they have done that makes you ask them. "
+        "Finish the sentence: “I'm asking you because …”",
+        max_length=600, rows=3,
+        placeholder="we worked together on last year's launch, and I saw how you ran "
+        "the customer calls",
+    ),
+    Field(
+        "meetings", "m", "timebox", "int",
+        label="How many meetings?",
+        noun="meetings",
+        help="Two or three is plenty for one small goal.",
+        required=True,
+        missing="Enter how many meetings you are asking for, like 3.",
+        max_length=18, min_value=1, max_value=12, increment=1, unit="meetings", default="3",
+    ),
+    Field(
+        "minutes", "d", "timebox", "int",
+        label="Minutes per meeting",
+        noun="meeting length",
+        help="Half an hour is easy to fit into a busy week.",
+        required=True,
+        missing="Enter how long each meeting is, in minutes, like 30.",
+        max_length=18, min_value=10, max_value=180, increment=5, unit="minutes", default="30",
+    ),
+    Field(
+        "weeks", "w", "timebox", "int",
+        label="Over how many weeks?",
+        noun="weeks",
+        help="The end is part of the deal: pick a span you will keep to.",
+        required=True,
+        missing="Enter over how many weeks the meetings run, like 4.",
+        max_length=18, min_value=1, max_value=52, increment=1, unit="weeks", default="4",
+    ),
+    Field(
+        "format", "fm", "timebox", "choice",
+        label="How will you meet?",
+        noun="format",
+        help="Whatever is easiest for them.",
+        required=True,
+        max_length=20, default="video", choices=FORMATS,
+    ),
+    Field(
+        "preparation", "pr", "commitments", "textarea",
+        label="How will you prepare?",
+        noun="preparation plan",
+        help="Finish the sentence: “Before each meeting, I'll …”",
+        max_length=400, rows=2,
+        placeholder="send you a short update and my questions two days ahead",
+    ),
+    Field(
+        "report_back", "r", "commitments", "textarea",
+        label="How will you report back?",
+        noun="report-back plan",
+        help="Finish the sentence: “At each meeting after the first, I'll report back on …”",
+        max_length=400, rows=2,
+        placeholder="what I tried from your last advice, and what happened",
+    ),
+    Field(
+        "channel", "ch", "commitments", "choice",
+        label="Send it as",
+        noun="channel",
+        help="The other version is still there if you change your mind.",
+        required=True,
+        max_length=20, default="email", choices=CHANNELS,
+    ),
+    Field(
+        "tone", "t", "commitments", "choice",
+        label="Tone",
+        noun="tone",
+        help="Changes the greeting and sign-off; the request itself stays the same.",
+        required=True,
+        max_length=20, default="warm", choices=TONES,
+    ),
+)  # fmt: skip
+
+FIELD: dict[str, Field] = {field.name: field for field in FIELDS}
+BY_URL_KEY: dict[str, Field] = {field.url_key: field for field in FIELDS}
+
+
+def defaults() -> dict[str, str]:
+    """A fresh form: every field at its default."""
+    return {field.name: field.default for field in FIELDS}
+
+
+def fields_as_data() -> dict[str, object]:
+    """The steps with their fields, and the tips, for rendering the web form."""
+    return {
+        "steps": [
+            {
+                "id": step.id,
+                "title": step.title,
+                "intro": step.intro,
+                "fields": [field.as_data() for field in FIELDS if field.step == step.id],
+            }
+            for step in STEPS
+        ],
+        "tips": [tip.as_data() for tip in TIPS],
+    }

@@ -1,0 +1,245 @@
+"""The coaching rules: what each of the five tips looks for in a request.
+
+A table rather than code so a reader can check every rule against the tip it
+cites. The word lists are English; text in another language simply does not
+match them, so only the length-based rules apply to it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from builder.validate import Request
+
+Status = Literal["ok", "advice", "warning"]
+Check = Callable[[Request], Mapping[str, object] | None]
+
+MICRO_MEETINGS = 4  # more meetings than this is no longer a small arrangement
+MICRO_WEEKS = 8
+LONG_MINUTES = 60
+SHORT_FOCUS = 20  # characters; under this, a focus is rarely specific
+THIN_CONNECTION = 40
+THIN_PLAN = 20  # preparation and report-back
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A check and what to say when it applies.
+
+    `check` returns None when the rule does not apply, otherwise the values its
+    texts are formatted with (often none).
+    """
+
+    code: str
+    tip: int
+    severity: Status
+    field: str
+    title: str
+    explanation: str
+    suggestion: str
+    check: Check
+
+
+def _phrases(*patterns: str) -> re.Pattern[str]:
+    return re.compile("|".join(rf"\b(?:{pattern})\b" for pattern in patterns))
+
+
+VAGUE_FOCUS = _phrases(
+    "be my mentor", "mentor me", "career (?:advice|guidance|help|development)",
+    "(?:general|life) advice", "everything", "anything", "help me grow",
+    "grow (?:as a person|professionally|in my career)", "pick your brain", "learn from you",
+    "(?:advance|boost|develop|grow) my career", "get ahead", "be (?:more )?successful",
+    "(?:be|become) a better", "improve myself", "(?:personal|professional) development",
+    "(?:leadership|soft) skills", "in general",
+)  # fmt: skip
+OPEN_ENDED = _phrases(
+    r"ongoing(?: (?:basis|mentor\w*|support|relationship|meetings?|arrangement)"
+    r"|(?=\s*[.,;!?)]|\s*$))",
+    "indefinite(?:ly)?", "as long as (?:it takes|you|we|possible|needed)", "open[- ]ended",
+    "forever", "no (?:fixed )?end", "for the foreseeable future",
+    "long[- ]term mentor(?:ing|ship)?", "(?:keep|carry on) meeting",
+)  # fmt: skip
+GENERIC_CONNECTION = _phrases(
+    "you(?:'re| are) (?:very |so |clearly )?(?:successful|experienced|an expert|senior|smart)",
+    "you have (?:a lot of |lots of )?experience", "i need a mentor",
+    "(?:i'm|i am) looking for a mentor", "came across your profile",
+)  # fmt: skip
+_JOINERS = re.compile(r"\band\b|&|\bplus\b|\bas well as\b")
+_SEPARATORS = re.compile(r";|,|\band\b|&|\bplus\b|\bas well as\b")
+
+
+def _fold(text: str) -> str:
+    return text.casefold().replace("’", "'")
+
+
+def _match(pattern: re.Pattern[str], *texts: str) -> Mapping[str, object] | None:
+    for text in texts:
+        if found := pattern.search(_fold(text)):
+            return {"match": found.group(0)}
+    return None
+
+
+def _topics(focus: str) -> int:
+    """How many topics the focus seems to join: 3 means "several"."""
+    folded = _fold(focus)
+    if ";" in folded:
+        return 3
+    parts = [part for part in _SEPARATORS.split(folded) if part.strip(" .!?")]
+    if len(parts) >= 3:
+        return 3
+    return 2 if len(parts) == 2 and _JOINERS.search(folded) else 1
+
+
+def _texts(request: Request) -> tuple[str, ...]:
+    return (
+        request.focus,
+        request.outcome,
+        request.connection,
+        request.preparation,
+        request.report_back,
+    )
+
+
+def _when(condition: bool, **values: object) -> Mapping[str, object] | None:
+    return values if condition else None
+
+
+RULES: tuple[Rule, ...] = (
+    # Tip 1: treat it like a long-term mentorship.
+    Rule("no-preparation", 1, "warning", "preparation",
+         "Say how you'll prepare",
+         "With only a few meetings, each one counts. Saying how you will prepare shows the "
+         "mentor their time will be used well.",
+         "For example: “send you a short update and my questions two days before each meeting”.",
+         lambda r: _when(not r.preparation)),
+    Rule("thin-preparation", 1, "advice", "preparation",
+         "Say a little more about preparing",
+         "A preparation plan this short is easy to forget once the meetings start.",
+         "Name what you'll send or do before each meeting, and when.",
+         lambda r: _when(0 < len(r.preparation) < THIN_PLAN)),
+    Rule("no-timebox", 1, "warning", "meetings",
+         "Finish the time box",
+         "A request is easiest to plan for, on both sides, when it says how many meetings "
+         "and how long each one is.",
+         "Fill in the number of meetings and the minutes per meeting.",
+         lambda r: _when(r.meetings is None or r.minutes is None)),
+    # Tip 2: don't expect too much.
+    Rule("no-focus", 2, "warning", "focus",
+         "Name one thing to learn",
+         "A short arrangement works when the goal is small enough to reach in a few meetings.",
+         "Finish the sentence “I'd like to learn …” with one specific thing.",
+         lambda r: _when(not r.focus)),
+    Rule("vague-focus", 2, "warning", "focus",
+         "Narrow the focus",
+         "“{match}” is the kind of goal that suits a long mentorship. A few meetings can't "
+         "cover it, and neither of you could tell at the end whether they worked.",
+         "Pick one task you face soon, for example “how to run my first performance review”.",
+         lambda r: _match(VAGUE_FOCUS, r.focus)),
+    Rule("several-topics", 2, "warning", "focus",
+         "Pick one topic",
+         "Your focus seems to list several topics. A few meetings can do one of them justice.",
+         "Choose the one that matters most right now and keep the others for later.",
+         lambda r: _when(_topics(r.focus) >= 3)),
+    Rule("two-topics", 2, "advice", "focus",
+         "One topic or two?",
+         "Your focus joins two things. If they are really one task, fine; if not, they will "
+         "compete for the little time you have.",
+         "If they are separate, keep the one that matters most now.",
+         lambda r: _when(_topics(r.focus) == 2)),
+    Rule("short-focus", 2, "advice", "focus",
+         "Be more specific",
+         "A focus this short is usually a subject rather than something you can achieve.",
+         "Say what you want to be able to do, and in what situation.",
+         lambda r: _when(0 < len(r.focus) < SHORT_FOCUS)),
+    Rule("no-outcome", 2, "warning", "outcome",
+         "Say how you'll know it worked",
+         "An outcome you can point to keeps the goal small and tells you both when you're done.",
+         "Finish the sentence “I'll know it worked when …”, for example “I've run two "
+         "interviews on my own”.",
+         lambda r: _when(not r.outcome)),
+    Rule("many-meetings", 2, "warning", "meetings",
+         "{meetings} meetings is no longer micro",
+         "Past {limit} meetings, this becomes a long commitment for the mentor and an easier "
+         "one to turn down.",
+         "Narrow the focus until two to four meetings can cover it. If it truly needs more, "
+         "that is a case for a long-term mentorship.",
+         lambda r: _when((r.meetings or 0) > MICRO_MEETINGS, meetings=r.meetings,
+                         limit=MICRO_MEETINGS)),
+    Rule("long-meetings", 2, "advice", "minutes",
+         "Shorter meetings are an easier yes",
+         "{minutes} minutes is a big block in a busy diary.",
+         "Thirty to sixty minutes is usually enough for one focused conversation.",
+         lambda r: _when((r.minutes or 0) > LONG_MINUTES, minutes=r.minutes)),
+    # Tip 3: keep the personal touch.
+    Rule("no-connection", 3, "warning", "connection",
+         "Say why them",
+         "The mentor is giving real time. Without a reason that is about them and you, the "
+         "request reads like asking anyone for free coaching.",
+         "Say how you know each other and what they've done that makes you ask them.",
+         lambda r: _when(not r.connection)),
+    Rule("thin-connection", 3, "advice", "connection",
+         "Make the connection personal",
+         "This is brief. A line or two on what connects you helps them see why you asked "
+         "them in particular.",
+         "Mention a project, a talk or a piece of advice of theirs that stayed with you.",
+         lambda r: _when(0 < len(r.connection) < THIN_CONNECTION)),
+    Rule("generic-connection", 3, "advice", "connection",
+         "Could this be sent to anyone?",
+         "“{match}” would fit almost anyone. The strongest requests could only have been "
+         "sent to this one person.",
+         "Point to something specific they did, said or made.",
+         lambda r: _match(GENERIC_CONNECTION, r.connection)),
+    # Tip 4: over-achieve.
+    Rule("no-report-back", 4, "warning", "report_back",
+         "Say how you'll report back",
+         "Mentors stay keen when they see their advice being used. Promising a short report "
+         "at each meeting tells them it will be.",
+         "For example: “what I tried from your last advice, and what happened”.",
+         lambda r: _when(not r.report_back)),
+    Rule("thin-report-back", 4, "advice", "report_back",
+         "Say a little more about reporting back",
+         "A report-back plan this short is easy to skip when a meeting comes round.",
+         "Say what you'll report: what you tried, what happened, what you learned.",
+         lambda r: _when(0 < len(r.report_back) < THIN_PLAN)),
+    Rule("crowded-meetings", 4, "advice", "weeks",
+         "Leave time to act between meetings",
+         "{meetings} meetings in {weeks} weeks leaves little time to try the advice before "
+         "the next one.",
+         "Spread the meetings out, or ask for fewer.",
+         lambda r: _when(r.meetings is not None and r.weeks is not None
+                         and r.meetings > 2 * r.weeks, meetings=r.meetings, weeks=r.weeks)),
+    # Tip 5: keep to the agreement.
+    Rule("no-end", 5, "warning", "weeks",
+         "Give it a clear end",
+         "An end date is what makes a short arrangement easy to agree to, and easy to keep.",
+         "Say over how many weeks the meetings will run.",
+         lambda r: _when(r.weeks is None)),
+    Rule("open-ended", 5, "warning", "",
+         "That sounds open-ended",
+         "“{match}” suggests no fixed end. A mentor who agrees to a short arrangement is "
+         "trusting it to stay short.",
+         "Keep to the meetings and weeks in your time box; if they want more, they'll offer.",
+         lambda r: _match(OPEN_ENDED, *_texts(r))),
+    Rule("long-span", 5, "warning", "weeks",
+         "{weeks} weeks is a long haul",
+         "Past {limit} weeks, the end is far enough away to be easy to forget, for both of you.",
+         "Bring the end closer: four to six weeks suits two or three meetings.",
+         lambda r: _when((r.weeks or 0) > MICRO_WEEKS, weeks=r.weeks, limit=MICRO_WEEKS)),
+)  # fmt: skip
+
+# What a tip's checklist line says when no rule for it applies.
+SATISFIED: dict[int, tuple[str, str]] = {
+    1: ("Ready to make each meeting count",
+        "Your time box is set and you've said how you will prepare."),
+    2: ("A small, clear goal",
+        "One specific focus and an outcome you can check: the right size for a few meetings."),
+    3: ("Personal and specific",
+        "You've said why you're asking this person in particular."),
+    4: ("Ready to show your progress",
+        "You've said how you will report back on what you did with the advice."),
+    5: ("A clear end, and an easy no",
+        "The time box has an end, and the message lets them decline without awkwardness."),
+}  # fmt: skip

@@ -1,0 +1,170 @@
+"""From raw form values to a `Request`, with a specific message for each bad value.
+
+The browser sends strings, a saved draft may hold anything, and a person may be
+halfway through typing. Nothing here raises: every problem becomes a message the
+form can show next to the field it is about.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from builder.fields import FIELDS, Field
+from builder.text import clean, coerce, parse_whole_number
+
+Severity = Literal["error", "notice"]
+
+# Deliberately loose: one @, something either side, a dot in the domain, no spaces.
+# Mail clients are the real judge; this only catches slips like a missing @.
+_EMAIL = re.compile(r"[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)+")
+
+
+@dataclass(frozen=True, slots=True)
+class FieldMessage:
+    """Something to tell the user about one field ("" for the form as a whole)."""
+
+    field: str
+    severity: Severity
+    text: str
+
+    def as_data(self) -> dict[str, str]:
+        """JSON-ready form."""
+        return {"field": self.field, "severity": self.severity, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """A request as the coach and the drafts use it.
+
+    Text is stripped but otherwise as typed. A value that cannot be used (a
+    number out of range, a malformed email) is None or "", so the drafts show a
+    placeholder instead of something wrong.
+    """
+
+    focus: str = ""
+    outcome: str = ""
+    protege_name: str = ""
+    mentor_name: str = ""
+    mentor_email: str = ""
+    connection: str = ""
+    meetings: int | None = 3
+    minutes: int | None = 30
+    weeks: int | None = 4
+    format: str = "video"
+    preparation: str = ""
+    report_back: str = ""
+    channel: str = "email"
+    tone: str = "warm"
+
+
+def read_values(values: object) -> tuple[dict[str, str], frozenset[str]]:
+    """Clean every field's raw value, without judging it.
+
+    Returns:
+        The cleaned strings for all fields (a missing field gets its default)
+        and the names of fields whose value was not text at all.
+    """
+    source: Mapping[object, object] = values if isinstance(values, Mapping) else {}
+    cleaned: dict[str, str] = {}
+    unreadable: set[str] = set()
+    for field in FIELDS:
+        raw = source.get(field.name, field.default)
+        text = coerce(raw)
+        if text is None:
+            unreadable.add(field.name)
+            text = ""
+        cleaned[field.name] = clean(text, multiline=field.multiline)
+    return cleaned, frozenset(unreadable)
+
+
+def _check_text(field: Field, text: str) -> tuple[str, str | None]:
+    if len(text) < field.min_length:
+        return text, (
+            f"Say a little more: {field.noun} needs at least {field.min_length} characters "
+            f"(it has {len(text)})."
+        )
+    if field.max_length and len(text) > field.max_length:
+        return text, (
+            f"{field.lead_noun} is {len(text)} characters; keep it to {field.max_length} or fewer."
+        )
+    return text, None
+
+
+def _check_email(field: Field, text: str) -> tuple[str, str | None]:
+    if len(text) > field.max_length:
+        return "", f"That email address is too long ({len(text)} characters)."
+    if not _EMAIL.fullmatch(text):
+        return "", "That email address doesn't look complete: it should look like name@example.org."
+    return text, None
+
+
+def _check_int(field: Field, text: str) -> tuple[int | None, str | None]:
+    number = parse_whole_number(text)
+    if number is None:
+        return None, f"{field.lead_noun} must be a whole number, like {field.default}."
+    if not field.in_range(number):
+        return None, f"Pick between {field.min_value} and {field.max_value} {field.unit}."
+    return number, None
+
+
+def _check_choice(field: Field, text: str) -> tuple[str, str | None]:
+    if field.choice_label(text):
+        return text, None
+    labels = ", ".join(label for _, label in field.choices)
+    return field.default, f"Pick one of: {labels}."
+
+
+def check(
+    cleaned: Mapping[str, str], unreadable: frozenset[str] = frozenset()
+) -> tuple[Request, list[FieldMessage]]:
+    """Judge values already passed through `read_values`."""
+    usable: dict[str, object] = {}
+    messages: list[FieldMessage] = []
+    for field in FIELDS:
+        text = cleaned.get(field.name, field.default).strip()
+        problem: str | None
+        value: object
+        if field.name in unreadable:
+            value, problem = (
+                _blank(field),
+                f"{field.lead_noun} couldn't be read; please type it again.",
+            )
+        elif not text:
+            value = _blank(field)
+            problem = (field.missing or f"Choose a {field.noun}.") if field.required else None
+        elif field.kind == "int":
+            value, problem = _check_int(field, text)
+        elif field.kind == "choice":
+            value, problem = _check_choice(field, text)
+        elif field.kind == "email":
+            value, problem = _check_email(field, text)
+        else:
+            value, problem = _check_text(field, text)
+        usable[field.name] = value
+        if problem:
+            messages.append(FieldMessage(field.name, "error", problem))
+    return Request(**usable), messages
+
+
+def _blank(field: Field) -> object:
+    if field.kind == "int":
+        return None
+    if field.kind == "choice":
+        return field.default
+    return ""
+
+
+def validate(values: object) -> tuple[Request, list[FieldMessage]]:
+    """Coerce raw form values into a `Request` and say what is wrong with them.
+
+    Args:
+        values: A mapping of field name to raw value, usually all strings. Any
+            other input is treated as an empty form.
+
+    Returns:
+        The request built from the usable values, and one error per bad field.
+    """
+    return check(*read_values(values))

@@ -1,0 +1,153 @@
+"""The small pieces of language the templates fit the user's words into.
+
+People answer "finish the sentence" prompts in many ways: with a capital, with a
+full stop, with none. These helpers let a template place that text mid-sentence
+or as a sentence without changing what was said. Tone, format and number words
+are tables so the templates stay free of branching on them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Tone:
+    """The wording a tone changes: greetings, the easy no, thanks and sign-off."""
+
+    hello: str
+    chat_hello: str
+    chat_mark: str
+    opener: str
+    easy_no: str
+    easy_no_short: str
+    thanks: str
+    grateful: str
+    no_reply: str
+    sign_off: str
+    subject: str
+
+
+TONES: dict[str, Tone] = {
+    "warm": Tone(
+        hello="Hi",
+        chat_hello="Hi",
+        chat_mark="!",
+        opener="I hope you're well.",
+        easy_no="If now isn't a good time, no problem at all — just say so, "
+        "and thank you for reading this far.",
+        easy_no_short="If now isn't a good time, no problem at all.",
+        thanks="Thank you for considering it.",
+        grateful="It meant a lot to me.",
+        no_reply="And there's no need to reply if you're busy.",
+        sign_off="Warm regards,",
+        subject="A small mentoring request",
+    ),
+    "formal": Tone(
+        hello="Dear",
+        chat_hello="Hello",
+        chat_mark=",",
+        opener="I hope this message finds you well.",
+        easy_no="If now is not a good time, that is entirely fine — a brief reply "
+        "to say so is all I would need.",
+        easy_no_short="If now is not a good time, that is entirely fine.",
+        thanks="Thank you for considering my request.",
+        grateful="I am very grateful for your time and advice.",
+        no_reply="There is no need to reply if you are busy.",
+        sign_off="Kind regards,",
+        subject="Request for a short mentoring arrangement",
+    ),
+    "casual": Tone(
+        hello="Hey",
+        chat_hello="Hey",
+        chat_mark="!",
+        opener="Hope all's good with you.",
+        easy_no="If now's not a good time, no problem at all — a quick no is totally fine.",
+        easy_no_short="If now's not a good time, no worries at all.",
+        thanks="Thanks for thinking about it!",
+        grateful="It really helped.",
+        no_reply="No need to reply if you're swamped.",
+        sign_off="Cheers,",
+        subject="Quick ask",
+    ),
+}
+
+# format value -> (singular, plural, short singular, short plural)
+FORMAT_WORDS: dict[str, tuple[str, str, str, str]] = {
+    "video": ("video call", "video calls", "call", "calls"),
+    "in-person": ("meeting in person", "meetings in person", "meeting", "meetings"),
+    "phone": ("phone call", "phone calls", "call", "calls"),
+    "chat": ("chat session", "chat sessions", "chat", "chats"),
+}
+
+NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+                "nine", "ten", "eleven", "twelve")  # fmt: skip
+ORDINALS = ("zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+            "eighth", "ninth", "tenth", "eleventh", "twelfth")  # fmt: skip
+
+# English words that start a sentence fragment but not a name: "How to…" reads as
+# "how to…" after "I'd like to learn". Anything else keeps its capital.
+LEAD_WORDS = frozenset({
+    "how", "what", "why", "when", "where", "which", "who", "whether", "to", "the", "a", "an",
+    "my", "our", "your", "you", "we", "they", "it", "that", "this", "these", "those", "some",
+    "more", "better", "being", "getting", "becoming", "working", "writing", "running", "using",
+    "send", "share", "bring", "write", "tell", "show", "read", "try", "learn", "improve", "get",
+    "give", "make", "build", "use", "run", "set", "be", "prepare", "email", "message",
+})  # fmt: skip
+
+_ENDS = ".!?…。！？؟۔।"
+_CLOSERS = "\"'”’»)]"
+_SOFT_ENDS = ",;:-–—"
+_FIRST_WORD = re.compile(r"\w+")
+
+
+def number(value: int) -> str:
+    """ "three" for 3, "14" for 14: words read better for the small counts a request uses."""
+    return NUMBER_WORDS[value] if 0 <= value < len(NUMBER_WORDS) else str(value)
+
+
+def ordinal(value: int) -> str:
+    """ "third" for 3, "14th" for 14."""
+    if 0 < value < len(ORDINALS):
+        return ORDINALS[value]
+    suffix = "th" if 10 <= value % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
+    return f"{value}{suffix}"
+
+
+def plural(count: int | None, singular: str, many: str) -> str:
+    """The right form for a count; plural when the count is unknown."""
+    return singular if count == 1 else many
+
+
+def clause(text: str) -> str:
+    """Text to continue a sentence: "How to pitch" becomes "how to pitch"."""
+    match = _FIRST_WORD.match(text)
+    if match and match.group(0).casefold() in LEAD_WORDS and match.group(0)[1:].islower():
+        return text[:1].lower() + text[1:]
+    return text
+
+
+def bare(text: str) -> str:
+    """Text without its closing punctuation, to sit inside a longer sentence."""
+    return text.rstrip().rstrip(_ENDS + _SOFT_ENDS).rstrip()
+
+
+def sentence(text: str) -> str:
+    """Text ending as a sentence does, adding a full stop only if it has none."""
+    text = text.rstrip().rstrip(_SOFT_ENDS).rstrip()
+    if not text or text.rstrip(_CLOSERS)[-1:] in tuple(_ENDS):
+        return text
+    return text + "."
+
+
+def upper_first(text: str) -> str:
+    """Capitalise only the first letter, leaving names and acronyms alone."""
+    return text[:1].upper() + text[1:]
+
+
+def fence(text: str) -> str:
+    """A Markdown code fence around text that may itself contain backticks."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    marks = "`" * max(3, longest + 1)
+    return f"{marks}text\n{text.rstrip(chr(10))}\n{marks}"

@@ -1,0 +1,380 @@
+"""The request builder in headless Chromium, as a reader uses it, on the built site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import parse_qs, quote, unquote, urlsplit
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+from sitekit import DESKTOP, PHONE, PageProblems, axe_violations
+
+pytestmark = pytest.mark.browser
+
+READY = "[data-sh-builder][data-sh-ready='true']"
+STEPS = ("focus", "mentor", "timebox", "commitments", "review")
+GOOD = {
+    "focus": "how to run my first customer interview",
+    "outcome": "I have run two interviews on my own and written up what I learned",
+    "protege_name": "Amira Haddad",
+    "mentor_name": "Jonas",
+    "mentor_email": "jonas@example.org",
+    "connection": "we worked together on last year's launch, and I saw how you ran "
+    "the customer calls",
+    "preparation": "I will send you a short update and my questions two days before each call",
+    "report_back": "at the start of each call I will tell you what I tried from your "
+    "last advice and what happened",
+}
+STEP_OF = {
+    "focus": "focus",
+    "outcome": "focus",
+    "protege_name": "mentor",
+    "mentor_name": "mentor",
+    "mentor_email": "mentor",
+    "connection": "mentor",
+    "meetings": "timebox",
+    "minutes": "timebox",
+    "weeks": "timebox",
+    "preparation": "commitments",
+    "report_back": "commitments",
+}
+HOSTILE = (
+    '<img src=x onerror="window.__pwned=1">',
+    "</textarea><script>window.__pwned=1</script>",
+    "javascript:window.__pwned=1",
+    '"><svg onload="window.__pwned=1">',
+)
+WATCH_CSP = """
+window.__csp = [];
+document.addEventListener("securitypolicyviolation",
+    e => window.__csp.push(e.violatedDirective + " " + e.blockedURI));
+"""
+
+
+@pytest.fixture
+def context(browser: Browser) -> BrowserContext:
+    context = browser.new_context(viewport=DESKTOP)
+    context.add_init_script(WATCH_CSP)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def builder_page(context: BrowserContext, base_url: str):
+    """A fresh page with the same guards as every page: own origin only, no errors."""
+    problems = PageProblems(base_url.rstrip("/"))
+    page = problems.watch(context.new_page())
+    page.on("dialog", lambda dialog: problems.page_errors.append(f"dialog: {dialog.message}"))
+    yield page
+    assert page.evaluate("() => window.__pwned") is None
+    assert page.evaluate("() => window.__csp") == []
+    assert not any(problems.as_dict().values()), problems.as_dict()
+
+
+def open_builder(page: Page, base_url: str, query: str = "") -> None:
+    page.goto(f"{base_url}builder/{query}")
+    page.wait_for_selector(READY, timeout=60_000)
+    expect(page.locator("[data-sh-draft=email] [data-sh-draft-text]")).not_to_be_empty()
+
+
+def go_to(page: Page, step: str) -> None:
+    page.click(f".sh-progress__link[data-sh-goto={step}]")
+    expect(page.locator(f"#step-{step}")).to_be_visible()
+
+
+def fill(page: Page, values: dict[str, str]) -> None:
+    for name, value in values.items():
+        go_to(page, STEP_OF[name])
+        page.fill(f"#sh-field-{name}", value)
+
+
+def email_text(page: Page):
+    return page.locator("[data-sh-draft=email] [data-sh-draft-text]")
+
+
+def test_walking_the_steps_updates_checklist_and_every_preview(
+    builder_page: Page, base_url: str
+) -> None:
+    page = builder_page
+    open_builder(page, base_url)
+    expect(page.locator("#step-focus")).to_be_visible()
+    expect(page.locator("#step-mentor")).to_be_hidden()
+    expect(page.locator("[data-sh-tip='2']")).to_have_attribute("data-sh-status", "warning")
+
+    page.fill("#sh-field-focus", "career advice")
+    expect(page.locator("[data-sh-tip='2'] [data-sh-tip-findings]")).not_to_be_empty()
+    page.fill("#sh-field-focus", GOOD["focus"])
+    page.fill("#sh-field-outcome", GOOD["outcome"])
+    expect(page.locator("[data-sh-tip='2']")).to_have_attribute("data-sh-status", "ok")
+
+    # Next and Back move one step; the progress list marks where the reader is.
+    page.click("#step-focus [data-sh-goto=mentor]")
+    expect(page.locator("#step-mentor")).to_be_visible()
+    expect(page.locator(".sh-progress__link[data-sh-goto=mentor]")).to_have_attribute(
+        "aria-current", "step"
+    )
+    expect(page.locator("#step-mentor-title")).to_be_focused()
+    page.click("#step-mentor [data-sh-goto=focus]")
+    expect(page.locator("#step-focus")).to_be_visible()
+
+    fill(page, {k: v for k, v in GOOD.items() if k not in ("focus", "outcome")})
+    go_to(page, "timebox")
+    page.check("input[name=format][value=in-person]")
+    for tip in range(1, 6):
+        expect(page.locator(f"[data-sh-tip='{tip}']")).to_have_attribute("data-sh-status", "ok")
+    expect(email_text(page)).to_contain_text(GOOD["focus"])
+    expect(email_text(page)).to_contain_text("Amira Haddad")
+    expect(email_text(page)).to_contain_text("in person")
+    for name in ("chat", "plan", "report_back", "thank_you"):
+        expect(page.locator(f"[data-sh-draft={name}] [data-sh-draft-text]")).to_contain_text(
+            "Jonas"
+        )
+    go_to(page, "review")
+    expect(page.locator("[data-sh-send-state]")).to_contain_text("ready")
+    expect(page.locator("[data-sh-problems] li")).to_have_count(0)
+
+
+def test_bad_input_gets_a_message_next_to_its_field(builder_page: Page, base_url: str) -> None:
+    page = builder_page
+    open_builder(page, base_url)
+    go_to(page, "timebox")
+    page.fill("#sh-field-meetings", "3x")
+    message = page.locator("[data-sh-message=meetings]")
+    expect(message).to_contain_text("whole number")
+    expect(page.locator("#sh-field-meetings")).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#sh-field-meetings")).to_have_value("3x")  # kept as typed
+    page.fill("#sh-field-meetings", "40")
+    expect(message).to_contain_text("12")
+    go_to(page, "mentor")
+    page.fill("#sh-field-mentor_email", "not an email")
+    expect(page.locator("[data-sh-message=mentor_email]")).not_to_be_empty()
+    go_to(page, "review")
+    expect(page.locator("[data-sh-problems] li").first).to_be_visible()
+    page.locator("[data-sh-problems] a", has_text="12").click()
+    expect(page.locator("#sh-field-meetings")).to_be_focused()
+
+
+def test_copy_mailto_and_download_carry_the_drafts(
+    builder_page: Page, context: BrowserContext, base_url: str, tmp_path: Path
+) -> None:
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+    page = builder_page
+    open_builder(page, base_url)
+    fill(page, GOOD)
+    expect(email_text(page)).to_contain_text(GOOD["report_back"][:20])
+    body = email_text(page).inner_text()
+    subject = page.locator("[data-sh-draft=email] [data-sh-draft-subject]").inner_text()
+    assert subject.startswith("Subject: ")
+
+    page.click("[data-sh-copy=email]")
+    expect(page.locator("[data-sh-feedback]")).to_contain_text("Copied")
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    assert copied == f"{subject}\n\n{body}"
+
+    go_to(page, "review")
+    href = page.get_attribute("[data-sh-mailto]", "href")
+    parts = urlsplit(href)
+    assert parts.scheme == "mailto"
+    assert unquote(parts.path) == GOOD["mentor_email"]
+    query = parse_qs(parts.query)
+    assert query["subject"] == [subject.removeprefix("Subject: ")]
+    assert query["body"][0].replace("\r\n", "\n") == body
+
+    for kind, name in (("text", "mentoring-request.txt"), ("markdown", "mentoring-request.md")):
+        with page.expect_download() as download:
+            page.click(f"[data-sh-download={kind}]")
+        assert download.value.suggested_filename == name
+        saved = tmp_path / name
+        download.value.save_as(saved)
+        text = saved.read_text(encoding="utf-8")
+        assert GOOD["focus"] in text
+        assert "Report-back" in text or "report back" in text.lower()
+
+
+def test_share_link_recreates_the_form(
+    builder_page: Page, context: BrowserContext, base_url: str
+) -> None:
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+    page = builder_page
+    open_builder(page, base_url)
+    fill(page, {**GOOD, "weeks": "6"})
+    go_to(page, "commitments")
+    page.check("input[name=tone][value=formal]")
+    expect(email_text(page)).to_contain_text("six weeks")
+    go_to(page, "review")
+    page.click("[data-sh-share]")
+    expect(page.locator("[data-sh-feedback]")).to_contain_text("Copied a link")
+    link = page.evaluate("() => navigator.clipboard.readText()")
+    assert link.startswith(f"{base_url}builder/#v=1&")  # the fragment never reaches a server
+
+    other = context.browser.new_context(viewport=DESKTOP)
+    fresh = other.new_page()
+    fresh.goto(link)
+    fresh.wait_for_selector(READY, timeout=60_000)
+    for name, value in {**GOOD, "weeks": "6"}.items():
+        assert fresh.input_value(f"#sh-field-{name}") == value
+    assert fresh.is_checked("input[name=tone][value=formal]")
+    expect(fresh.locator("[data-sh-draft=email] [data-sh-draft-text]")).to_have_text(
+        email_text(page).inner_text()
+    )
+    other.close()
+
+
+def test_draft_survives_a_reload_and_edits_made_before_python_is_ready(
+    builder_page: Page, context: BrowserContext, base_url: str
+) -> None:
+    page = builder_page
+    # Hold the WebAssembly back so the reader types before Python is ready.
+    held = []
+    context.route("**/pyodide.asm.wasm", lambda route: held.append(route))
+    page.goto(f"{base_url}builder/")
+    page.fill("#sh-field-focus", "how to give feedback to a peer")
+    page.wait_for_function("() => true")  # let the held request arrive
+    while not held:
+        page.wait_for_timeout(50)
+    assert page.locator(READY).count() == 0
+    held[0].continue_()
+    page.wait_for_selector(READY, timeout=60_000)
+    expect(email_text(page)).to_contain_text("how to give feedback to a peer")
+    context.unroute("**/pyodide.asm.wasm")
+
+    page.fill("#sh-field-focus", "how to give feedback to a peer — kindly ✨ بسرعة")
+    go_to(page, "mentor")
+    page.fill("#sh-field-mentor_name", "Zoë")
+    page.wait_for_timeout(500)  # the autosave waits for a pause in typing
+    page.reload()
+    page.wait_for_selector(READY, timeout=60_000)
+    assert page.input_value("#sh-field-focus") == "how to give feedback to a peer — kindly ✨ بسرعة"
+    assert page.input_value("#sh-field-mentor_name") == "Zoë"
+    expect(email_text(page)).to_contain_text("Hi Zoë")
+
+
+def test_prefilled_link_wins_and_offers_the_saved_draft_back(
+    builder_page: Page, base_url: str
+) -> None:
+    page = builder_page
+    open_builder(page, base_url)
+    page.fill("#sh-field-focus", "my own saved focus, typed earlier")
+    page.wait_for_timeout(500)
+
+    open_builder(page, base_url, "?v=1&f=" + quote("how to price a consulting offer") + "&m=2")
+    assert page.input_value("#sh-field-focus") == "how to price a consulting offer"
+    assert page.input_value("#sh-field-meetings") == "2"
+    assert page.url == f"{base_url}builder/"  # a reload shows the reader's edits, not the link
+    offer = page.get_by_role("button", name="Use my saved draft instead")
+    expect(offer).to_be_visible()
+    offer.click()
+    assert page.input_value("#sh-field-focus") == "my own saved focus, typed earlier"
+    expect(email_text(page)).to_contain_text("my own saved focus")
+
+
+def test_junk_in_a_link_is_reported_not_fatal(builder_page: Page, base_url: str) -> None:
+    page = builder_page
+    open_builder(page, base_url, "?v=1&m=lots&f=" + "x" * 400 + "&zz=1")
+    expect(page.locator("[data-sh-notices]")).to_contain_text("Meetings")
+    expect(page.locator("[data-sh-notices]")).to_contain_text("cut to 200")
+    assert page.input_value("#sh-field-meetings") == "3"
+    assert len(page.input_value("#sh-field-focus")) == 200
+
+
+@pytest.mark.parametrize("payload", HOSTILE)
+def test_hostile_input_in_every_field_shows_as_text(
+    builder_page: Page, base_url: str, payload: str
+) -> None:
+    page = builder_page
+    open_builder(page, base_url)
+    fill(page, dict.fromkeys(STEP_OF, payload))
+    expect(email_text(page)).to_contain_text(payload)
+    live = page.locator(".sh-live")
+    assert live.locator("img, script, svg:not(.md-icon svg)").count() == 0
+    assert page.locator(".sh-builder img, .sh-builder script:not([type])").count() == 0
+    go_to(page, "review")
+    href = page.get_attribute("[data-sh-mailto]", "href")
+    assert href.startswith("mailto:")
+
+
+@pytest.mark.parametrize("payload", HOSTILE)
+def test_hostile_values_in_a_link_show_as_text(
+    builder_page: Page, base_url: str, payload: str
+) -> None:
+    page = builder_page
+    open_builder(page, base_url, f"?v=1&f={quote(payload)}&n={quote(payload)}&c={quote(payload)}")
+    assert page.input_value("#sh-field-focus") == payload
+    expect(email_text(page)).to_contain_text(payload)
+    assert page.locator(".sh-builder img").count() == 0
+
+
+def test_start_over_asks_first(builder_page: Page, base_url: str) -> None:
+    page = builder_page
+    open_builder(page, base_url)
+    page.fill("#sh-field-focus", "how to chair a meeting")
+    go_to(page, "review")
+    page.click("[data-sh-reset]")
+    dialog = page.locator("[data-sh-reset-dialog]")
+    expect(dialog).to_be_visible()
+    page.click("[data-sh-reset-cancel]")
+    expect(dialog).to_be_hidden()
+    assert page.input_value("#sh-field-focus") == "how to chair a meeting"
+
+    page.click("[data-sh-reset]")
+    page.click("[data-sh-reset-confirm]")
+    expect(page.locator("#step-focus")).to_be_visible()
+    assert page.input_value("#sh-field-focus") == ""
+    page.reload()
+    page.wait_for_selector(READY, timeout=60_000)
+    assert page.input_value("#sh-field-focus") == ""
+
+
+def test_corrupt_and_full_storage_are_reported(context: BrowserContext, base_url: str) -> None:
+    context.add_init_script(
+        """
+        try { localStorage.setItem("shorthaul.builder.draft", "{not json"); } catch (e) {}
+        Storage.prototype.setItem = function () {
+          throw new DOMException("full", "QuotaExceededError");
+        };
+        """
+    )
+    page = context.new_page()
+    page.goto(f"{base_url}builder/")
+    page.wait_for_selector(READY, timeout=60_000)
+    notices = page.locator("[data-sh-notices]")
+    expect(notices).to_contain_text("could not be read")
+    page.fill("#sh-field-focus", "how to plan a sprint")
+    expect(notices).to_contain_text("storage is full")
+    expect(email_text(page)).to_contain_text("how to plan a sprint")
+
+
+def test_blocked_webassembly_keeps_text_and_offers_retry_and_template(
+    context: BrowserContext, base_url: str
+) -> None:
+    page = context.new_page()
+    context.route("**/*.wasm", lambda route: route.abort())
+    page.goto(f"{base_url}builder/")
+    page.fill("#sh-field-focus", "how to write a design review")
+    failure = page.locator("[data-sh-failure]")
+    expect(failure).to_be_visible(timeout=60_000)
+    expect(failure).to_contain_text("could not start")
+    expect(page.locator("[data-sh-fallback]")).to_contain_text("[what you want to learn]")
+    assert page.input_value("#sh-field-focus") == "how to write a design review"
+
+    context.unroute("**/*.wasm")
+    page.click("[data-sh-retry]")
+    page.wait_for_selector(READY, timeout=60_000)
+    expect(failure).to_be_hidden()
+    expect(email_text(page)).to_contain_text("how to write a design review")
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_every_step_is_accessible_and_fits_a_phone(
+    builder_page: Page, base_url: str, viewport: dict
+) -> None:
+    page = builder_page
+    page.set_viewport_size(viewport)
+    open_builder(page, base_url)
+    page.fill("#sh-field-focus", "career advice")  # findings on show, too
+    expect(page.locator("[data-sh-tip='2'] [data-sh-tip-findings] li").first).to_be_visible()
+    for step in STEPS:
+        go_to(page, step)
+        assert axe_violations(page) == [], step
+        overflow = page.evaluate("() => document.documentElement.scrollWidth - innerWidth")
+        assert overflow <= 0, f"{step}: {overflow}px of horizontal scroll"

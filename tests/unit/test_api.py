@@ -1,0 +1,105 @@
+"""The public surface is what `__all__` says, and the package stays pure."""
+
+import ast
+import importlib
+import importlib.resources
+import sys
+
+import builder
+
+EXPECTED = {
+    "FIELDS",
+    "STEPS",
+    "TIPS",
+    "Draft",
+    "Evaluation",
+    "Field",
+    "FieldMessage",
+    "Finding",
+    "Request",
+    "Step",
+    "Tip",
+    "TipCheck",
+    "as_markdown",
+    "as_text",
+    "checklist",
+    "coach",
+    "evaluate",
+    "fields_as_data",
+    "from_json",
+    "from_query",
+    "mailto_url",
+    "render_drafts",
+    "to_json",
+    "to_query",
+    "validate",
+}
+ALLOWED_THIRD_PARTY = {"jinja2", "builder"}
+FORBIDDEN = {"js", "pyodide", "pyodide_js", "_pyodide", "mkdocs", "threading", "subprocess"}
+
+
+def _modules() -> dict[str, str]:
+    package = importlib.resources.files("builder")
+    return {
+        entry.name: entry.read_text(encoding="utf-8")
+        for entry in package.iterdir()
+        if entry.name.endswith(".py")
+    }
+
+
+def test_all_is_exactly_the_public_api() -> None:
+    assert set(builder.__all__) == EXPECTED
+    assert len(builder.__all__) == len(EXPECTED)
+
+
+def test_every_name_in_all_exists() -> None:
+    for name in builder.__all__:
+        assert getattr(builder, name) is not None, name
+
+
+def test_public_names_not_in_all_are_modules() -> None:
+    public = {name for name in dir(builder) if not name.startswith("_")}
+    for name in public - set(builder.__all__):
+        assert type(getattr(builder, name)).__name__ == "module", name
+
+
+def test_every_module_imports() -> None:
+    for name in _modules():
+        importlib.import_module(f"builder.{name.removesuffix('.py')}")
+
+
+def test_modules_import_only_stdlib_and_jinja2() -> None:
+    for name, source in _modules().items():
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.Import):
+                roots = {alias.name.split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                roots = {node.module.split(".")[0]}
+            else:
+                continue
+            for root in roots:
+                assert root not in FORBIDDEN, f"{name} imports {root}"
+                assert root in sys.stdlib_module_names or root in ALLOWED_THIRD_PARTY, (
+                    f"{name} imports {root}"
+                )
+
+
+def test_modules_do_not_open_files() -> None:
+    for name, source in _modules().items():
+        assert "open(" not in source, name
+
+
+def test_templates_ship_with_the_package() -> None:
+    templates = importlib.resources.files("builder") / "templates"
+    names = {entry.name for entry in templates.iterdir()}
+    expected = {
+        "email.txt",
+        "chat.txt",
+        "plan.txt",
+        "report_back.txt",
+        "thank_you.txt",
+        "request.html",
+        "download.md",
+        "download.txt",
+    }
+    assert expected <= names

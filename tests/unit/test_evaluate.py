@@ -1,0 +1,112 @@
+"""The browser's one call: complete, JSON-ready, and never raising."""
+
+import json
+
+import pytest
+
+import builder.session
+from builder import FIELDS, evaluate, from_query
+from builder.session import Evaluation
+
+
+def test_strong_request_is_ready(strong_values: dict[str, str]) -> None:
+    result = evaluate(strong_values)
+    assert isinstance(result, Evaluation)
+    assert result.ready
+    assert not result.failed
+    assert result.messages == {}
+    assert result.primary == "email"
+    assert [item.status for item in result.checklist] == ["ok"] * 5
+    assert result.mailto.startswith("mailto:maria@example.org?subject=")
+    assert from_query(result.query)[0] == strong_values
+
+
+def test_to_dict_is_json_with_the_documented_keys(strong_values: dict[str, str]) -> None:
+    data = evaluate(strong_values).to_dict()
+    assert json.loads(json.dumps(data)) == data
+    assert set(data) == {
+        "ready",
+        "failed",
+        "primary",
+        "values",
+        "messages",
+        "findings",
+        "checklist",
+        "drafts",
+        "mailto",
+        "query",
+    }
+    assert list(data["drafts"]) == [
+        "email",
+        "chat",
+        "plan",
+        "report_back",
+        "thank_you",
+        "request_html",
+    ]
+    assert data["drafts"]["email"]["subject"].startswith("A small mentoring request")
+    assert [item["tip"]["number"] for item in data["checklist"]] == [1, 2, 3, 4, 5]
+
+
+def test_errors_are_grouped_by_field(strong_values: dict[str, str]) -> None:
+    strong_values |= {"meetings": "3x", "focus": "", "mentor_email": "nope"}
+    result = evaluate(strong_values)
+    assert not result.ready
+    assert set(result.messages) == {"meetings", "focus", "mentor_email"}
+    assert result.messages["meetings"][0].text == "Meetings must be a whole number, like 3."
+    assert result.values["meetings"] == "3x"
+    assert result.mailto.startswith("mailto:?subject=")
+    assert result.drafts["email"].text
+
+
+def test_chat_channel_is_primary(strong_values: dict[str, str]) -> None:
+    strong_values["channel"] = "chat"
+    result = evaluate(strong_values)
+    assert result.primary == "chat"
+    assert next(iter(result.drafts)) == "chat"
+
+
+def test_values_are_cleaned_but_not_stripped(strong_values: dict[str, str]) -> None:
+    strong_values["focus"] = "how to run an intervi\x00ew "
+    result = evaluate(strong_values)
+    assert result.values["focus"] == "how to run an interview "
+    assert result.request.focus == "how to run an interview"
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [
+        None,
+        1,
+        "text",
+        [],
+        {},
+        {"focus": object()},
+        {"meetings": float("nan")},
+        {name.name: ["x"] for name in FIELDS},
+        {name.name: "x" * 100_000 for name in FIELDS},
+    ],
+)
+def test_junk_never_raises_nor_fails(junk: object) -> None:
+    result = evaluate(junk)
+    assert not result.failed
+    assert not result.ready
+    assert any(messages for messages in result.messages.values())
+    json.dumps(result.to_dict())
+
+
+def test_internal_failure_returns_a_fallback(
+    monkeypatch: pytest.MonkeyPatch, strong_values: dict[str, str]
+) -> None:
+    def broken(*_: object) -> None:
+        raise RuntimeError("bug")
+
+    monkeypatch.setattr(builder.session, "render_drafts", broken)
+    result = evaluate(strong_values)
+    assert result.failed
+    assert not result.ready
+    assert result.values == strong_values
+    assert result.messages[""][0].text.startswith("Something went wrong")
+    data = result.to_dict()
+    assert json.loads(json.dumps(data)) == data
+    assert data["drafts"] == {}
