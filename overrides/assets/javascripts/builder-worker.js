@@ -7,7 +7,33 @@ function progress(step, label) {
   self.postMessage(JSON.stringify({ type: "progress", step, of: 3, label }));
 }
 
-async function start(indexURL) {
+// Pyodide waits forever when one of its files cannot be fetched, so while it starts,
+// a failed or refused fetch ends the start-up with a reason the page can show.
+const EMPTY_MODULE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]);
+
+function watchFetches() {
+  const realFetch = self.fetch;
+  let fail;
+  const failed = new Promise((_, reject) => { fail = reject; });
+  self.fetch = async (resource, init) => {
+    const name = String(resource?.url ?? resource).split("/").pop();
+    let response;
+    try {
+      response = await realFetch(resource, init);
+    } catch (error) {
+      fail(new Error(`Python's files could not be loaded (${name}); are you offline?`));
+      throw error;
+    }
+    if (!response.ok) fail(new Error(`A file Python needs is missing (${name}, HTTP ${response.status}).`));
+    return response;
+  };
+  return { failed, stop: () => { self.fetch = realFetch; } };
+}
+
+async function load(indexURL) {
+  if (typeof WebAssembly !== "object" || !WebAssembly.validate(EMPTY_MODULE)) {
+    throw new Error("This browser has WebAssembly turned off.");
+  }
   progress(1, "Loading Python (it runs in your browser; nothing you type is sent anywhere)…");
   const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
   const pyodide = await loadPyodide({ indexURL, stdout: () => {}, stderr: () => {} });
@@ -21,6 +47,15 @@ async function start(indexURL) {
   progress(3, "Starting the coach…");
   handle = pyodide.pyimport("builder.web").handle;
   self.postMessage(JSON.stringify({ type: "ready", pyodide: pyodide.version }));
+}
+
+async function start(indexURL) {
+  const fetches = watchFetches();
+  try {
+    await Promise.race([load(indexURL), fetches.failed]);
+  } finally {
+    fetches.stop();
+  }
 }
 
 self.addEventListener("message", (event) => {

@@ -8,6 +8,8 @@
 const STORAGE_KEY = "shorthaul.builder.draft";
 const PREVIOUS_KEY = "shorthaul.builder.previous-draft";
 const SAVE_DELAY_MS = 300;
+// A start-up that shows no progress for this long is reported as failed (with retry).
+const STALL_MS = 120_000;
 
 const STATUS_TEXT = {
   pending: "Not checked yet",
@@ -113,19 +115,30 @@ class Builder {
     return { raw, saved: null };
   }
 
+  linkState() {
+    // Pre-filled links carry the answers in the query (?f=…) or, for share links,
+    // in the fragment (#v=1&f=…), which the browser never sends to the server.
+    for (const part of [location.search.slice(1), location.hash.slice(1)]) {
+      const values = part ? this.fromQuery(part) : null;
+      if (values) return { query: part, values };
+    }
+    return null;
+  }
+
   restore() {
-    const linked = this.fromQuery(location.search);
+    const link = this.linkState();
+    const linked = link?.values;
     const own = this.readSaved(STORAGE_KEY);
     if (linked) {
-      this.linkQuery = location.search;
+      this.linkQuery = link.query;
       this.fill(linked);
       // A link's answers win, but the reader's own draft is kept and offered back.
       if (own?.saved && JSON.stringify(own.saved.values) !== JSON.stringify(linked)) {
         this.writeStorage(PREVIOUS_KEY, own.raw);
         this.offerPrevious(own.saved);
       }
-      // Drop the query, so a reload shows the reader's edits, not the link again.
-      history.replaceState(history.state, "", location.pathname + location.hash);
+      // Drop the answers from the address, so a reload shows the reader's edits.
+      history.replaceState(history.state, "", location.pathname);
       this.save();
     } else if (own?.saved) {
       this.fill(own.saved.values);
@@ -230,14 +243,23 @@ class Builder {
       this.failed(event.message || "The coach's script could not be loaded.");
     });
     this.worker.postMessage(JSON.stringify({ type: "start", indexURL: this.pyodideUrl }));
+    this.watch();
+  }
+
+  watch() {
+    clearTimeout(this.stallTimer);
+    if (this.ready || !this.worker) return;
+    this.stallTimer = setTimeout(() => this.failed("Starting Python is taking far too long."), STALL_MS);
   }
 
   setProgress(step, label) {
+    this.watch();
     this.root.querySelector("[data-sh-loading-bar]").value = step;
     this.root.querySelector("[data-sh-loading-label]").textContent = label;
   }
 
   failed(reason) {
+    clearTimeout(this.stallTimer);
     this.worker?.terminate();
     this.worker = null;
     this.ready = false;
@@ -277,6 +299,7 @@ class Builder {
       this.setProgress(message.step, message.label);
     } else if (message.type === "ready") {
       this.ready = true;
+      clearTimeout(this.stallTimer);
       this.root.querySelector("[data-sh-loading]").hidden = true;
       this.root.dataset.shReady = "true";
       this.first();
@@ -485,7 +508,7 @@ class Builder {
       return;
     }
     const url = new URL(location.pathname, location.origin);
-    url.search = this.result.query;
+    url.hash = this.result.query;
     try {
       await navigator.clipboard.writeText(url.href);
       this.feedback("Copied a link that fills in this form. Anyone who opens it sees your answers.");
