@@ -63,9 +63,11 @@ class PageProblems:
     failed: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
     page_errors: list[str] = field(default_factory=list)
+    requested: list[str] = field(default_factory=list)
 
     def watch(self, page: Page) -> Page:
         def on_request(request) -> None:
+            self.requested.append(request.url)
             parts = urlsplit(request.url)
             if parts.scheme in ("data", "blob", "about"):
                 return
@@ -83,6 +85,7 @@ class PageProblems:
             lambda m: m.type == "error" and self.console_errors.append(m.text),
         )
         page.on("pageerror", lambda e: self.page_errors.append(str(e)))
+        page.problems = self
         return page
 
     def as_dict(self) -> dict[str, list[str]]:

@@ -18,11 +18,14 @@ def test_the_build_has_exactly_the_pages_docs_defines(site_dir: Path) -> None:
 @pytest.mark.parametrize("path", PAGES)
 def test_page_loads_cleanly_from_its_own_origin(guarded_page, base_url: str, path: str) -> None:
     page = guarded_page
+    problems = page.problems
     response = page.goto(base_url + path, wait_until="networkidle")
     assert response is not None
     assert response.status == 200
     assert page.title().endswith("Short Haul")
     assert page.locator("h1").count() == 1
+    if path != "builder/":  # only the builder page may load Python
+        assert not [url for url in problems.requested if "/pyodide/" in url]
     description = page.locator('meta[name="description"]').get_attribute("content")
     assert description
     assert len(description) <= 160
@@ -40,3 +43,34 @@ def test_page_has_no_accessibility_violations(
     assert axe_violations(page) == []
     overflow = page.evaluate("() => document.documentElement.scrollWidth - innerWidth")
     assert overflow <= 0, f"{overflow}px of horizontal scroll"
+
+
+def test_coaching_links_point_at_real_tip_pages_and_anchors(site_dir: Path) -> None:
+    """The builder's tip table and the tip pages agree: titles, paths and anchors."""
+    from html.parser import HTMLParser
+
+    import builder
+
+    class Headings(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.ids: set[str] = set()
+            self.h1 = ""
+            self._in_h1 = False
+
+        def handle_starttag(self, tag: str, attrs: list) -> None:
+            self.ids.update(value for name, value in attrs if name == "id")
+            self._in_h1 = self._in_h1 or tag == "h1"
+
+        def handle_endtag(self, tag: str) -> None:
+            self._in_h1 = self._in_h1 and tag != "h1"
+
+        def handle_data(self, data: str) -> None:
+            if self._in_h1:
+                self.h1 += data
+
+    for tip in builder.TIPS:
+        parser = Headings()
+        parser.feed((site_dir / tip.path / "index.html").read_text(encoding="utf-8"))
+        assert parser.h1.replace("¶", "").strip() == f"Tip {tip.number}: {tip.title}"
+        assert {"why-it-matters", "in-practice", "in-the-builder"} <= parser.ids

@@ -413,9 +413,14 @@ class Builder {
       li.append(link);
       return li;
     }));
-    this.root.querySelector("[data-sh-send-state]").textContent = result.ready
-      ? "Your request is ready. Read it through once more, then send it your way."
-      : `Fix ${errors.length === 1 ? "this" : `these ${errors.length} things`} before you send it:`;
+    const open = result.checklist.filter((check) => check.status !== "ok").length;
+    let state = `Fix ${errors.length === 1 ? "this" : `these ${errors.length} things`} before you send it:`;
+    if (result.ready && open) {
+      state = `Your request can be sent, but ${open === 1 ? "one tip" : `${open} tips`} in the checklist ${open === 1 ? "is" : "are"} worth a look first.`;
+    } else if (result.ready) {
+      state = "Your request is ready and meets all five tips. Read it through once more, then send it.";
+    }
+    this.root.querySelector("[data-sh-send-state]").textContent = state;
   }
 
   updateCounts() {

@@ -1,0 +1,58 @@
+"""The browser bridge: JSON in, JSON out, never an exception."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from builder import web
+
+GOOD = {
+    "focus": "how to run my first customer interview",
+    "protege_name": "Amira",
+    "mentor_name": "Jonas",
+}
+
+
+def ask(message: object) -> dict:
+    return json.loads(web.handle(json.dumps(message)))
+
+
+def test_evaluate_answers_with_drafts_downloads_and_the_same_id() -> None:
+    answer = ask({"type": "evaluate", "id": 7, "values": GOOD})
+    assert answer["type"] == "result"
+    assert answer["id"] == 7
+    result = answer["result"]
+    assert result["ready"] is True
+    assert "Hi Jonas" in result["drafts"]["email"]["text"]
+    assert GOOD["focus"] in result["downloads"]["text"]
+    assert GOOD["focus"] in result["downloads"]["markdown"]
+    assert result["notices"] == []
+
+
+def test_open_link_reads_the_query_and_reports_what_it_fixed() -> None:
+    answer = ask({"type": "open-link", "id": 1, "query": "v=1&m=lots&f=" + "x" * 300})
+    result = answer["result"]
+    assert result["values"]["meetings"] == "3"
+    assert len(result["values"]["focus"]) == 200
+    texts = " ".join(notice["text"] for notice in result["notices"])
+    assert "Meetings" in texts
+    assert "cut to 200" in texts
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["", "not json", "[1, 2]", "null", '{"type": "nope", "id": 3}', '{"id": 4}'],
+)
+def test_unreadable_messages_get_an_error_answer_not_an_exception(message: str) -> None:
+    answer = json.loads(web.handle(message))
+    assert answer["type"] == "error"
+    assert answer["reason"]
+
+
+def test_hostile_values_are_answered_as_data() -> None:
+    payload = "<img src=x onerror=alert(1)>"
+    answer = ask({"type": "evaluate", "id": 2, "values": dict.fromkeys(GOOD, payload)})
+    assert payload in answer["result"]["drafts"]["email"]["text"]
+    assert payload not in answer["result"]["drafts"]["request_html"]["text"]
