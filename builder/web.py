@@ -11,8 +11,9 @@ import json
 from collections.abc import Callable
 
 from builder.drafts import as_markdown, as_text
+from builder.fields import FIELD
 from builder.session import evaluate
-from builder.state import from_query
+from builder.state import from_query, to_query
 
 
 def _evaluation(values: object, notices: list | None = None) -> dict[str, object]:
@@ -36,9 +37,29 @@ def _open_link(message: dict) -> dict[str, object]:
     return _evaluation(values, notices)
 
 
+def _link(message: dict) -> dict[str, object]:
+    """A pre-filled builder link from some of the fields (the coordinators' link maker)."""
+    values = message.get("values")
+    values = values if isinstance(values, dict) else {}
+    # A blank field is left to the reader, so it is left out of the link.
+    given = {k: v for k, v in values.items() if k in FIELD and str(v).strip()}
+    result = evaluate(given)
+    messages = {
+        name: [m.as_data() for m in found]
+        for name, found in result.messages.items()
+        if name in given
+    }
+    broken = any(m["severity"] == "error" for found in messages.values() for m in found)
+    return {
+        "query": "" if broken else to_query({k: result.values[k] for k in given}),
+        "messages": messages,
+    }
+
+
 HANDLERS: dict[str, Callable[[dict], dict[str, object]]] = {
     "evaluate": _evaluate,
     "open-link": _open_link,
+    "link": _link,
 }
 
 
@@ -46,7 +67,7 @@ def handle(message: str) -> str:
     """Answer one message from the page; never raises.
 
     Args:
-        message: JSON `{"type": "evaluate" | "open-link", "id": n, ...}`.
+        message: JSON `{"type": "evaluate" | "open-link" | "link", "id": n, ...}`.
 
     Returns:
         JSON `{"type": "result", "id": n, "result": {...}}`, or

@@ -1,9 +1,11 @@
-"""Give the request-builder page its form, rendered from `builder`'s own tables.
+"""Give the builder's pages their forms, rendered from `builder`'s own tables.
 
-The page's template (`overrides/builder.html`) renders the steps, fields, tip
-checklist and draft panes from the data computed here, so a label, a limit or a
-help text changes in `builder/fields.py` and nowhere else. The same data reaches the
-page's script as JSON (`tojson`), never pasted into JavaScript.
+The builder page's template (`overrides/builder.html`) renders the steps, fields, tip
+checklist and draft panes from the data computed here, and the coordinators' link
+maker (a `<div data-sh-slot="link-maker"></div>` in any page) is rendered from the
+same field table, so a label, a limit or a help text changes in `builder/fields.py`
+and nowhere else. Data reaches the pages' scripts as JSON (`tojson`), never pasted
+into JavaScript.
 """
 
 from __future__ import annotations
@@ -13,6 +15,19 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = "builder.html"
+LINK_MAKER_SLOT = '<div data-sh-slot="link-maker"></div>'
+# What a coordinator may pre-fill: the request's shape, not anyone's personal details.
+LINK_MAKER_FIELDS = (
+    "focus",
+    "outcome",
+    "meetings",
+    "minutes",
+    "weeks",
+    "format",
+    "channel",
+    "tone",
+)
+_env = None
 
 
 def _fresh_builder():
@@ -49,7 +64,24 @@ def builder_context() -> dict[str, object]:
     }
 
 
+def link_maker_context() -> dict[str, object]:
+    builder = _fresh_builder()
+    fields = {f["name"]: f for step in builder.fields_as_data()["steps"] for f in step["fields"]}
+    return {"fields": [fields[name] for name in LINK_MAKER_FIELDS]}
+
+
+def on_env(env, config, files):
+    global _env
+    _env = env
+    return env
+
+
 def on_page_context(context, page, config, nav):
     if page.meta.get("template") == TEMPLATE:
         context["builder"] = builder_context()
+    if page.content and LINK_MAKER_SLOT in page.content:
+        html = _env.get_template("partials/builder/link-maker.html").render(
+            {**context, "link_maker": link_maker_context()}
+        )
+        page.content = page.content.replace(LINK_MAKER_SLOT, html)
     return context

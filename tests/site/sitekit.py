@@ -20,6 +20,8 @@ def site_pages(site_dir: Path) -> list[str]:
         rel = html.relative_to(site_dir).as_posix()
         if rel == "404.html" or rel.startswith(("pyodide/", "assets/")):
             continue
+        if 'http-equiv="refresh"' in html.read_text(encoding="utf-8"):
+            continue  # a forward from an old or short address, not a page
         pages.append(rel.removesuffix("index.html"))
     return sorted(pages)
 

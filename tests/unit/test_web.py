@@ -56,3 +56,15 @@ def test_hostile_values_are_answered_as_data() -> None:
     answer = ask({"type": "evaluate", "id": 2, "values": dict.fromkeys(GOOD, payload)})
     assert payload in answer["result"]["drafts"]["email"]["text"]
     assert payload not in answer["result"]["drafts"]["request_html"]["text"]
+
+
+def test_link_maker_builds_a_query_from_the_fields_it_was_given() -> None:
+    values = {"focus": "how to run a retro", "meetings": "2", "weeks": "3", "outcome": " "}
+    result = ask({"type": "link", "id": 5, "values": values})["result"]
+    assert result == {"query": "v=1&f=how+to+run+a+retro&m=2&w=3", "messages": {}}
+
+
+def test_link_maker_gives_no_link_while_a_field_is_wrong() -> None:
+    result = ask({"type": "link", "id": 6, "values": {"meetings": "40"}})["result"]
+    assert result["query"] == ""
+    assert "12" in result["messages"]["meetings"][0]["text"]

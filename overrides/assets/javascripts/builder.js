@@ -5,11 +5,12 @@
 // What it owns: showing one step at a time, autosaving the draft in this browser,
 // filling the form from a pre-filled link, and the copy/mail/download/share buttons.
 
+import { updateCounts } from "./field-counts.js";
+import { PythonWorker } from "./python.js";
+
 const STORAGE_KEY = "shorthaul.builder.draft";
 const PREVIOUS_KEY = "shorthaul.builder.previous-draft";
 const SAVE_DELAY_MS = 300;
-// A start-up that shows no progress for this long is reported as failed (with retry).
-const STALL_MS = 120_000;
 
 const STATUS_TEXT = {
   pending: "Not checked yet",
@@ -31,14 +32,14 @@ class Builder {
     this.data = JSON.parse(root.querySelector("[data-sh-builder-data]").textContent);
     this.form = root.querySelector("[data-sh-form]");
     this.notices = root.querySelector("[data-sh-notices]");
-    this.siteRoot = new URL(root.dataset.shSiteRoot, location.href);
-    this.workerUrl = new URL(root.dataset.shWorker, location.href);
-    this.pyodideUrl = new URL(root.dataset.shPyodide, location.href).href;
+    this.python = new PythonWorker(root, {
+      onProgress: (step, of, label) => this.setProgress(step, label),
+      onReady: () => this.started(),
+      onFailed: (reason) => this.failed(reason),
+      onAnswer: (message, latest) => this.answered(message, latest),
+    });
     this.result = null;
-    this.seq = 0;
-    this.inflight = false;
     this.dirty = false;
-    this.ready = false;
     this.touched = false;
     this.saveTimer = 0;
     this.storageProblem = "";
@@ -137,8 +138,13 @@ class Builder {
         this.writeStorage(PREVIOUS_KEY, own.raw);
         this.offerPrevious(own.saved);
       }
-      // Drop the answers from the address, so a reload shows the reader's edits.
-      history.replaceState(history.state, "", location.pathname);
+      // Drop the answers from the address, so a reload shows the reader's edits;
+      // anything else in it (such as `embed`) stays.
+      const params = new URLSearchParams(location.search);
+      for (const { url_key: key } of this.data.fields) params.delete(key);
+      params.delete("v");
+      const rest = params.toString();
+      history.replaceState(history.state, "", location.pathname + (rest ? `?${rest}` : ""));
       this.save();
     } else if (own?.saved) {
       this.fill(own.saved.values);
@@ -228,42 +234,17 @@ class Builder {
 
   startWorker() {
     this.root.querySelector("[data-sh-failure]").hidden = true;
-    const loading = this.root.querySelector("[data-sh-loading]");
-    loading.hidden = false;
+    this.root.querySelector("[data-sh-loading]").hidden = false;
     this.setProgress(0, "Starting the coach…");
-    try {
-      this.worker = new Worker(this.workerUrl, { type: "module" });
-    } catch (error) {
-      this.failed(String(error.message || error));
-      return;
-    }
-    this.worker.addEventListener("message", (event) => this.answered(JSON.parse(event.data)));
-    this.worker.addEventListener("error", (event) => {
-      event.preventDefault();
-      this.failed(event.message || "The coach's script could not be loaded.");
-    });
-    this.worker.postMessage(JSON.stringify({ type: "start", indexURL: this.pyodideUrl }));
-    this.watch();
-  }
-
-  watch() {
-    clearTimeout(this.stallTimer);
-    if (this.ready || !this.worker) return;
-    this.stallTimer = setTimeout(() => this.failed("Starting Python is taking far too long."), STALL_MS);
+    this.python.start();
   }
 
   setProgress(step, label) {
-    this.watch();
     this.root.querySelector("[data-sh-loading-bar]").value = step;
     this.root.querySelector("[data-sh-loading-label]").textContent = label;
   }
 
   failed(reason) {
-    clearTimeout(this.stallTimer);
-    this.worker?.terminate();
-    this.worker = null;
-    this.ready = false;
-    this.inflight = false;
     this.root.querySelector("[data-sh-loading]").hidden = true;
     const box = this.root.querySelector("[data-sh-failure]");
     box.querySelector("[data-sh-failure-reason]").textContent =
@@ -271,12 +252,6 @@ class Builder {
     box.hidden = false;
     this.root.querySelector("[data-sh-send-state]").textContent =
       "The coach is not running, so there are no drafts yet. The template in the panel works without it.";
-  }
-
-  send(message) {
-    this.inflight = true;
-    message.id = ++this.seq;
-    this.worker.postMessage(JSON.stringify(message));
   }
 
   edited() {
@@ -289,31 +264,24 @@ class Builder {
   }
 
   flush() {
-    if (!this.ready || this.inflight || !this.dirty) return;
+    if (!this.python.ready || this.python.busy || !this.dirty) return;
     this.dirty = false;
-    this.send({ type: "evaluate", values: this.values() });
+    this.python.send({ type: "evaluate", values: this.values() });
   }
 
-  answered(message) {
-    if (message.type === "progress") {
-      this.setProgress(message.step, message.label);
-    } else if (message.type === "ready") {
-      this.ready = true;
-      clearTimeout(this.stallTimer);
-      this.root.querySelector("[data-sh-loading]").hidden = true;
-      this.root.dataset.shReady = "true";
-      this.first();
-    } else if (message.type === "failed") {
-      this.failed(message.reason);
-    } else if (message.type === "result") {
-      this.inflight = false;
-      if (message.id === this.seq) this.show(message.result);
-      this.flush();
+  started() {
+    this.root.querySelector("[data-sh-loading]").hidden = true;
+    this.root.dataset.shReady = "true";
+    this.first();
+  }
+
+  answered(message, latest) {
+    if (message.type === "result" && latest) {
+      this.show(message.result);
     } else if (message.type === "error") {
-      this.inflight = false;
       this.notice("Something went wrong while checking your request. Your text is safe in the form.", "warning");
-      this.flush();
     }
+    this.flush();
   }
 
   first() {
@@ -321,7 +289,7 @@ class Builder {
     // unless the reader has already changed them.
     if (this.linkQuery && !this.touched) {
       this.dirty = false;
-      this.send({ type: "open-link", query: this.linkQuery });
+      this.python.send({ type: "open-link", query: this.linkQuery });
     } else {
       this.dirty = true;
       this.flush();
@@ -341,7 +309,7 @@ class Builder {
     this.showChecklist(result.checklist);
     this.showDrafts(result.drafts);
     this.showSend(result);
-    this.root.dataset.shRevision = String(this.seq);
+    this.root.dataset.shRevision = String(this.python.seq);
   }
 
   showMessages(messages) {
@@ -424,14 +392,7 @@ class Builder {
   }
 
   updateCounts() {
-    for (const counter of this.root.querySelectorAll("[data-sh-count]")) {
-      const field = counter.closest("[data-sh-field]");
-      const item = this.form.elements.namedItem(field.dataset.shField);
-      const used = [...item.value].length;
-      const limit = Number(counter.dataset.shCount);
-      counter.textContent = `${used} of ${limit} characters`;
-      counter.classList.toggle("sh-field__count--over", used > limit);
-    }
+    updateCounts(this.root, this.form);
   }
 
   // --- buttons ---------------------------------------------------------------

@@ -1,0 +1,78 @@
+// The page side of the Python worker (builder-worker.js): starts it, reports its
+// progress, notices when it fails or stalls, and passes JSON messages to
+// builder.web.handle and the answers back. Used by the builder and the link maker.
+
+// A start-up that shows no progress for this long is reported as failed.
+const STALL_MS = 120_000;
+
+export class PythonWorker {
+  constructor(root, { onProgress, onReady, onFailed, onAnswer }) {
+    this.workerUrl = new URL(root.dataset.shWorker, location.href);
+    this.indexURL = new URL(root.dataset.shPyodide, location.href).href;
+    this.on = { onProgress, onReady, onFailed, onAnswer };
+    this.worker = null;
+    this.ready = false;
+    this.busy = false;
+    this.seq = 0;
+  }
+
+  start() {
+    this.stop();
+    try {
+      this.worker = new Worker(this.workerUrl, { type: "module" });
+    } catch (error) {
+      this.fail(String(error.message || error));
+      return;
+    }
+    this.worker.addEventListener("message", (event) => this.received(JSON.parse(event.data)));
+    this.worker.addEventListener("error", (event) => {
+      event.preventDefault();
+      this.fail(event.message || "The coach's script could not be loaded.");
+    });
+    this.worker.postMessage(JSON.stringify({ type: "start", indexURL: this.indexURL }));
+    this.watch();
+  }
+
+  stop() {
+    clearTimeout(this.stallTimer);
+    this.worker?.terminate();
+    this.worker = null;
+    this.ready = false;
+    this.busy = false;
+  }
+
+  fail(reason) {
+    this.stop();
+    this.on.onFailed(reason);
+  }
+
+  watch() {
+    clearTimeout(this.stallTimer);
+    if (this.ready || !this.worker) return;
+    this.stallTimer = setTimeout(() => this.fail("Starting Python is taking far too long."), STALL_MS);
+  }
+
+  // Sends one message; the answer arrives through onAnswer. Returns its id.
+  send(message) {
+    this.busy = true;
+    message.id = ++this.seq;
+    this.worker.postMessage(JSON.stringify(message));
+    return message.id;
+  }
+
+  received(message) {
+    if (message.type === "progress") {
+      this.watch();
+      this.on.onProgress(message.step, message.of, message.label);
+    } else if (message.type === "ready") {
+      this.ready = true;
+      clearTimeout(this.stallTimer);
+      this.on.onReady();
+    } else if (message.type === "failed") {
+      this.fail(message.reason);
+    } else {
+      this.busy = false;
+      this.on.onAnswer(message, message.id === this.seq);
+    }
+  }
+}
