@@ -364,12 +364,17 @@ def test_blocked_webassembly_keeps_text_and_offers_retry_and_template(
     expect(email_text(page)).to_contain_text("how to write a design review")
 
 
-@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+@pytest.mark.parametrize(
+    ("viewport", "scheme"),
+    [(DESKTOP, "light"), (PHONE, "light"), (DESKTOP, "dark")],
+    ids=["desktop", "phone", "desktop-dark"],
+)
 def test_every_step_is_accessible_and_fits_a_phone(
-    builder_page: Page, base_url: str, viewport: dict
+    builder_page: Page, base_url: str, viewport: dict, scheme: str
 ) -> None:
     page = builder_page
     page.set_viewport_size(viewport)
+    page.emulate_media(color_scheme=scheme)
     open_builder(page, base_url)
     page.fill("#sh-field-focus", "career advice")  # findings on show, too
     expect(page.locator("[data-sh-tip='2'] [data-sh-tip-findings] li").first).to_be_visible()

@@ -32,13 +32,18 @@ def test_page_loads_cleanly_from_its_own_origin(guarded_page, base_url: str, pat
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+@pytest.mark.parametrize(
+    ("viewport", "scheme"),
+    [(DESKTOP, "light"), (PHONE, "light"), (DESKTOP, "dark")],
+    ids=["desktop", "phone", "desktop-dark"],
+)
 @pytest.mark.parametrize("path", PAGES)
 def test_page_has_no_accessibility_violations(
-    guarded_page, base_url: str, path: str, viewport: dict
+    guarded_page, base_url: str, path: str, viewport: dict, scheme: str
 ) -> None:
     page = guarded_page
     page.set_viewport_size(viewport)
+    page.emulate_media(color_scheme=scheme)
     page.goto(base_url + path, wait_until="networkidle")
     assert axe_violations(page) == []
     overflow = page.evaluate("() => document.documentElement.scrollWidth - innerWidth")
