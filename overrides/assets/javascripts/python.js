@@ -16,38 +16,20 @@ export class PythonWorker {
     this.seq = 0;
   }
 
-  // Adopts the worker builder-boot.js started from <head>, if there is one (only the
-  // first start: a retry always gets a fresh worker), or starts one.
   start() {
     this.stop();
-    const early = window.__shEarlyPython;
-    window.__shEarlyPython = null;
-    if (early) {
-      this.worker = early.worker;
-    } else {
-      try {
-        this.worker = new Worker(this.workerUrl, { type: "module" });
-      } catch (error) {
-        this.fail(String(error.message || error));
-        return;
-      }
+    try {
+      this.worker = new Worker(this.workerUrl, { type: "module" });
+    } catch (error) {
+      this.fail(String(error.message || error));
+      return;
     }
-    const onMessage = (event) => this.received(JSON.parse(event.data));
-    const onError = (event) => {
+    this.worker.addEventListener("message", (event) => this.received(JSON.parse(event.data)));
+    this.worker.addEventListener("error", (event) => {
       event.preventDefault();
       this.fail(event.message || "The coach's script could not be loaded.");
-    };
-    this.worker.addEventListener("message", onMessage);
-    this.worker.addEventListener("error", onError);
-    if (early) {
-      early.release();
-      for (const event of early.events) {
-        if (this.worker !== early.worker) break; // an earlier event already failed it
-        (event.type === "error" ? onError : onMessage)(event);
-      }
-    } else {
-      this.worker.postMessage(JSON.stringify({ type: "start", indexURL: this.indexURL }));
-    }
+    });
+    this.worker.postMessage(JSON.stringify({ type: "start", indexURL: this.indexURL }));
     this.watch();
   }
 
