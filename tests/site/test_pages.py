@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -79,3 +80,15 @@ def test_coaching_links_point_at_real_tip_pages_and_anchors(site_dir: Path) -> N
         parser.feed((site_dir / tip.path / "index.html").read_text(encoding="utf-8"))
         assert parser.h1.replace("¶", "").strip() == f"Tip {tip.number}: {tip.title}"
         assert {"why-it-matters", "in-practice", "in-the-builder"} <= parser.ids
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_built_pages_carry_the_strict_content_security_policy(site_dir: Path, path: str) -> None:
+    html = (site_dir / path / "index.html").read_text(encoding="utf-8")
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)
+    directives = dict(d.strip().split(" ", 1) for d in policy.split(";") if d.strip())
+    assert directives["default-src"] == "'self'"
+    assert directives["script-src"] == "'self' 'wasm-unsafe-eval'"  # no inline script
+    assert directives["style-src"] == "'self'"
+    assert directives["object-src"] == "'none'"
+    assert not re.search(r"<script>|<script (?![^>]*\b(src|type=\"application/json\"))", html)
