@@ -148,9 +148,7 @@ class Builder {
       this.save();
     } else if (own?.saved) {
       this.fill(own.saved.values);
-      this.savedText = own.raw;
     } else if (own && !own.saved) {
-      this.savedText = own.raw;
       this.notice("The draft saved in this browser could not be read, so the form starts blank.", "warning");
     }
     if (this.storageProblem) this.notice(this.storageProblem, "warning");
@@ -215,7 +213,6 @@ class Builder {
       if (link.dataset.shGoto === id) link.setAttribute("aria-current", "step");
       else link.removeAttribute("aria-current");
     }
-    this.step = id;
     if (focus) {
       history.replaceState(history.state, "", `${location.pathname}${location.search}#step-${id}`);
       this.root.querySelector(`#step-${id}-title`).focus();
