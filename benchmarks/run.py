@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT / "tests" / "site"))
 
 from conftest import CHROMIUM_FLAGS, _QuietHandler, chromium_path  # noqa: E402
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright  # noqa: E402
-from sitekit import DESKTOP, doc_pages  # noqa: E402
+from sitekit import DESKTOP, SAMPLE_REQUEST, doc_pages, step_of  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results" / "latest.json"
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -52,36 +52,10 @@ TARGET_EDIT_P95_MS = 30.0
 TARGET_LONGTASK_MS = 100.0
 TARGET_LH = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 
-# A complete, realistic request (the same answers the browser tests use), so every
-# edit is checked and drafted in full.
-GOOD = {
-    "focus": "how to run my first customer interview",
-    "outcome": "I have run two interviews on my own and written up what I learned",
-    "protege_name": "Amira Haddad",
-    "mentor_name": "Jonas",
-    "mentor_email": "jonas@example.org",
-    "connection": "we worked together on last year's launch, and I saw how you ran "
-    "the customer calls",
-    "preparation": "I will send you a short update and my questions two days before each call",
-    "report_back": "at the start of each call I will tell you what I tried from your "
-    "last advice and what happened",
-}
-STEP_OF = {
-    "focus": "focus",
-    "outcome": "focus",
-    "protege_name": "mentor",
-    "mentor_name": "mentor",
-    "mentor_email": "mentor",
-    "connection": "mentor",
-    "meetings": "timebox",
-    "minutes": "timebox",
-    "weeks": "timebox",
-    "format": "timebox",
-    "preparation": "commitments",
-    "report_back": "commitments",
-    "channel": "commitments",
-    "tone": "commitments",
-}
+# A complete, realistic request (the one the browser tests use), so every edit is
+# checked and drafted in full.
+GOOD = SAMPLE_REQUEST
+STEP_OF = step_of()
 # One "session" per entry: go to the field's step, focus it, then the keystrokes,
 # each one a measured edit. Text fields get a word typed and erased again; number
 # fields a digit added (often out of range, so a message appears) and removed;

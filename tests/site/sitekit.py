@@ -12,6 +12,28 @@ ROOT = Path(__file__).resolve().parents[2]
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
+# A complete, realistic request that meets all five tips: the browser tests and the
+# benchmark type it into the builder.
+SAMPLE_REQUEST = {
+    "focus": "how to run my first customer interview",
+    "outcome": "I have run two interviews on my own and written up what I learned",
+    "protege_name": "Amira Haddad",
+    "mentor_name": "Jonas",
+    "mentor_email": "jonas@example.org",
+    "connection": "we worked together on last year's launch, and I saw how you ran "
+    "the customer calls",
+    "preparation": "I will send you a short update and my questions two days before each call",
+    "report_back": "at the start of each call I will tell you what I tried from your "
+    "last advice and what happened",
+}
+
+
+def step_of() -> dict[str, str]:
+    """Which builder step shows each field, from the builder's own field table."""
+    import builder
+
+    return {field.name: field.step for field in builder.FIELDS}
+
 
 def site_pages(site_dir: Path) -> list[str]:
     """Every HTML page of the built site, as a path below its root."""

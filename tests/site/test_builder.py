@@ -7,37 +7,14 @@ from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
-from sitekit import DESKTOP, PHONE, PageProblems, axe_violations
+from sitekit import DESKTOP, PHONE, SAMPLE_REQUEST, PageProblems, axe_violations, step_of
 
 pytestmark = pytest.mark.browser
 
 READY = "[data-sh-builder][data-sh-ready='true']"
 STEPS = ("focus", "mentor", "timebox", "commitments", "review")
-GOOD = {
-    "focus": "how to run my first customer interview",
-    "outcome": "I have run two interviews on my own and written up what I learned",
-    "protege_name": "Amira Haddad",
-    "mentor_name": "Jonas",
-    "mentor_email": "jonas@example.org",
-    "connection": "we worked together on last year's launch, and I saw how you ran "
-    "the customer calls",
-    "preparation": "I will send you a short update and my questions two days before each call",
-    "report_back": "at the start of each call I will tell you what I tried from your "
-    "last advice and what happened",
-}
-STEP_OF = {
-    "focus": "focus",
-    "outcome": "focus",
-    "protege_name": "mentor",
-    "mentor_name": "mentor",
-    "mentor_email": "mentor",
-    "connection": "mentor",
-    "meetings": "timebox",
-    "minutes": "timebox",
-    "weeks": "timebox",
-    "preparation": "commitments",
-    "report_back": "commitments",
-}
+GOOD = SAMPLE_REQUEST
+STEP_OF = {k: v for k, v in step_of().items() if k not in ("format", "channel", "tone")}
 HOSTILE = (
     '<img src=x onerror="window.__pwned=1">',
     "</textarea><script>window.__pwned=1</script>",
