@@ -30,20 +30,18 @@ LINK_MAKER_FIELDS = (
 _env = None
 
 
-def _fresh_builder():
-    """Import `builder` anew, so `mkdocs serve` shows edits to it on rebuild."""
+def on_pre_build(config) -> None:
+    """Forget `builder` before each build, so `mkdocs serve` shows edits to it."""
     for name in [n for n in sys.modules if n == "builder" or n.startswith("builder.")]:
         del sys.modules[name]
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
-    import builder
-
-    return builder
 
 
 def builder_context() -> dict[str, object]:
     """Everything the builder template needs, as plain data."""
-    builder = _fresh_builder()
+    import builder
+
     blank = builder.evaluate({}).to_dict()
     steps = builder.fields_as_data()["steps"]
     return {
@@ -65,7 +63,8 @@ def builder_context() -> dict[str, object]:
 
 
 def link_maker_context() -> dict[str, object]:
-    builder = _fresh_builder()
+    import builder
+
     fields = {f["name"]: f for step in builder.fields_as_data()["steps"] for f in step["fields"]}
     return {"fields": [fields[name] for name in LINK_MAKER_FIELDS]}
 

@@ -70,6 +70,12 @@ def _source_digest() -> str:
     return digest.hexdigest()[:16]
 
 
+def _compile_digest() -> str:
+    script = ROOT / "overrides" / "hooks" / "compile_wheels.mjs"
+    digest = hashlib.sha256(script.read_bytes() + runtime_version().encode())
+    return digest.hexdigest()[:12]
+
+
 def _compile(wheel: Path) -> None:
     """Add bytecode for Pyodide's Python to a pure wheel, compiled by Pyodide itself."""
     script = ROOT / "overrides" / "hooks" / "compile_wheels.mjs"
@@ -77,7 +83,12 @@ def _compile(wheel: Path) -> None:
 
 
 def _cached(name: str, make) -> Path:
-    """Return the one wheel in CACHE_DIR/name, making and compiling it if it is not there."""
+    """Return the one wheel in CACHE_DIR/name, making and compiling it if it is not there.
+
+    The name also carries the runtime's version and a digest of compile_wheels.mjs, so a
+    new Pyodide (another bytecode format) or a new compile step never reuses old wheels.
+    """
+    name = f"{name}-{_compile_digest()}"
     folder = CACHE_DIR / name
     wheels = sorted(folder.glob("*.whl")) if folder.is_dir() else []
     if len(wheels) == 1:
