@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import gzip
 import itertools
 import json
 import math
@@ -35,7 +34,8 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "site"))
 
-from conftest import CHROMIUM_FLAGS, _QuietHandler, chromium_path  # noqa: E402
+from conftest import CHROMIUM_FLAGS, chromium_path  # noqa: E402
+from host import StaticHostHandler  # noqa: E402
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright  # noqa: E402
 from sitekit import DESKTOP, SAMPLE_REQUEST, doc_pages, step_of  # noqa: E402
 
@@ -424,7 +424,7 @@ def build_site(out: Path) -> None:
 
 
 def serve(site: Path) -> tuple[ThreadingHTTPServer, str]:
-    handler = functools.partial(_QuietHandler, directory=str(site))
+    handler = functools.partial(StaticHostHandler, directory=str(site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
@@ -736,19 +736,15 @@ def measure_edits(browser: Browser, base: str, edits: int, log) -> dict:
     }
 
 
-def gzip_size(site: Path, url: str, cache: dict[str, int]) -> int | None:
-    path = urlsplit(url).path
-    if path not in cache:
-        file = site / path.lstrip("/")
-        if path.endswith("/"):
-            file = file / "index.html"
-        cache[path] = len(gzip.compress(file.read_bytes(), 6)) if file.is_file() else -1
-    return cache[path] if cache[path] >= 0 else None
+def file_size(site: Path, url: str) -> int | None:
+    file = site / urlsplit(url).path.lstrip("/")
+    if file.is_dir():
+        file = file / "index.html"
+    return file.stat().st_size if file.is_file() else None
 
 
 def measure_bytes(browser: Browser, base: str, site: Path, pages: list[str], log) -> dict:
     """Every page once in a fresh context: bytes of every request, workers' included."""
-    cache: dict[str, int] = {}
     out = {}
     for path in pages:
         context = new_context(browser)
@@ -766,17 +762,19 @@ def measure_bytes(browser: Browser, base: str, site: Path, pages: list[str], log
                 sizes = request.sizes()
                 response = request.response()
                 body = sizes["responseBodySize"]
-                if body == 0 and response is not None and response.status == 200:
-                    # Chromium reports 0 for worker scripts; the served body is exact here
-                    # (the test server does not compress).
-                    body = len(response.body())
+                status = response.status if response else None
+                raw = file_size(site, request.url) if status == 200 else 0
+                if body == 0 and status == 200:
+                    # Chromium reports 0 for worker scripts; ask the host what it sent.
+                    gzipped = response.header_value("content-encoding") == "gzip"
+                    body = StaticHostHandler.sent_size(site, request.url) if gzipped else raw
                 headers = sizes["responseHeadersSize"]
                 rows.append(
                     {
                         "url": request.url.removeprefix(base.rstrip("/")),
-                        "status": response.status if response else None,
+                        "status": status,
                         "bytes": body + headers,
-                        "gzipBytes": (gzip_size(site, request.url, cache) or body) + headers,
+                        "rawBytes": raw or 0,
                     }
                 )
         finally:
@@ -785,7 +783,7 @@ def measure_bytes(browser: Browser, base: str, site: Path, pages: list[str], log
         out[path] = {
             "requests": len(rows),
             "bytes": sum(r["bytes"] for r in rows),
-            "gzipBytes": sum(r["gzipBytes"] for r in rows),
+            "rawBytes": sum(r["rawBytes"] for r in rows),
             "pyodideBytes": pyodide,
             "rows": rows,
         }
@@ -1036,8 +1034,8 @@ def make_rows(res: dict) -> list[dict]:
     rows.append(row(f"Wasm memory after {len(lat)} edits", [ed["memoryAfter"]["wasmMemory"]], "MB"))
     by = res["bytes"]
     if BUILDER in by:
-        rows.append(row("Bytes: /builder/ (as served, uncompressed)", [by[BUILDER]["bytes"]], "MB"))
-        rows.append(row("Bytes: /builder/ if gzip-served (est.)", [by[BUILDER]["gzipBytes"]], "MB"))
+        rows.append(row("Bytes: /builder/ transferred (gzip)", [by[BUILDER]["bytes"]], "MB"))
+        rows.append(row("Bytes: /builder/ uncompressed", [by[BUILDER]["rawBytes"]], "MB"))
     guides = {p: v for p, v in by.items() if p != BUILDER}
     if guides:
         rows.append(
@@ -1091,11 +1089,11 @@ def print_table(rows: list[dict]) -> None:
 
 def print_details(res: dict) -> None:
     print("\nBytes per page (fresh profile; workers' requests included):")
-    print(f"  {'page':<28} {'requests':>8} {'served':>10} {'gzip est.':>10} {'/pyodide/':>10}")
+    print(f"  {'page':<28} {'requests':>8} {'sent':>10} {'unpacked':>10} {'/pyodide/':>10}")
     for path, v in res["bytes"].items():
         print(
             f"  /{path:<27} {v['requests']:>8} {fmt(v['bytes'], 'kB'):>10} "
-            f"{fmt(v['gzipBytes'], 'kB'):>10} {fmt(v['pyodideBytes'], 'kB'):>10}"
+            f"{fmt(v['rawBytes'], 'kB'):>10} {fmt(v['pyodideBytes'], 'kB'):>10}"
         )
     mem = res["memory"]
     if mem:
