@@ -242,7 +242,7 @@ WORKER_INSTRUMENTS = r"""
 # --------------------------------------------------------------------------------
 
 FLOOR_HTML = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>{title}</title>
+<html lang="en"><head><meta charset="utf-8"><title>{title}</title><link rel="icon" href="data:,">
 <script type="module" src="{script}"></script></head><body><p>{title}</p></body></html>
 """
 
@@ -457,16 +457,56 @@ def new_context(browser: Browser) -> BrowserContext:
     return context
 
 
-def floor_run(browser: Browser, base: str, path: str) -> dict:
-    """One cold load of a bench page; returns its window.__floor."""
-    context = browser.new_context(viewport=DESKTOP)
-    try:
-        page = context.new_page()
-        page.goto(base + path)
-        page.wait_for_function("() => window.__floor", timeout=LOAD_TIMEOUT_MS)
-        return page.evaluate("() => window.__floor")
-    finally:
+class Profiles:
+    """Fresh on-disk browser profiles, for the cold and warm start-up figures.
+
+    An incognito context (`browser.new_context()`) keeps its HTTP cache in memory and
+    does not keep large files such as Pyodide's 9.6 MB of WebAssembly, so its "warm"
+    visit would download them again. A reader's browser has a disk cache (and caches
+    compiled code there), so every cold run here starts a browser on an empty profile
+    folder, and the warm visit reuses it.
+    """
+
+    def __init__(self, playwright, workdir: Path) -> None:
+        self.playwright = playwright
+        self.workdir = workdir
+        self.count = itertools.count(1)
+        self.folders: dict[int, Path] = {}
+
+    def fresh(self) -> BrowserContext:
+        folder = self.workdir / f"profile-{next(self.count)}"
+        context = self.playwright.chromium.launch_persistent_context(
+            str(folder),
+            executable_path=chromium_path(),
+            args=CHROMIUM_FLAGS,
+            viewport=DESKTOP,
+        )
+        context.add_init_script(PAGE_INSTRUMENTS)
+        context.on("page", lambda page: PROBLEMS.watch(page))
+        self.folders[id(context)] = folder
+        return context
+
+    def close(self, context: BrowserContext) -> None:
+        folder = self.folders.pop(id(context))
         context.close()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def floor_visits(profiles: Profiles, base: str, path: str, visits: int = 1) -> list[dict]:
+    """Loads of a bench page in one fresh profile (the first cold, then warm);
+    returns each visit's window.__floor."""
+    context = profiles.fresh()
+    try:
+        out = []
+        for _ in range(visits):
+            page = context.new_page()
+            page.goto(base + path)
+            page.wait_for_function("() => window.__floor", timeout=LOAD_TIMEOUT_MS)
+            out.append(page.evaluate("() => window.__floor"))
+            page.close()
+        return out
+    finally:
+        profiles.close(context)
 
 
 def page_timings(page: Page) -> dict:
@@ -494,6 +534,7 @@ def page_timings(page: Page) -> dict:
           longtaskCount: before.length,
           longtasks: before,
           longtaskError: b.longtaskError ?? null,
+          pythonStart: document.querySelector("[data-sh-builder]").dataset.shPythonStart ?? null,
         };
     }"""
     )
@@ -602,17 +643,18 @@ class WorkerProbe:
 # --------------------------------------------------------------------------------
 
 
-def measure_startup(browser: Browser, base: str, runs: int, log) -> dict:
+def measure_startup(profiles: Profiles, base: str, runs: int, log) -> dict:
     """Floors and the builder, cold and warm, interleaved run by run."""
-    out: dict[str, list] = {
-        k: [] for k in ("floorMain", "floorWorker", "floorWorkerFull", "wasm", "cold", "warm")
-    }
+    kinds = ("floorMain", "floorWorker", "floorWorkerWarm", "floorWorkerFull", "wasm")
+    out: dict[str, list] = {k: [] for k in (*kinds, "cold", "warm")}
     for i in range(runs):
-        out["floorMain"].append(floor_run(browser, base, "bench/floor.html"))
-        out["floorWorker"].append(floor_run(browser, base, "bench/floor-worker.html"))
-        out["floorWorkerFull"].append(floor_run(browser, base, "bench/floor-worker.html?full"))
-        out["wasm"].append(floor_run(browser, base, "bench/wasm.html"))
-        context = new_context(browser)
+        out["floorMain"] += floor_visits(profiles, base, "bench/floor.html")
+        cold, warm = floor_visits(profiles, base, "bench/floor-worker.html", visits=2)
+        out["floorWorker"].append(cold)
+        out["floorWorkerWarm"].append(warm)
+        out["floorWorkerFull"] += floor_visits(profiles, base, "bench/floor-worker.html?full")
+        out["wasm"] += floor_visits(profiles, base, "bench/wasm.html")
+        context = profiles.fresh()
         try:
             page = context.new_page()
             out["cold"].append(open_builder(page, base))
@@ -620,12 +662,12 @@ def measure_startup(browser: Browser, base: str, runs: int, log) -> dict:
             page = context.new_page()  # second visit, same profile and HTTP cache
             out["warm"].append(open_builder(page, base))
         finally:
-            context.close()
+            profiles.close(context)
         log(
             f"  run {i + 1}/{runs}: floor(main) {out['floorMain'][-1]['loaded']:.0f} ms, "
             f"floor(worker) {out['floorWorker'][-1]['received']:.0f} ms, "
             f"builder cold {out['cold'][-1]['ready']:.0f} ms, "
-            f"warm {out['warm'][-1]['ready']:.0f} ms"
+            f"warm {out['warm'][-1]['ready']:.0f} ms ({out['cold'][-1]['pythonStart']})"
         )
     return out
 
@@ -897,11 +939,12 @@ def ratio(a: list[float], b: list[float]) -> list[float]:
     return [x / y for x, y in zip(a, b, strict=True) if x is not None and y]
 
 
+# The worker's progress messages: 1 before loadPyodide; 3 once Python is up (restored
+# from the snapshot; on the long way, 2 after loadPyodide and 3 after the wheels).
 WORKER_PHASES = (
     ("    worker created -> loadPyodide starts", "workerCreated", "progress1"),
-    ("    loadPyodide (progress 1 -> 2)", "progress1", "progress2"),
-    ("    loadPackage wheels (progress 2 -> 3)", "progress2", "progress3"),
-    ("    import builder.web (3 -> ready msg)", "progress3", "workerReady"),
+    ("    loadPyodide from the snapshot (1 -> 3)", "progress1", "progress3"),
+    ("    files back, builder.web (3 -> ready msg)", "progress3", "workerReady"),
     ("    1st evaluate + show (ready msg -> preview)", "workerReady", "ready"),
 )
 
@@ -914,8 +957,15 @@ def make_rows(res: dict) -> list[dict]:
     full = st["floorWorkerFull"]
     rows.append(row("Floor: loadPyodide, main thread (cold)", floor_main, "ms"))
     rows.append(row("Floor: loadPyodide in a worker (cold)", floor_worker, "ms"))
+    floor_warm = [r["received"] for r in st["floorWorkerWarm"]]
+    rows.append(row("Floor: loadPyodide in a worker (warm)", floor_warm, "ms"))
+    rows.append(row("  floor warm / floor cold", ratio(floor_warm, floor_worker), "x"))
     rows.append(
-        row("  worker + wheels + import + 1st evaluate", [r["received"] for r in full], "ms")
+        row(
+            "  long way: worker + wheels + import + 1st evaluate",
+            [r["received"] for r in full],
+            "ms",
+        )
     )
     rows.append(
         row("    of which loadPackage (wheels)", [r["packages"] - r["loaded"] for r in full], "ms")
@@ -960,7 +1010,11 @@ def make_rows(res: dict) -> list[dict]:
         )
         # The worker's phases, as the page sees the worker's progress messages.
         for label, a, b in WORKER_PHASES:
-            values = [r[b] - r[a] for r in runs if r[a] is not None and r[b] is not None]
+            values = [
+                r[b] - r[a]
+                for r in runs
+                if r[a] is not None and r[b] is not None and r["pythonStart"] == "snapshot"
+            ]
             rows.append(row(label, values, "ms"))
     cold = [r["ready"] for r in st["cold"]]
     warm = [r["ready"] for r in st["warm"]]
@@ -1206,7 +1260,7 @@ def main() -> int:
             browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
             try:
                 log(f"start-up: floors and builder cold/warm, {args.runs} runs")
-                res["startup"] = measure_startup(browser, base, args.runs, log)
+                res["startup"] = measure_startup(Profiles(p, work), base, args.runs, log)
                 log("memory: instrumented cold loads")
                 res["memory"] = measure_memory(browser, base, args.runs, log)
                 log(f"edits: {args.edits} keystrokes")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
@@ -339,6 +340,49 @@ def test_blocked_webassembly_keeps_text_and_offers_retry_and_template(
     page.wait_for_selector(READY, timeout=60_000)
     expect(failure).to_be_hidden()
     expect(email_text(page)).to_contain_text("how to write a design review")
+
+
+def test_python_starts_from_the_build_snapshot(builder_page: Page, base_url: str) -> None:
+    open_builder(builder_page, base_url)
+    started = builder_page.get_attribute("[data-sh-builder]", "data-sh-python-start")
+    assert started == "snapshot"
+    requested = [url.rsplit("/", 1)[-1] for url in builder_page.problems.requested]
+    assert "builder.snapshot" in requested
+    assert not [name for name in requested if name.endswith(".whl")]
+
+
+def _gzip_of_zeros() -> bytes:
+    return gzip.compress(bytes(1 << 20))
+
+
+@pytest.mark.parametrize(
+    ("broken", "reason"),
+    [
+        ("missing", "HTTP 404"),
+        ("truncated", ""),
+        ("not a snapshot", ""),
+    ],
+)
+def test_without_a_usable_snapshot_python_starts_from_the_wheels(
+    context: BrowserContext, base_url: str, site_dir: Path, broken: str, reason: str
+) -> None:
+    real = (site_dir / "pyodide" / "builder.snapshot").read_bytes()
+    bodies = {
+        "missing": (404, b"gone"),
+        "truncated": (200, real[: len(real) // 3]),
+        "not a snapshot": (200, _gzip_of_zeros()),
+    }
+    status, body = bodies[broken]
+    context.route("**/builder.snapshot", lambda route: route.fulfill(status=status, body=body))
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    open_builder(page, base_url, "?f=how+to+run+a+retrospective")
+    started = page.get_attribute("[data-sh-builder]", "data-sh-python-start")
+    assert started.startswith("wheels (snapshot: "), started
+    assert reason in started
+    expect(email_text(page)).to_contain_text("how to run a retrospective")
+    assert errors == []
 
 
 @pytest.mark.parametrize(

@@ -46,6 +46,7 @@ class Builder {
   }
 
   mount() {
+    this.startWorker(); // first: Python's start-up is the long pole
     this.root.classList.add("sh-builder--enhanced");
     this.form.addEventListener("input", () => this.edited());
     this.form.addEventListener("change", () => this.edited());
@@ -56,7 +57,6 @@ class Builder {
     const hashStep = location.hash.replace(/^#step-/, "");
     this.showStep(this.data.steps.includes(hashStep) ? hashStep : this.data.steps[0], false);
     this.updateCounts();
-    this.startWorker();
   }
 
   // --- values ----------------------------------------------------------------
@@ -507,6 +507,7 @@ function mount() {
   }
 }
 
-// Material's document$ emits on every page load, instant navigation included.
+// This module runs as soon as it has loaded (async), often before Material's bundle
+// has defined document$; mount() skips a builder that is already mounted.
+mount();
 if (window.document$) window.document$.subscribe(mount);
-else mount();

@@ -7,6 +7,7 @@ const STALL_MS = 120_000;
 
 export class PythonWorker {
   constructor(root, { onProgress, onReady, onFailed, onAnswer }) {
+    this.root = root;
     this.workerUrl = new URL(root.dataset.shWorker, location.href);
     this.indexURL = new URL(root.dataset.shPyodide, location.href).href;
     this.on = { onProgress, onReady, onFailed, onAnswer };
@@ -67,6 +68,9 @@ export class PythonWorker {
     } else if (message.type === "ready") {
       this.ready = true;
       clearTimeout(this.stallTimer);
+      // How Python started ("snapshot", or "wheels" and why not the snapshot): for
+      // whoever looks at the page in developer tools, and for the tests.
+      this.root.dataset.shPythonStart = message.start;
       this.on.onReady();
     } else if (message.type === "failed") {
       this.fail(message.reason);
