@@ -4,9 +4,10 @@
                                        [--lighthouse-runs N]
 
 Builds the site into a temporary folder (never site/), adds a few bench-only pages
-under /bench/ there, serves it on 127.0.0.1 the way the site tests do, and prints a
-table: figure, median, min-max, target, met?. Everything is also written as JSON to
-benchmarks/results/latest.json. See benchmarks/README.md for what each figure means.
+under /bench/ there, serves it on 127.0.0.1 the way a static host does (host.py: gzip,
+Cache-Control), and prints a table: figure, median, min-max, target, met?. Everything
+is also written as JSON to benchmarks/results/latest.json. See benchmarks/README.md for
+what each figure means.
 """
 
 from __future__ import annotations

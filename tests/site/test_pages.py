@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 from sitekit import DESKTOP, PHONE, axe_violations, doc_pages, site_pages
 
 PAGES = doc_pages()
@@ -46,9 +47,42 @@ def test_page_has_no_accessibility_violations(
     page.set_viewport_size(viewport)
     page.emulate_media(color_scheme=scheme)
     page.goto(base_url + path, wait_until="networkidle")
+    expected = {"light": "default", "dark": "slate"}[scheme]
+    assert page.get_attribute("body", "data-md-color-scheme") == expected
     assert axe_violations(page) == []
     overflow = page.evaluate("() => document.documentElement.scrollWidth - innerWidth")
     assert overflow <= 0, f"{overflow}px of horizontal scroll"
+
+
+@pytest.mark.browser
+def test_palette_follows_the_system_until_the_reader_picks_one(guarded_page, base_url: str) -> None:
+    page = guarded_page
+
+    def scheme() -> str:
+        return page.get_attribute("body", "data-md-color-scheme")
+
+    page.emulate_media(color_scheme="dark")
+    page.goto(base_url + "tips/")
+    assert scheme() == "slate"
+    toggle = page.locator("[data-sh-palette] label:not([hidden])")
+    expect(toggle).to_have_count(1)
+    expect(toggle).to_have_attribute("title", "Switch to light mode")
+    page.emulate_media(color_scheme="light")
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
+    expect(toggle).to_have_attribute("title", "Switch to dark mode")
+
+    toggle.click()  # the reader picks dark: kept, and the system no longer decides
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    page.goto(base_url + "case-for/")
+    assert scheme() == "slate"
+    page.emulate_media(color_scheme="light")
+    page.wait_for_timeout(100)
+    assert scheme() == "slate"
+    page.focus("#__palette_1")  # keyboard: the radio inputs behind the button
+    page.keyboard.press("ArrowUp")
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
+    page.reload()
+    assert scheme() == "default"
 
 
 def test_coaching_links_point_at_real_tip_pages_and_anchors(site_dir: Path) -> None:
