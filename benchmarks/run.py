@@ -425,6 +425,7 @@ def build_site(out: Path) -> None:
 
 
 def serve(site: Path) -> tuple[ThreadingHTTPServer, str]:
+    StaticHostHandler.precompress(site)
     handler = functools.partial(StaticHostHandler, directory=str(site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()

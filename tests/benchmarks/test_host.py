@@ -88,3 +88,10 @@ def test_missing_files_and_folders_behave_as_before(host: str) -> None:
     with get(host + "page") as response:  # redirected to page/
         assert response.url.endswith("/page/")
         assert response.read() == PAGE
+
+
+def test_precompressing_covers_what_is_served_compressed(host: str) -> None:
+    assert StaticHostHandler.precompress(SITE[0]) == 2  # the page and the wasm, not the blob
+    with get(host + "python.wasm", **{"Accept-Encoding": "gzip"}) as response:
+        sent = response.read()
+    assert StaticHostHandler.sent_size(SITE[0], host + "python.wasm") == len(sent)
