@@ -42,6 +42,18 @@ COMPRESSED_TYPES = {
 }
 
 
+def served_file(path: Path) -> Path | None:
+    """The file served for `path`: a folder means its index.html; None if there is none."""
+    if path.is_dir():
+        path = path / "index.html"
+    return path.resolve() if path.is_file() else None
+
+
+def site_file(site: Path, url: str) -> Path | None:
+    """The file a URL of the site (from our own browser) names in `site`."""
+    return served_file(Path(site) / unquote(urlsplit(url).path).lstrip("/"))
+
+
 class StaticHostHandler(SimpleHTTPRequestHandler):
     extensions_map = {  # noqa: RUF012 - the base class declares it as a plain dict
         **SimpleHTTPRequestHandler.extensions_map,
@@ -58,57 +70,48 @@ class StaticHostHandler(SimpleHTTPRequestHandler):
         pass
 
     @classmethod
+    def _content_type(cls, path: Path) -> str:
+        return cls.extensions_map.get(path.suffix) or mimetypes.guess_type(path.name)[0] or ""
+
+    def guess_type(self, path) -> str:
+        return self._content_type(Path(path)) or "application/octet-stream"
+
+    @classmethod
+    def _gzip(cls, path: Path) -> bytes | None:
+        """The gzipped body for `path`, compressed once per version of the file, or None
+        if its type is not one a host compresses."""
+        if cls._content_type(path).split(";")[0] not in COMPRESSED_TYPES:
+            return None
+        mtime = path.stat().st_mtime
+        with cls._lock:
+            cached = cls._gzipped.get(path)
+            if cached is None or cached[0] != mtime:
+                cached = (mtime, gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
+                cls._gzipped[path] = cached
+        return cached[1]
+
+    @classmethod
     def precompress(cls, site: Path) -> int:
         """Gzip every compressible file now, as a host or CDN that precompresses does, so
         that no measured request waits for the compression. Returns the number of files."""
-        count = 0
-        for path in Path(site).rglob("*"):
-            ctype = cls.extensions_map.get(path.suffix) or mimetypes.guess_type(path.name)[0]
-            if path.is_file() and (ctype or "").split(";")[0] in COMPRESSED_TYPES:
-                data = path.read_bytes()
-                with cls._lock:
-                    cls._gzipped[path.resolve()] = (
-                        path.stat().st_mtime,
-                        gzip.compress(data, compresslevel=6, mtime=0),
-                    )
-                count += 1
-        return count
+        files = [path.resolve() for path in Path(site).rglob("*") if path.is_file()]
+        return sum(cls._gzip(path) is not None for path in files)
 
     @classmethod
     def sent_size(cls, site: Path, url: str) -> int:
         """Bytes of the gzipped body this host sent for `url` (0 if it sent none)."""
-        file = Path(site) / urlsplit(url).path.lstrip("/")
-        if file.is_dir():
-            file = file / "index.html"
+        file = site_file(site, url)
         with cls._lock:
-            cached = cls._gzipped.get(file.resolve())
+            cached = cls._gzipped.get(file) if file else None
         return len(cached[1]) if cached else 0
 
-    def _file(self) -> Path | None:
-        path = Path(self.translate_path(unquote(urlsplit(self.path).path)))
-        if path.is_dir():
-            path = path / "index.html"
-        return path.resolve() if path.is_file() else None
-
-    def _body(self, path: Path, ctype: str) -> tuple[bytes, bool]:
-        data = path.read_bytes()
-        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not accepts or ctype.split(";")[0] not in COMPRESSED_TYPES:
-            return data, False
-        mtime = path.stat().st_mtime
-        with self._lock:
-            cached = self._gzipped.get(path)
-            if cached is None or cached[0] != mtime:
-                cached = (mtime, gzip.compress(data, compresslevel=6, mtime=0))
-                self._gzipped[path] = cached
-        return cached[1], True
-
     def send_head(self):  # returns what copyfile reads, like the base class
-        path = self._file()
         raw = urlsplit(self.path).path
-        if path is None or (Path(self.translate_path(raw)).is_dir() and not raw.endswith("/")):
+        translated = Path(self.translate_path(raw))  # the base class's safe mapping
+        path = served_file(translated)
+        if path is None or (translated.is_dir() and not raw.endswith("/")):
             return super().send_head()  # 404s and directory redirects, as before
-        ctype = self.guess_type(str(path))
+        ctype = self.guess_type(path)
         stat = path.stat()
         etag = '"' + hashlib.sha1(f"{stat.st_mtime_ns}-{stat.st_size}".encode()).hexdigest() + '"'  # noqa: S324
         if self.headers.get("If-None-Match") == etag:
@@ -117,11 +120,12 @@ class StaticHostHandler(SimpleHTTPRequestHandler):
             self.send_header("Cache-Control", f"max-age={MAX_AGE_S}")
             self.end_headers()
             return None
-        body, compressed = self._body(path, ctype)
+        gzipped = self._gzip(path) if "gzip" in self.headers.get("Accept-Encoding", "") else None
+        body = gzipped if gzipped is not None else path.read_bytes()
         self.send_response(HTTPStatus.OK)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
-        if compressed:
+        if gzipped is not None:
             self.send_header("Content-Encoding", "gzip")
             self.send_header("Vary", "Accept-Encoding")
         self.send_header("ETag", etag)

@@ -30,13 +30,12 @@ import time
 from datetime import UTC, datetime
 from http.server import ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "site"))
 
 from conftest import CHROMIUM_FLAGS, chromium_path  # noqa: E402
-from host import StaticHostHandler  # noqa: E402
+from host import StaticHostHandler, site_file  # noqa: E402
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright  # noqa: E402
 from sitekit import DESKTOP, SAMPLE_REQUEST, doc_pages, step_of  # noqa: E402
 
@@ -451,12 +450,16 @@ class Problems:
 PROBLEMS = Problems()
 
 
-def new_context(browser: Browser) -> BrowserContext:
-    """A fresh incognito context (own profile and HTTP cache) with the instruments."""
-    context = browser.new_context(viewport=DESKTOP)
+def instrumented(context: BrowserContext) -> BrowserContext:
+    """The page instruments in every page of `context`, and its problems recorded."""
     context.add_init_script(PAGE_INSTRUMENTS)
     context.on("page", lambda page: PROBLEMS.watch(page))
     return context
+
+
+def new_context(browser: Browser) -> BrowserContext:
+    """A fresh incognito context (own profile and HTTP cache) with the instruments."""
+    return instrumented(browser.new_context(viewport=DESKTOP))
 
 
 class Profiles:
@@ -483,10 +486,8 @@ class Profiles:
             args=CHROMIUM_FLAGS,
             viewport=DESKTOP,
         )
-        context.add_init_script(PAGE_INSTRUMENTS)
-        context.on("page", lambda page: PROBLEMS.watch(page))
         self.folders[id(context)] = folder
-        return context
+        return instrumented(context)
 
     def close(self, context: BrowserContext) -> None:
         folder = self.folders.pop(id(context))
@@ -780,13 +781,6 @@ def measure_edits(browser: Browser, base: str, edits: int, log) -> dict:
     }
 
 
-def file_size(site: Path, url: str) -> int | None:
-    file = site / urlsplit(url).path.lstrip("/")
-    if file.is_dir():
-        file = file / "index.html"
-    return file.stat().st_size if file.is_file() else None
-
-
 def measure_bytes(browser: Browser, base: str, site: Path, pages: list[str], log) -> dict:
     """Every page once in a fresh context: bytes of every request, workers' included."""
     out = {}
@@ -807,7 +801,8 @@ def measure_bytes(browser: Browser, base: str, site: Path, pages: list[str], log
                 response = request.response()
                 body = sizes["responseBodySize"]
                 status = response.status if response else None
-                raw = file_size(site, request.url) if status == 200 else 0
+                file = site_file(site, request.url) if status == 200 else None
+                raw = file.stat().st_size if file else 0
                 if body == 0 and status == 200:
                     # Chromium reports 0 for worker scripts; ask the host what it sent.
                     gzipped = response.header_value("content-encoding") == "gzip"

@@ -3,7 +3,7 @@
 // message from the page to builder.web.handle and posts the JSON answer back. The page
 // never waits on Python's start-up.
 let handle = null;
-const unwatchedFetch = self.fetch.bind(self);
+const unwatchedFetch = self.fetch.bind(self); // the browser's own, whatever watches it
 
 function progress(step, label) {
   self.postMessage(JSON.stringify({ type: "progress", step, of: 3, label }));
@@ -14,14 +14,13 @@ function progress(step, label) {
 const EMPTY_MODULE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]);
 
 function watchFetches() {
-  const realFetch = self.fetch;
   let fail;
   const failed = new Promise((_, reject) => { fail = reject; });
   self.fetch = async (resource, init) => {
     const name = String(resource?.url ?? resource).split("/").pop();
     let response;
     try {
-      response = await realFetch(resource, init);
+      response = await unwatchedFetch(resource, init);
     } catch (error) {
       fail(new Error(`Python's files could not be loaded (${name}); are you offline?`));
       throw error;
@@ -29,7 +28,7 @@ function watchFetches() {
     if (!response.ok) fail(new Error(`A file Python needs is missing (${name}, HTTP ${response.status}).`));
     return response;
   };
-  return { failed, stop: () => { self.fetch = realFetch; } };
+  return { failed, stop: () => { self.fetch = unwatchedFetch; } };
 }
 
 // The builder's snapshot (made at build time by hooks/make_snapshot.mjs): Python's memory
