@@ -10,10 +10,13 @@ into JavaScript.
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+SCRIPTS = ROOT / "overrides" / "assets" / "javascripts"
+_IMPORT = re.compile(r"""^import\s[^;]*?from\s+"(\./[^"]+|\.\./[^"]+)";""", re.MULTILINE | re.DOTALL)
 TEMPLATE = "builder.html"
 LINK_MAKER_SLOT = '<div data-sh-slot="link-maker"></div>'
 # What a coordinator may pre-fill: the request's shape, not anyone's personal details.
@@ -38,6 +41,25 @@ def on_pre_build(config) -> None:
         sys.path.insert(0, str(ROOT))
 
 
+def module_graph(entry: str) -> list[str]:
+    """Every module a page script imports, itself first, as paths below SCRIPTS.
+
+    The page preloads them all, so a slow connection pays one round trip for the
+    script, not one per level of imports.
+    """
+    found: list[str] = []
+    todo = [(SCRIPTS / entry).resolve()]
+    while todo:
+        path = todo.pop(0)
+        name = path.relative_to(SCRIPTS).as_posix()
+        if name in found:
+            continue
+        found.append(name)
+        for spec in _IMPORT.findall(path.read_text(encoding="utf-8")):
+            todo.append((path.parent / spec).resolve())
+    return found
+
+
 def builder_context() -> dict[str, object]:
     """Everything the builder template needs, as plain data."""
     import builder
@@ -50,6 +72,7 @@ def builder_context() -> dict[str, object]:
         "drafts": [{"name": name, **draft} for name, draft in blank["drafts"].items()],
         # Shown if Python cannot start: the request with blanks to fill in by hand.
         "fallback": blank["drafts"]["email"],
+        "modules": module_graph("builder.js"),
         "script_data": {
             "version": 1,
             "steps": [step["id"] for step in steps],

@@ -1,0 +1,32 @@
+// The five-tip checklist: each tip's status and the findings behind it, as text.
+import { el } from "./dom.js";
+
+export const STATUS_TEXT = {
+  pending: "Not checked yet",
+  ok: "Done",
+  advice: "Worth a look",
+  warning: "Needs work",
+};
+
+function findingItem(finding) {
+  const li = el("li", `sh-finding sh-finding--${finding.severity}`);
+  li.append(el("strong", "sh-finding__title", finding.title), " ", el("span", "", finding.explanation));
+  if (finding.suggestion) li.append(" ", el("span", "sh-finding__suggestion", finding.suggestion));
+  if (finding.field) {
+    const fix = el("a", "sh-finding__fix", "Change this");
+    fix.href = `#sh-field-${finding.field}`;
+    fix.dataset.shField = finding.field;
+    li.append(" ", fix);
+  }
+  return li;
+}
+
+export function showChecklist(root, checklist) {
+  for (const check of checklist) {
+    const item = root.querySelector(`[data-sh-tip="${check.tip.number}"]`);
+    if (!item) continue;
+    item.dataset.shStatus = check.status;
+    item.querySelector("[data-sh-tip-status]").textContent = STATUS_TEXT[check.status] || check.status;
+    item.querySelector("[data-sh-tip-findings]").replaceChildren(...check.findings.map(findingItem));
+  }
+}

@@ -1,0 +1,64 @@
+// The form's values: read them, fill them in, read them from a pre-filled link.
+// Field names and link keys come from the builder's field table (page data).
+import { updateCounts } from "../field-counts.js";
+
+export class FormValues {
+  constructor(root, form, fields) {
+    this.root = root;
+    this.form = form;
+    this.fields = fields;
+  }
+
+  item(name) {
+    return this.form.elements.namedItem(name);
+  }
+
+  values() {
+    const values = {};
+    for (const { name } of this.fields) {
+      const item = this.item(name);
+      values[name] = item ? item.value : "";
+    }
+    return values;
+  }
+
+  fill(values) {
+    for (const { name } of this.fields) {
+      if (typeof values[name] !== "string") continue;
+      const item = this.item(name);
+      if (item instanceof RadioNodeList) {
+        for (const radio of item) radio.checked = radio.value === values[name];
+      } else if (item) {
+        item.value = values[name];
+      }
+    }
+    this.updateCounts();
+  }
+
+  // The values a query string (?f=… or #v=1&f=…) carries, or null if it names no field.
+  fromQuery(search) {
+    const params = new URLSearchParams(search);
+    const values = {};
+    let found = false;
+    for (const { name, url_key: key } of this.fields) {
+      if (params.has(key)) {
+        values[name] = params.get(key);
+        found = true;
+      }
+    }
+    return found ? values : null;
+  }
+
+  urlKeys() {
+    return this.fields.map((field) => field.url_key);
+  }
+
+  focus(name) {
+    const item = this.item(name);
+    (item instanceof RadioNodeList ? item[0] : item)?.focus();
+  }
+
+  updateCounts() {
+    updateCounts(this.root, this.form);
+  }
+}

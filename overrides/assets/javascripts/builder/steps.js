@@ -1,0 +1,36 @@
+// One step of the form at a time, with the step list showing where the reader is.
+
+export class Steps {
+  constructor(root, ids) {
+    this.root = root;
+    this.ids = ids;
+  }
+
+  // The step in the address (#step-mentor), or the first.
+  fromHash(hash) {
+    const id = hash.replace(/^#step-/, "");
+    return this.ids.includes(id) ? id : this.ids[0];
+  }
+
+  show(id, focus = true) {
+    for (const section of this.root.querySelectorAll("[data-sh-step]")) {
+      section.hidden = section.dataset.shStep !== id;
+    }
+    for (const link of this.root.querySelectorAll(".sh-progress__link")) {
+      if (link.dataset.shGoto === id) link.setAttribute("aria-current", "step");
+      else link.removeAttribute("aria-current");
+    }
+    if (focus) {
+      history.replaceState(history.state, "", `${location.pathname}${location.search}#step-${id}`);
+      this.root.querySelector(`#step-${id}-title`).focus();
+    }
+  }
+
+  // Shows the step that holds a field; true if there is one.
+  showField(form, name) {
+    const section = form.querySelector(`[data-sh-field="${CSS.escape(name)}"]`)?.closest("[data-sh-step]");
+    if (!section) return false;
+    this.show(section.dataset.shStep, false);
+    return true;
+  }
+}
