@@ -16,7 +16,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPTS = ROOT / "overrides" / "assets" / "javascripts"
-_IMPORT = re.compile(r"""^import\s[^;]*?from\s+"(\./[^"]+|\.\./[^"]+)";""", re.MULTILINE | re.DOTALL)
+# `import … from "./x.js";` at the start of a line: the page scripts' only import form.
+_IMPORT = re.compile(r"""^import\s[^;]*?from\s+"(\.\.?/[^"]+)";""", re.MULTILINE | re.DOTALL)
 TEMPLATE = "builder.html"
 LINK_MAKER_SLOT = '<div data-sh-slot="link-maker"></div>'
 # What a coordinator may pre-fill: the request's shape, not anyone's personal details.
