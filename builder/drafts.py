@@ -17,12 +17,13 @@ import jinja2
 
 from builder import wording
 from builder.fields import FIELD
+from builder.fitting import BLANK_FOCUS, Fit, fit, say
 from builder.text import shorten
 from builder.validate import Request
 
 # Shown where a required value is missing, so the preview is never blank.
 BLANK = {
-    "focus": "[what you want to learn]",
+    "focus": BLANK_FOCUS,
     "mentor_name": "[their name]",
     "protege_name": "[your name]",
     "count": "[how many]",
@@ -67,9 +68,9 @@ def _environment(*, html: bool) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
+        auto_reload=False,  # templates ship with the package; no stat() per render
     )
     env.filters.update(
-        clause=wording.clause,
         bare=wording.bare,
         sentence=wording.sentence,
         upper_first=wording.upper_first,
@@ -105,6 +106,28 @@ def _schedule(meetings: int, weeks: int | None) -> list[dict[str, object]]:
     return plan
 
 
+FITTED = ("focus", "outcome", "connection", "preparation", "report_back")
+
+
+def fits(request: Request) -> dict[str, Fit]:
+    """Each free-text field read for its shape, ready for the sentence frames."""
+    return {name: fit(name, getattr(request, name)) for name in FITTED}
+
+
+def _sayer(fitted: Mapping[str, Fit], meeting: str):
+    def say_slot(slot: str) -> str:
+        """The sentence for a slot of `frames.SLOTS` ("focus.email"), fitted."""
+        return say(slot, fitted[slot.split(".", 1)[0]], meeting=meeting)
+
+    return say_slot
+
+
+def _name(text: str, blank: str) -> str:
+    """A name as it goes after "Hi" or under a sign-off: without a trailing comma
+    ("Maria," would make "Hi Maria,,"); a full stop may be part of it ("Jr.")."""
+    return text.strip().rstrip(",;:").rstrip() or blank
+
+
 def context(request: Request) -> dict[str, object]:
     """The facts every template draws on, with placeholders for missing values."""
     meetings, minutes, weeks = request.meetings, request.minutes, request.weeks
@@ -120,12 +143,15 @@ def context(request: Request) -> dict[str, object]:
     week_count = wording.number(weeks) if weeks else BLANK["count"]
     timebox += f" over {week_count} {wording.plural(weeks, 'week', 'weeks')}"
     focus = request.focus or BLANK["focus"]
+    fitted = fits(request)
     return {
         "tone": wording.TONES.get(request.tone, wording.TONES["warm"]),
-        "protege": request.protege_name or BLANK["protege_name"],
-        "mentor": request.mentor_name or BLANK["mentor_name"],
+        "protege": _name(request.protege_name, BLANK["protege_name"]),
+        "mentor": _name(request.mentor_name, BLANK["mentor_name"]),
+        "fits": fitted,
+        "say": _sayer(fitted, short_one),
         "focus": focus,
-        "focus_short": shorten(focus, SUBJECT_FOCUS),
+        "focus_short": wording.upper_first(shorten(fitted["focus"].label, SUBJECT_FOCUS)),
         "outcome": request.outcome,
         "connection": request.connection,
         "preparation": request.preparation,

@@ -1,9 +1,8 @@
 """The small pieces of language the templates fit the user's words into.
 
-People answer "finish the sentence" prompts in many ways: with a capital, with a
-full stop, with none. These helpers let a template place that text mid-sentence
-or as a sentence without changing what was said. Tone, format and number words
-are tables so the templates stay free of branching on them.
+Tone, format and number words are tables so the templates stay free of branching on
+them; the reader's own words are fitted to the sentences by `fitting`, which uses
+`bare` and `sentence` here to meet the frame's punctuation once.
 """
 
 from __future__ import annotations
@@ -86,20 +85,9 @@ NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "
 ORDINALS = ("zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
             "eighth", "ninth", "tenth", "eleventh", "twelfth")  # fmt: skip
 
-# English words that start a sentence fragment but not a name: "How to…" reads as
-# "how to…" after "I'd like to learn". Anything else keeps its capital.
-LEAD_WORDS = frozenset({
-    "how", "what", "why", "when", "where", "which", "who", "whether", "to", "the", "a", "an",
-    "my", "our", "your", "you", "we", "they", "it", "that", "this", "these", "those", "some",
-    "more", "better", "being", "getting", "becoming", "working", "writing", "running", "using",
-    "send", "share", "bring", "write", "tell", "show", "read", "try", "learn", "improve", "get",
-    "give", "make", "build", "use", "run", "set", "be", "prepare", "email", "message",
-})  # fmt: skip
-
 _ENDS = ".!?…。！？؟۔।"
 _CLOSERS = "\"'”’»)]"
 _SOFT_ENDS = ",;:-–—"
-_FIRST_WORD = re.compile(r"\w+")
 
 
 def number(value: int) -> str:
@@ -120,22 +108,29 @@ def plural(count: int | None, singular: str, many: str) -> str:
     return singular if count == 1 else many
 
 
-def clause(text: str) -> str:
-    """Text to continue a sentence: "How to pitch" becomes "how to pitch"."""
-    match = _FIRST_WORD.match(text)
-    if match and match.group(0).casefold() in LEAD_WORDS and match.group(0)[1:].islower():
-        return text[:1].lower() + text[1:]
+def bare(text: str) -> str:
+    """Text without its closing punctuation, to sit inside a longer sentence.
+
+    "how to pitch?!" -> "how to pitch"; "slides, notes etc." -> "slides, notes etc";
+    closing quotes and brackets stay.
+    """
+    text = text.rstrip()
+    while text and text[-1] in _ENDS + _SOFT_ENDS:
+        text = text[:-1].rstrip()
     return text
 
 
-def bare(text: str) -> str:
-    """Text without its closing punctuation, to sit inside a longer sentence."""
-    return text.rstrip().rstrip(_ENDS + _SOFT_ENDS).rstrip()
-
-
 def sentence(text: str) -> str:
-    """Text ending as a sentence does, adding a full stop only if it has none."""
-    text = text.rstrip().rstrip(_SOFT_ENDS).rstrip()
+    """Text ending as a sentence does, adding a full stop only if it has none.
+
+    "send notes etc." stays as it is, rather than gaining a second full stop, and
+    "etc.." loses one.
+    """
+    text = text.rstrip()
+    while text and text[-1] in _SOFT_ENDS:
+        text = text[:-1].rstrip()
+    if text.endswith("..") and not text.endswith("..."):
+        text = text[:-1]  # "etc.." is a slip, not an ellipsis
     if not text or text.rstrip(_CLOSERS)[-1:] in tuple(_ENDS):
         return text
     return text + "."

@@ -41,7 +41,7 @@ def test_email_names_every_part_of_a_strong_request(strong: Request) -> None:
     assert "because your talk at DevDay" in text
     assert "Three 30-minute video calls over four weeks." in text
     assert "after the third call, within four weeks, we're done" in text
-    assert "Before each call, I'll send you a short update" in text
+    assert "I'll send you a short update and my questions two days ahead." in text
     assert "reporting back on what I tried from your last advice" in text
     assert "If now isn't a good time, no problem at all" in text
     assert text.rstrip().endswith("Warm regards,\nAna Lima")
@@ -128,7 +128,7 @@ def test_single_meeting_plan_sets_up_and_closes(strong: Request) -> None:
     request = dataclasses.replace(strong, meetings=1)
     drafts = render_drafts(request)
     assert "Call 1 of 1 (week 1): set up and close" in drafts["plan"].text
-    assert "Afterwards, I'll write to let you know" in drafts["email"].text
+    assert "Afterwards, I'll write to report back on what I tried" in drafts["email"].text
     assert "From the second" not in drafts["email"].text
 
 
@@ -166,7 +166,7 @@ def test_optional_parts_are_left_out_when_blank() -> None:
 def test_user_punctuation_is_not_doubled(strong: Request) -> None:
     request = dataclasses.replace(strong, focus="How to pitch?", outcome="I have pitched.")
     email = render_drafts(request)["email"].text
-    assert "I'd like to learn how to pitch?" in email
+    assert "I'd like to learn how to pitch." in email
     assert "worked when I have pitched.\n" in email
     assert ".." not in email
 

@@ -68,22 +68,6 @@ def test_shorten() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("How to pitch", "how to pitch"),
-        ("Your talk", "your talk"),
-        ("I met you", "I met you"),
-        ("Maria said", "Maria said"),
-        ("SQL joins", "SQL joins"),
-        ("HOW TO", "HOW TO"),
-        ("", ""),
-    ],
-)
-def test_clause(text: str, expected: str) -> None:
-    assert wording.clause(text) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
         ("done", "done."),
         ("done.", "done."),
         ("done!", "done!"),
@@ -102,6 +86,14 @@ def test_sentence(text: str, expected: str) -> None:
 def test_bare() -> None:
     assert wording.bare("how to pitch. ") == "how to pitch"
     assert wording.bare("really?!") == "really"
+    assert wording.bare("notes, slides etc.") == "notes, slides etc"
+    assert wording.bare('"Crucial Conversations".') == '"Crucial Conversations"'
+
+
+def test_sentence_keeps_an_abbreviation_s_full_stop() -> None:
+    assert wording.sentence("notes, slides etc.") == "notes, slides etc."
+    assert wording.sentence("notes, slides etc..") == "notes, slides etc."
+    assert wording.sentence("and then...") == "and then..."
 
 
 def test_fence_outgrows_backticks_in_the_text() -> None:

@@ -1,0 +1,244 @@
+"""The sentence frames the reader's words are fitted into, and the lead-ins they absorb.
+
+Every free-text field lands in one or more sentence frames ("I'd like to learn …",
+"Before each call, I'll …"). A reader's phrase comes in many shapes, so each slot
+has a frame per shape (`kind`); `fitting` reads the shape, drops any lead-in that
+would repeat the frame, and fills in the frame. Tables, like the coaching rules, so
+a reader of the code can check each row: tests/unit/test_frames.py does, row by row.
+
+In a frame, `{text}` is the reader's phrase as fitted (no closing punctuation of its
+own), `{Text}` the same with a capital first letter, and `{meeting}` the word for
+one meeting ("call", "meeting", "chat"). Text in another language is quoted as
+typed (`QUOTED`); a full stop after the quote is dropped when the text inside
+already ends a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# --- lead-ins: what a reader types that the frame already says ----------------------
+
+_I_WILL = r"i(?:'ll| will| shall)"
+_I_WOULD_LIKE = r"i(?:'d| would) (?:really |very much )?(?:like|love)"
+_MEETING = r"(?:meeting|call|session|chat|conversation|catch-up|1:1|one-to-one|check-in)s?"
+_EACH = r"(?:each|every|our|the|all(?: of)?(?: our| the)?)"
+_DASH = r"\s*[:\-–—]\s*"
+
+
+@dataclass(frozen=True, slots=True)
+class LeadIn:
+    """A phrase at the start of a field that repeats its frame, dropped before fitting.
+
+    `example` is a phrasing it is there for (tests check each row against its own).
+    `mark` records that it was there, when the shape depends on it: "learn" dropped
+    from "learn to run interviews" leaves "to run interviews", which is still about
+    learning (kind `learn_to`), unlike a bare "to run interviews".
+    """
+
+    pattern: re.Pattern[str]
+    example: str
+    mark: str = ""
+
+
+def _lead(pattern: str, example: str, mark: str = "") -> LeadIn:
+    return LeadIn(re.compile(rf"(?:{pattern})(?:\s*,|{_DASH}|\s+|$)", re.IGNORECASE), example, mark)
+
+
+_SPLIT = rf"(?={_DASH}|\s)"  # the lead-in word ends here: "Goal: …", "Goal …"
+
+LEAD_INS: dict[str, tuple[LeadIn, ...]] = {
+    "focus": (
+        _lead(rf"{_I_WOULD_LIKE}(?: (?:your|some) help| help)?(?: (?:to|with|on|in|for))?",
+              "I'd like your help with my promotion case"),
+        _lead(r"i (?:really )?(?:want|need|hope|wish|plan|aim|would like)(?: to)?",
+              "I want to get better at estimates"),
+        _lead(r"i(?:'m| am) (?:hoping|looking|trying|keen|eager|aiming|planning)(?: to| for)?",
+              "I'm hoping to present to the board"),
+        _lead(rf"(?:my |the )?(?:main )?(?:goal|aim|focus|topic|objective)(?: is)?(?: to)?{_SPLIT}",
+              "My goal is to run a retro"),
+        _lead(r"(?:your |some )?(?:help|advice|guidance|mentoring|coaching) "
+              r"(?:with|on|in|for|about)",
+              "Help with my job search"),
+        _lead(r"help me(?: to)?", "Help me write better commit messages"),
+        _lead(r"(?:(?:could|would|can) you )?(?:please )?mentor me (?:on|in|with|about)",
+              "Mentor me on test automation"),
+        _lead(r"(?:to )?learn(?:ing)? (?:(?:a bit |a little )?more )?about",
+              "Learn more about pricing strategy"),
+        _lead(r"(?:to )?learn(?:ing)?(?= (?:how|to|what|why|when|where|which|whether)\b)",
+              "Learn to run customer discovery interviews", "learn"),
+        _lead(r"(?:to )?learn(?=\s)", "learn SQL window functions", "learn"),
+    ),
+    "outcome": (
+        _lead(r"i(?:'ll| will) know (?:that )?(?:it|this|i|we)(?:'s|'ve| has| have| had| is)? "
+              r"(?:worked|succeeded|been (?:a )?success(?:ful)?|a success|done it)"
+              r"(?: (?:when|if|once|because))?",
+              "I'll know it worked when I've presented once"),
+        _lead(r"(?:it|this)(?:'s| has| will have)? (?:worked|succeeded)(?: (?:when|if|once))?",
+              "It worked when the team adopts the format"),
+        _lead(rf"success(?: (?:is|means|looks like|would be|will be))?(?: (?:when|if))?{_SPLIT}",
+              "Success: two interviews done"),
+        _lead(rf"(?:the |my )?(?:outcome|result|goal)(?: (?:is|would be|will be))?{_SPLIT}",
+              "Outcome - a signed offer"),
+        _lead(r"by the end(?: of (?:it|this|the \w+|our \w+))?",
+              "By the end, run two interviews on my own"),
+        _lead(r"when|if|once", "when I can present without notes"),
+        _lead(rf"{_I_WILL}(?= (?!know\b)[a-z])", "I'll be able to read a balance sheet"),
+        _lead(rf"{_I_WOULD_LIKE} to|i (?:want|hope) to", "I'd like to ship the migration plan"),
+    ),
+    "connection": (
+        _lead(r"i(?:'m| am) (?:asking|writing to|contacting|messaging|reaching out to) you"
+              r"(?: in particular)?(?: (?:because(?: of)?|since|as))?",
+              "I'm asking you because you know pricing"),
+        _lead(r"because(?: of)?|since", "because you ran the last three launches"),
+        _lead(rf"(?:the )?reason(?: is)?(?: that)?{_SPLIT}", "The reason is that Sam suggested it"),
+        _lead(rf"why (?:you|them)\??{_SPLIT}", "Why you: your RustConf talk"),
+    ),
+    "preparation": (
+        _lead(rf"(?:before|ahead of|prior to) {_EACH} {_MEETING}",
+              "Before each call, I'll send you my notes"),
+        _lead(rf"to prepare(?: for {_EACH} {_MEETING})?", "To prepare, I'll read the notes"),
+        _lead(rf"(?:my )?prep(?:aration)?(?: plan)?(?={_DASH})", "Prep: a one-page brief"),
+        _lead(rf"{_I_WILL}(?: (?:always|also|first))?"
+              r"|i(?:'d| would|'m going to| am going to| can)",
+              "I will write down my questions"),
+        _lead(r"i (?:plan|intend|promise|commit|aim|want|hope|need) to",
+              "I plan to review my notes"),
+        _lead(rf"{_I_WOULD_LIKE} to", "I'd like to bring a draft"),
+    ),
+    "report_back": (
+        _lead(rf"(?:at|from) the (?:start|beginning) of {_EACH} {_MEETING}(?: after the first)?",
+              "At the start of each call, I'll share what I tried"),
+        _lead(rf"(?:at|in|from) (?:each|every) {_MEETING}(?: after the first)?",
+              "At each meeting after the first, I'll show you the draft"),
+        _lead(rf"from the second {_MEETING} on(?:wards)?",
+              "From the second call on, I'll bring the numbers"),
+        _lead(rf"(?:{_I_WILL} )?(?:(?:start|begin)(?: (?:each|every) (?:one|{_MEETING}))? by )?"
+              r"report(?:ing)? back(?: (?:on|about|with))?",
+              "I'll report back on what I tried"),
+        _lead(r"report(?:ing)? (?:on|about)", "Reporting on my progress"),
+        _lead(rf"(?:a |my )?report[- ]back(?: on)?(?={_DASH})", "Report-back: what changed"),
+        _lead(rf"(?:{_I_WILL} )?(?:tell|update|show) you(?: (?:on|about))?"
+              r"(?= (?:what|how|where|which|whether)\b)",
+              "I will tell you what happened"),
+        _lead(rf"(?:{_I_WILL} )?(?:tell|update) you (?:on|about)",
+              "I'll update you on my progress"),
+        _lead(rf"{_I_WILL}(?: (?:always|also))?|i(?:'d| would|'m going to| am going to)",
+              "I'll share what I tried"),
+    ),
+}  # fmt: skip
+
+# --- frames: one sentence per slot and kind -----------------------------------------
+
+KINDS: dict[str, tuple[str, ...]] = {
+    "focus": ("howto", "learn_to", "action", "activity", "subject", "own", "question",
+              "statement", "foreign", "blank"),
+    "outcome": ("clause", "action", "fragment", "foreign"),
+    "connection": ("clause", "i_did", "you_do", "thing", "foreign"),
+    "preparation": ("action", "timed", "fragment", "clause", "foreign"),
+    "report_back": ("topic", "timed_topic", "action", "timed_action", "clause", "foreign"),
+}  # fmt: skip
+
+QUOTED = "“{text}”"
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """Where a field's text lands: its frames by kind, and whether further sentences
+    the reader wrote follow the frame (they do in the message, not in a title)."""
+
+    field: str
+    frames: dict[str, str]
+    keep_rest: bool = True
+
+
+SLOTS: dict[str, Slot] = {
+    "focus.email": Slot("focus", {
+        "howto": "I'd like to learn {text}.",
+        "learn_to": "I'd like to learn {text}.",
+        "action": "I'd like your help to {text}.",
+        "activity": "I'd like your help with {text}.",
+        "subject": "I'd like to learn about {text}.",
+        "own": "I'd like your help with {text}.",
+        "question": "I'd like your help with a question: {text}?",
+        "statement": "Here is what I'd like your help with. {Text}.",
+        "foreign": "What I'd like to learn, in my own words: " + QUOTED + ".",
+        "blank": "I'd like to learn {text}.",
+    }),
+    "focus.chat": Slot("focus", {
+        "howto": "Would you mentor me on {text}?",
+        "learn_to": "Would you help me learn {text}?",
+        "action": "Would you help me {text}?",
+        "activity": "Would you mentor me on {text}?",
+        "subject": "Would you mentor me on {text}?",
+        "own": "Would you help me with {text}?",
+        "question": "Would you help me with a question: {text}?",
+        "statement": "Would you mentor me on this? {Text}.",
+        "foreign": "Would you mentor me on this? In my own words: " + QUOTED + ".",
+        "blank": "Would you mentor me on {text}?",
+    }),
+    # Follows "Thank you for our three calls"; the sentence's full stop is the template's.
+    "focus.thanks": Slot("focus", {
+        "howto": " on {text}",
+        "learn_to": ", and for helping me learn {text}",
+        "action": ", and for helping me {text}",
+        "activity": " on {text}",
+        "subject": " on {text}",
+        "own": ", and for your help with {text}",
+        "question": ", and for your help with my question",
+        "statement": "",
+        "foreign": "",
+        "blank": " on {text}",
+    }, keep_rest=False),
+    "outcome.check": Slot("outcome", {
+        "clause": "I'll know it has worked when {text}.",
+        "action": "By the end, I'd like to {text}.",
+        "fragment": "What I'm aiming for: {text}.",
+        "foreign": "How I'll know it has worked, in my own words: " + QUOTED + ".",
+    }),
+    # Followed by the thank-you note's blank for how far the reader got.
+    "outcome.thanks": Slot("outcome", {
+        "clause": "I said I'd know it had worked when {text}:",
+        "action": "I hoped to {text} by the end:",
+        "fragment": "What I was aiming for was this: {text}. Where I got to:",
+        "foreign": "What I was aiming for, in my own words: " + QUOTED + ". Where I got to:",
+    }, keep_rest=False),
+    "connection.email": Slot("connection", {
+        "clause": "I'm writing to you in particular because {text}.",
+        "i_did": "I'm writing to you in particular because I {text}.",
+        "you_do": "I'm writing to you in particular because you {text}.",
+        "thing": "I'm writing to you in particular because of {text}.",
+        "foreign": "Why I'm writing to you in particular, in my own words: " + QUOTED + ".",
+    }),
+    "connection.chat": Slot("connection", {
+        "clause": "I'm asking you because {text}.",
+        "i_did": "I'm asking you because I {text}.",
+        "you_do": "I'm asking you because you {text}.",
+        "thing": "I'm asking you because of {text}.",
+        "foreign": "Why I'm asking you, in my own words: " + QUOTED + ".",
+    }),
+    "preparation.plan": Slot("preparation", {
+        "action": "Before each {meeting}, I'll {text}.",
+        "timed": "I'll {text}.",
+        "fragment": "My preparation for each {meeting}: {text}.",
+        "clause": "To prepare for each {meeting}, {text}.",
+        "foreign": "How I'll prepare, in my own words: " + QUOTED + ".",
+    }),
+    "report_back.many": Slot("report_back", {
+        "topic": "From the second {meeting} on, I'll start by reporting back on {text}.",
+        "timed_topic": "I'll report back on {text}.",
+        "action": "At the start of each {meeting} after the first, I'll {text}.",
+        "timed_action": "I'll {text}.",
+        "clause": "To report back, {text}.",
+        "foreign": "How I'll report back, in my own words: " + QUOTED + ".",
+    }),
+    "report_back.one": Slot("report_back", {
+        "topic": "Afterwards, I'll write to report back on {text}.",
+        "timed_topic": "I'll report back on {text}.",
+        "action": "Afterwards, I'll {text}.",
+        "timed_action": "I'll {text}.",
+        "clause": "To report back, {text}.",
+        "foreign": "How I'll report back, in my own words: " + QUOTED + ".",
+    }),
+}  # fmt: skip

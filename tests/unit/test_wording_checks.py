@@ -1,0 +1,48 @@
+"""The corpus checks must catch the slips the old drafts made (issue #10's examples),
+and pass sentences a careful person would write: a check that cannot fail is no check."""
+
+from __future__ import annotations
+
+import pytest
+from wording_checks import problems
+
+CAUGHT = [
+    ("I'd like to learn learn to run customer discovery interviews.", []),
+    ("I'd like to learn Shadow two of your customer calls and debrief.", []),
+    ("Would you mentor me on Shadow two of your customer calls?", []),
+    ("I'd like to learn improve my code review comments.", []),
+    ("Before each call, I'll read the account notes before each call.", []),
+    ("Before each call, I'll Before each call, I'll send you my notes.", []),
+    ("I'll know it has worked when I'll know it worked when I've presented once.", []),
+    ("I'll know it has worked when Shipped design doc.", ["Shipped design doc"]),
+    ("I'm writing to you in particular because because you ran the last three launches.", []),
+    ("I'm writing to you in particular because Met you at the June meetup.", ["Met you"]),
+    ("I'll start by reporting back on I'll report back on what I tried.", []),
+    ("Before each call, I'll sí, enviaré preguntas.", []),
+    ("I'd like to learn about etc..", []),
+    ("I'd like to learn how to pitch?.", []),
+    ("I'm writing to you in particular because .", []),
+    ("I'd like your help to the launch plan.", []),
+    ("I'd like to learn about Public speaking.", []),
+    ("I'd like to learn 日本語でプレゼンの練習をしたい.", []),
+]
+CLEAN = [
+    "I'd like to learn to run customer discovery interviews.",
+    "I'd like your help to shadow two of your customer calls and debrief.",
+    "I'll read the account notes before each call.",
+    "I'm writing to you in particular because I met you at the June meetup.",
+    "What I'd like to learn, in my own words: “sí, enviaré preguntas”.",
+    "I'd like to learn about SQL window functions with Jonas at PyCon US.",
+    "From the second call on, I'll start by reporting back on what I tried.",
+    "Mentoring plan: How to run my first customer interview",
+]
+
+
+@pytest.mark.parametrize(("sentence", "typed"), CAUGHT)
+def test_known_slips_are_caught(sentence: str, typed: list[str]) -> None:
+    assert problems(sentence, typed)
+
+
+@pytest.mark.parametrize("sentence", CLEAN)
+def test_careful_sentences_pass(sentence: str) -> None:
+    assert problems(sentence, ["SQL window functions with Jonas at PyCon US"]) == []
