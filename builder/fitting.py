@@ -93,8 +93,8 @@ def _one_line(text: str) -> str:
     items = [_bare(" ".join(item.split())) for item in items]
     items = [items[0]] + [_lower_first(item) for item in items[1:]]
     items = [item for item in items if item]
-    if len(items) == 1:
-        return items[0]
+    if len(items) <= 1:
+        return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
@@ -205,10 +205,8 @@ def _focus_kind(words: list[str], core: str, ended: str, marks: frozenset[str]) 
         return "question"
     if words and words[0] in lexicon.WH_WORDS:
         return "howto"
-    if words[:1] == ["to"] and len(words) > 1 and "learn" in marks:
+    if words[:1] == ["to"] and len(words) > 1:
         return "learn_to"  # "learn to code": whatever follows "to" is what to learn
-    if words[:1] == ["to"] and len(words) > 1 and words[1] in lexicon.VERBS:
-        return "action"
     if _subject_led(words, core):
         return "statement"
     if words and words[0] in lexicon.POSSESSIVES | lexicon.DETERMINERS and _has_clause(words):
@@ -225,8 +223,6 @@ def _focus_kind(words: list[str], core: str, ended: str, marks: frozenset[str]) 
 def _outcome_kind(words: list[str], core: str, ended: str, marks: frozenset[str]) -> str:
     if _subject_led(words, core):
         return "clause"
-    if words[:1] == ["to"] and len(words) > 1:
-        return "action"  # "to hand over the runbook"
     if _verb_led(words) or (words[:1] == ["be"]) or (words[:1] == ["have"]):
         return "action"
     if _has_clause(words):
@@ -257,8 +253,6 @@ def _starts_with_verb_form(words: list[str]) -> bool:
 
 
 def _preparation_kind(words: list[str], core: str, ended: str, marks: frozenset[str]) -> str:
-    if words and words[0] == "to" and len(words) > 1 and words[1] in lexicon.VERBS:
-        words = words[1:]
     if _verb_led(words) or (words and words[0] in lexicon.VERBS and len(words) > 1):
         return "timed" if _TIMING.search(core) else "action"
     if _subject_led(words, core) or _has_clause(words):
@@ -291,18 +285,19 @@ VERB_KINDS = frozenset({"action", "learn_to", "i_did", "you_do", "timed", "timed
 
 
 def _drop_lead_ins(field: str, core: str) -> tuple[str, frozenset[str]]:
-    """Drop every lead-in that repeats the frame, as often as they stack up."""
+    """Drop every lead-in that repeats the frame, as often as they stack up.
+
+    What is left may be nothing ("because", "I want to learn"): the field then
+    says nothing the frame does not, and counts as empty.
+    """
     marks: set[str] = set()
     changed = True
-    while changed:
+    while changed and core:
         changed = False
         for lead in LEAD_INS.get(field, ()):
             match = lead.pattern.match(core.replace("’", "'"))
             if match and match.end() > 0:
-                rest = core[match.end() :].lstrip(" ,:;-–—")
-                if not _WORD.search(rest):
-                    continue  # nothing would be left: the lead-in is the content
-                core = rest
+                core = core[match.end() :].lstrip(" ,:;-–—")
                 if lead.mark:
                     marks.add(lead.mark)
                 changed = True
@@ -329,18 +324,24 @@ def fit(field: str, text: str) -> Fit:
         return Fit(field, "", "")
     language = detect(line)
     if language is not None:
-        quoted = " ".join(line.split())
-        return Fit(field, "foreign", quoted, label=f"“{quoted}”", language=language)
+        return _quoted(field, line, language)
     first, rest = _split(line)
     ended = "?" if first.rstrip().rstrip(_CLOSERS).endswith("?") else ""
     end = first[len(_bare(first)) :].strip()
     core, marks = _drop_lead_ins(field, _bare(first))
+    while _words(core) == ["to"] or (
+        _words(core)[:1] == ["to"] and "learn" not in marks and field != "connection"
+    ):
+        # "To improve my writing": the frame has its own "to" ("I'd like your help to").
+        core, more = _drop_lead_ins(field, core[2:].lstrip())
+        marks |= more
+    if not _WORD.search(core):
+        return fit(field, rest) if rest else fit(field, "")
+    language = detect(f"{core} {rest}")  # the lead-ins were English; is the rest?
+    if language is not None:
+        return _quoted(field, line, language)
     words = _words(core)
     kind = SHAPES[field](words, core, ended, marks)
-    if kind in ("action", "learn_to") and words[:1] == ["to"] and kind != "learn_to":
-        core = core[core.casefold().index("to") + 2 :].lstrip()
-    if field == "preparation" and words[:1] == ["to"]:
-        core = core[2:].lstrip()
     core = _lower_first(core, verb=kind in VERB_KINDS)
     label = f"learn {core}" if kind == "learn_to" else core
     if rest:
@@ -349,6 +350,12 @@ def fit(field: str, text: str) -> Fit:
         label += "?"
     rest = _sentence(rest) if rest else ""
     return Fit(field, kind, core, rest, label, end, None, marks)
+
+
+def _quoted(field: str, line: str, language: Language) -> Fit:
+    """Text in another language, kept whole and as typed, to be quoted."""
+    quoted = " ".join(line.split())
+    return Fit(field, "foreign", quoted, label=f"“{quoted}”", language=language)
 
 
 def say(slot: str, fitted: Fit, **params: str) -> str:

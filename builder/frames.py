@@ -68,7 +68,7 @@ LEAD_INS: dict[str, tuple[LeadIn, ...]] = {
               "Learn more about pricing strategy"),
         _lead(r"(?:to )?learn(?:ing)?(?= (?:how|to|what|why|when|where|which|whether)\b)",
               "Learn to run customer discovery interviews", "learn"),
-        _lead(r"(?:to )?learn(?=\s)", "learn SQL window functions", "learn"),
+        _lead(r"(?:to )?learn(?=\s|$)", "learn SQL window functions", "learn"),
     ),
     "outcome": (
         _lead(r"i(?:'ll| will) know (?:that )?(?:it|this|i|we)(?:'s|'ve| has| have| had| is)? "

@@ -20,7 +20,7 @@ a about after all also am an and any are as at be because been before but by can
 do does for from get had has have how i if in into is it its just like may me more my no not
 now of on once one only or our out so some than that the their them then there these they
 this those to too up us very was we were what when where which while who why will with would
-you your
+you your i'll i'm i've i'd
 """.split()
 )
 
