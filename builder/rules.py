@@ -1,8 +1,9 @@
 """The coaching rules: what each of the five tips looks for in a request.
 
 A table rather than code so a reader can check every rule against the tip it
-cites. The word lists are English; text in another language simply does not
-match them, so only the length-based rules apply to it.
+cites. The word lists are English; text in another language simply does not match
+them, and the length-based rules (calibrated on English) skip it too: ten characters
+of Japanese can be a whole, specific sentence.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+from builder.languages import detect
 from builder.validate import Request
 
 Status = Literal["ok", "advice", "warning"]
@@ -107,6 +109,11 @@ def _when(condition: bool, **values: object) -> Mapping[str, object] | None:
     return values if condition else None
 
 
+def _short(text: str, limit: int) -> bool:
+    """Shorter than `limit` characters, for English text (other languages are exempt)."""
+    return 0 < len(text) < limit and detect(text) is None
+
+
 RULES: tuple[Rule, ...] = (
     # Tip 1: treat it like a long-term mentorship.
     Rule("no-preparation", 1, "warning", "preparation",
@@ -119,7 +126,7 @@ RULES: tuple[Rule, ...] = (
          "Say a little more about preparing",
          "A preparation plan this short is easy to forget once the meetings start.",
          "Name what you'll send or do before each meeting, and when.",
-         lambda r: _when(0 < len(r.preparation) < THIN_PLAN)),
+         lambda r: _when(_short(r.preparation, THIN_PLAN))),
     Rule("no-timebox", 1, "warning", "meetings",
          "Finish the time box",
          "A request is easiest to plan for, on both sides, when it says how many meetings "
@@ -153,7 +160,7 @@ RULES: tuple[Rule, ...] = (
          "Be more specific",
          "A focus this short is usually a subject rather than something you can achieve.",
          "Say what you want to be able to do, and in what situation.",
-         lambda r: _when(0 < len(r.focus) < SHORT_FOCUS)),
+         lambda r: _when(_short(r.focus, SHORT_FOCUS))),
     Rule("no-outcome", 2, "warning", "outcome",
          "Say how you'll know it worked",
          "An outcome you can point to keeps the goal small and tells you both when you're done.",
@@ -185,7 +192,7 @@ RULES: tuple[Rule, ...] = (
          "This is brief. A line or two on what connects you helps them see why you asked "
          "them in particular.",
          "Mention a project, a talk or a piece of advice of theirs that stayed with you.",
-         lambda r: _when(0 < len(r.connection) < THIN_CONNECTION)),
+         lambda r: _when(_short(r.connection, THIN_CONNECTION))),
     Rule("generic-connection", 3, "advice", "connection",
          "Could this be sent to anyone?",
          "“{match}” would fit almost anyone. The strongest requests could only have been "
@@ -203,7 +210,7 @@ RULES: tuple[Rule, ...] = (
          "Say a little more about reporting back",
          "A report-back plan this short is easy to skip when a meeting comes round.",
          "Say what you'll report: what you tried, what happened, what you learned.",
-         lambda r: _when(0 < len(r.report_back) < THIN_PLAN)),
+         lambda r: _when(_short(r.report_back, THIN_PLAN))),
     Rule("crowded-meetings", 4, "advice", "weeks",
          "Leave time to act between meetings",
          "{meetings} meetings in {weeks} weeks leaves little time to try the advice before "

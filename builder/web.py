@@ -16,25 +16,37 @@ from builder.session import evaluate
 from builder.state import from_query, to_query
 
 
-def _evaluation(values: object, notices: list | None = None) -> dict[str, object]:
-    result = evaluate(values)
+def _touched(message: dict) -> list[str] | None:
+    """The fields the reader has touched; None (all) when the page does not say."""
+    touched = message.get("touched")
+    if not isinstance(touched, list):
+        return None
+    return [name for name in touched if isinstance(name, str)]
+
+
+def _evaluation(message: dict, values: object, notices: list | None = None) -> dict[str, object]:
+    result = evaluate(
+        values,
+        touched=_touched(message),
+        attempted=message.get("attempted") is True,
+        edits=message.get("edits"),
+    )
     answer = result.to_dict()
+    sendable = result.sendable
     answer["downloads"] = (
-        {"text": as_text(result.drafts), "markdown": as_markdown(result.drafts)}
-        if result.drafts
-        else {}
+        {"text": as_text(sendable), "markdown": as_markdown(sendable)} if sendable else {}
     )
     answer["notices"] = [notice.as_data() for notice in notices or ()]
     return answer
 
 
 def _evaluate(message: dict) -> dict[str, object]:
-    return _evaluation(message.get("values"))
+    return _evaluation(message, message.get("values"))
 
 
 def _open_link(message: dict) -> dict[str, object]:
     values, notices = from_query(message.get("query"))
-    return _evaluation(values, notices)
+    return _evaluation(message, values, notices)
 
 
 def _link(message: dict) -> dict[str, object]:

@@ -128,8 +128,12 @@ def test_other_languages_are_not_flagged_as_vague(strong: Request, focus: str) -
     assert not found & {"vague-focus", "several-topics", "two-topics", "short-focus"}
 
 
-def test_length_rules_still_apply_to_other_languages(strong: Request) -> None:
-    assert "short-focus" in codes(dataclasses.replace(strong, focus="Excel lernen"))
+def test_length_rules_skip_other_languages(strong: Request) -> None:
+    """Ten characters of Japanese can be a specific goal; the limits are English ones."""
+    assert "short-focus" not in codes(dataclasses.replace(strong, focus="Excel lernen"))
+    assert "short-focus" not in codes(dataclasses.replace(strong, focus="面接の練習"))
+    assert "thin-preparation" not in codes(dataclasses.replace(strong, preparation="質問を送る"))
+    assert "short-focus" in codes(dataclasses.replace(strong, focus="Learn Excel"))
 
 
 def test_empty_request_warns_on_every_missing_part() -> None:

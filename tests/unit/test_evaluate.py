@@ -33,6 +33,8 @@ def test_to_dict_is_json_with_the_documented_keys(strong_values: dict[str, str])
         "findings",
         "checklist",
         "drafts",
+        "edits",
+        "missing",
         "mailto",
         "query",
     }
@@ -110,3 +112,76 @@ def test_internal_failure_returns_a_fallback(
     data = result.to_dict()
     assert json.loads(json.dumps(data)) == data
     assert data["drafts"] == {}
+
+
+def test_a_first_visit_is_calm() -> None:
+    """Nothing touched: no field messages, every tip "not started"; the errors are
+    still known (for the send step), and everything shows once the reader tries."""
+    result = evaluate({}, touched=[])
+    assert result.messages == {}
+    assert [item.status for item in result.checklist] == ["pending"] * 5
+    assert not result.ready
+    assert {m.field for m in result.missing} == {"focus", "protege_name", "mentor_name"}
+    tried = evaluate({}, touched=[], attempted=True)
+    assert set(tried.messages) == {"focus", "protege_name", "mentor_name"}
+    assert "pending" not in [item.status for item in tried.checklist]
+
+
+def test_a_field_shows_its_messages_once_touched_or_filled_in() -> None:
+    result = evaluate({"mentor_email": "nope"}, touched=["focus"])
+    assert set(result.messages) == {"focus", "mentor_email"}  # typed in, or left
+    statuses = {item.tip.number: item.status for item in result.checklist}
+    assert statuses[2] == "warning"  # focus is tip 2's
+    assert statuses[3] == "pending"  # nobody has touched "why them" yet
+
+
+def test_a_field_in_another_language_gets_a_plain_word(strong_values) -> None:
+    strong_values["preparation"] = "sí, enviaré preguntas antes de cada llamada"
+    result = evaluate(strong_values)
+    (notice,) = result.messages["preparation"]
+    assert notice.severity == "notice"
+    assert notice.text.startswith("This looks like Spanish. The drafts are in English")
+    assert result.ready  # a notice, not an error
+    assert "“sí, enviaré preguntas antes de cada llamada”" in result.drafts["email"].text
+
+
+def test_the_readers_edit_is_what_is_sent(strong_values) -> None:
+    fresh = evaluate(strong_values).drafts["email"]
+    edits = {
+        "email": {
+            "text": fresh.text.replace("Warm regards", "All the best"),
+            "subject": "Thirty minutes of your time?",
+            "base": fresh.text,
+            "base_subject": fresh.subject,
+        }
+    }
+    result = evaluate(strong_values, edits=edits)
+    assert result.drafts["email"] == fresh  # the builder's own draft is unchanged
+    assert result.to_dict()["edits"]["email"]["stale"] is False
+    assert result.sendable["email"].subject == "Thirty minutes of your time?"
+    assert "All%20the%20best" in result.mailto
+    assert "Thirty%20minutes" in result.mailto
+
+
+def test_an_edit_is_kept_and_marked_stale_when_the_form_changes(strong_values) -> None:
+    fresh = evaluate(strong_values).drafts["chat"]
+    edits = {"chat": {"text": fresh.text + "\nP.S. Coffee on me.", "base": fresh.text}}
+    strong_values["mentor_name"] = "Mariana"
+    result = evaluate(strong_values, edits=edits)
+    assert result.to_dict()["edits"]["chat"] == {
+        "text": fresh.text + "\nP.S. Coffee on me.",
+        "subject": "",
+        "stale": True,
+    }
+    assert result.sendable["chat"].text.endswith("P.S. Coffee on me.")
+
+
+@pytest.mark.parametrize(
+    "edits",
+    [None, [], "x", {"nope": {"text": "x"}}, {"email": "x"}, {"email": {"text": 3}},
+     {"request_html": {"text": "<b>"}}, {"email": {"text": "   "}}],
+)  # fmt: skip
+def test_malformed_edits_are_ignored(strong_values, edits) -> None:
+    result = evaluate(strong_values, edits=edits)
+    assert result.edits == {}
+    assert not result.failed

@@ -68,3 +68,30 @@ def test_link_maker_gives_no_link_while_a_field_is_wrong() -> None:
     result = ask({"type": "link", "id": 6, "values": {"meetings": "40"}})["result"]
     assert result["query"] == ""
     assert "12" in result["messages"]["meetings"][0]["text"]
+
+
+def test_evaluate_passes_touched_attempted_and_edits_through() -> None:
+    calm = ask({"type": "evaluate", "id": 1, "values": {}, "touched": []})["result"]
+    assert calm["messages"] == {}
+    assert {item["status"] for item in calm["checklist"]} == {"pending"}
+    tried = ask({"type": "evaluate", "id": 2, "values": {}, "touched": [], "attempted": True})
+    assert set(tried["result"]["messages"]) == {"focus", "protege_name", "mentor_name"}
+    fresh = ask({"type": "evaluate", "id": 3, "values": GOOD})["result"]["drafts"]["plan"]
+    mine = fresh["text"] + "\nBring the notebook."
+    edited = ask(
+        {
+            "type": "evaluate",
+            "id": 4,
+            "values": GOOD,
+            "edits": {"plan": {"text": mine, "base": fresh["text"]}},
+        }
+    )["result"]
+    assert edited["edits"]["plan"] == {"text": mine, "subject": "", "stale": False}
+    assert "Bring the notebook." in edited["downloads"]["text"]
+    assert "Bring the notebook." in edited["downloads"]["markdown"]
+
+
+@pytest.mark.parametrize("touched", ["focus", 3, {"focus": 1}, [1, None]])
+def test_odd_touched_lists_are_read_safely(touched: object) -> None:
+    answer = ask({"type": "evaluate", "id": 1, "values": {}, "touched": touched})
+    assert answer["type"] == "result"
