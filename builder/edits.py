@@ -50,7 +50,8 @@ def _text(value: object) -> str:
 def read_edits(raw: object, drafts: Mapping[str, Draft]) -> dict[str, Edit]:
     """The edits the page sent, for drafts that exist; anything malformed is ignored.
 
-    An "edit" identical to the builder's current draft is no edit at all.
+    An "edit" identical to the builder's current draft is no edit at all; an empty
+    one is (the reader may clear a draft to write their own).
     """
     if not isinstance(raw, Mapping):
         return {}
@@ -65,7 +66,7 @@ def read_edits(raw: object, drafts: Mapping[str, Draft]) -> dict[str, Edit]:
             base=_text(item.get("base")),
             base_subject=" ".join(_text(item.get("base_subject")).split()),
         )
-        if edit.text.strip() and (edit.text, edit.subject) != (draft.text, draft.subject):
+        if (edit.text, edit.subject) != (draft.text, draft.subject):
             edits[name] = edit
     return edits
 

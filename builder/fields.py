@@ -31,6 +31,8 @@ class Field:
     `default` is the raw form value ("3", not 3): the form, the URL and saved
     drafts all hold strings. `noun` is how messages name the field ("Focus was
     cut to 200 characters"); `missing` is the message when a required field is blank.
+    `frame` is the start of the sentence the reader's words complete in the drafts,
+    shown before the input so most people type the right shape in the first place.
     """
 
     name: str
@@ -53,6 +55,7 @@ class Field:
     placeholder: str = ""
     autocomplete: str = "off"
     rows: int = 0
+    frame: str = ""
 
     @property
     def multiline(self) -> bool:
@@ -93,6 +96,7 @@ class Field:
             "placeholder": self.placeholder,
             "autocomplete": self.autocomplete,
             "rows": self.rows,
+            "frame": self.frame,
         }
 
 
@@ -136,23 +140,24 @@ TONES = (("warm", "Warm"), ("formal", "Formal"), ("casual", "Casual"))
 FIELDS: tuple[Field, ...] = (
     Field(
         "focus", "f", "focus", "textarea",
-        label="What do you want to learn?",
+        label="What would you like their help with?",
         noun="focus",
-        help="One specific thing you could make progress on in a few meetings. "
-        "Finish the sentence: “I'd like to learn …”",
+        help="One specific thing you could make progress on in a few meetings. Finish the "
+        "sentence; a subject works too (“SQL window functions”, “how to run a retro”).",
         required=True,
-        missing="Say what you want to learn: one specific thing.",
+        missing="Say what you'd like help with: one specific thing.",
         min_length=10, max_length=200, rows=2,
-        placeholder="how to run my first customer interview",
+        placeholder="run my first customer interview",
+        frame="I'd like your help to …",
     ),
     Field(
         "outcome", "o", "focus", "textarea",
         label="How will you know it worked?",
         noun="outcome",
-        help="Something you could point to at the end. "
-        "Finish the sentence: “I'll know it worked when …”",
+        help="Something you could point to at the end.",
         max_length=300, rows=2,
-        placeholder="I've run three interviews and written up what I learned",
+        placeholder="I've run two interviews on my own and written up what I learned",
+        frame="I'll know it has worked when …",
     ),
     Field(
         "protege_name", "p", "mentor", "text",
@@ -183,11 +188,11 @@ FIELDS: tuple[Field, ...] = (
         "connection", "c", "mentor", "textarea",
         label="Why them?",
         noun="connection",
-        help="How you know each other, and what they have done that makes you ask them. "
-        "Finish the sentence: “I'm asking you because …”",
+        help="How you know each other, and what they have done that makes you ask them.",
         max_length=600, rows=3,
         placeholder="we worked together on last year's launch, and I saw how you ran "
         "the customer calls",
+        frame="I'm asking you because …",
     ),
     Field(
         "meetings", "m", "timebox", "int",
@@ -228,17 +233,19 @@ FIELDS: tuple[Field, ...] = (
         "preparation", "pr", "commitments", "textarea",
         label="How will you prepare?",
         noun="preparation plan",
-        help="Finish the sentence: “Before each meeting, I'll …”",
+        help="What you will send or do before each meeting, and when.",
         max_length=400, rows=2,
         placeholder="send you a short update and my questions two days ahead",
+        frame="Before each meeting, I'll …",
     ),
     Field(
         "report_back", "r", "commitments", "textarea",
         label="How will you report back?",
         noun="report-back plan",
-        help="Finish the sentence: “At each meeting after the first, I'll report back on …”",
+        help="So they can see their advice being used.",
         max_length=400, rows=2,
         placeholder="what I tried from your last advice, and what happened",
+        frame="At each meeting after the first, I'll report back on …",
     ),
     Field(
         "channel", "ch", "commitments", "choice",

@@ -137,7 +137,7 @@ RULES: tuple[Rule, ...] = (
     Rule("no-focus", 2, "warning", "focus",
          "Name one thing to learn",
          "A short arrangement works when the goal is small enough to reach in a few meetings.",
-         "Finish the sentence “I'd like to learn …” with one specific thing.",
+         "Finish the sentence “I'd like your help to …” with one specific thing.",
          lambda r: _when(not r.focus)),
     Rule("vague-focus", 2, "warning", "focus",
          "Narrow the focus",
@@ -164,7 +164,7 @@ RULES: tuple[Rule, ...] = (
     Rule("no-outcome", 2, "warning", "outcome",
          "Say how you'll know it worked",
          "An outcome you can point to keeps the goal small and tells you both when you're done.",
-         "Finish the sentence “I'll know it worked when …”, for example “I've run two "
+         "Finish the sentence “I'll know it has worked when …”, for example “I've run two "
          "interviews on my own”.",
          lambda r: _when(not r.outcome)),
     Rule("many-meetings", 2, "warning", "meetings",

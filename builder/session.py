@@ -118,7 +118,9 @@ def _pending(items: list[TipCheck], shown: frozenset[str] | None) -> tuple[TipCh
     if shown is None:
         return tuple(items)
     return tuple(
-        item if TIP_FIELDS[item.tip.number] & shown else item._replace(status="pending")
+        item
+        if TIP_FIELDS[item.tip.number] & shown
+        else item._replace(status="pending", findings=())
         for item in items
     )
 

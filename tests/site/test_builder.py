@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import re
 from pathlib import Path
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
@@ -67,7 +68,16 @@ def fill(page: Page, values: dict[str, str]) -> None:
 
 
 def email_text(page: Page):
-    return page.locator("[data-sh-draft=email] [data-sh-draft-text]")
+    return draft_text(page, "email")
+
+
+def draft_text(page: Page, name: str):
+    """A draft's editable text area: its value is what the reader sends."""
+    return page.locator(f"[data-sh-draft={name}] [data-sh-draft-text]")
+
+
+def containing(text: str) -> re.Pattern[str]:
+    return re.compile(re.escape(text))
 
 
 def test_walking_the_steps_updates_checklist_and_every_preview(
@@ -77,9 +87,10 @@ def test_walking_the_steps_updates_checklist_and_every_preview(
     open_builder(page, base_url)
     expect(page.locator("#step-focus")).to_be_visible()
     expect(page.locator("#step-mentor")).to_be_hidden()
-    expect(page.locator("[data-sh-tip='2']")).to_have_attribute("data-sh-status", "warning")
+    expect(page.locator("[data-sh-tip='2']")).to_have_attribute("data-sh-status", "pending")
 
     page.fill("#sh-field-focus", "career advice")
+    expect(page.locator("[data-sh-tip='2']")).to_have_attribute("data-sh-status", "warning")
     expect(page.locator("[data-sh-tip='2'] [data-sh-tip-findings]")).not_to_be_empty()
     page.fill("#sh-field-focus", GOOD["focus"])
     page.fill("#sh-field-outcome", GOOD["outcome"])
@@ -100,13 +111,11 @@ def test_walking_the_steps_updates_checklist_and_every_preview(
     page.check("input[name=format][value=in-person]")
     for tip in range(1, 6):
         expect(page.locator(f"[data-sh-tip='{tip}']")).to_have_attribute("data-sh-status", "ok")
-    expect(email_text(page)).to_contain_text(GOOD["focus"])
-    expect(email_text(page)).to_contain_text("Amira Haddad")
-    expect(email_text(page)).to_contain_text("in person")
+    expect(email_text(page)).to_have_value(containing(GOOD["focus"]))
+    expect(email_text(page)).to_have_value(containing("Amira Haddad"))
+    expect(email_text(page)).to_have_value(containing("in person"))
     for name in ("chat", "plan", "report_back", "thank_you"):
-        expect(page.locator(f"[data-sh-draft={name}] [data-sh-draft-text]")).to_contain_text(
-            "Jonas"
-        )
+        expect(draft_text(page, name)).to_have_value(containing("Jonas"))
     go_to(page, "review")
     expect(page.locator("[data-sh-send-state]")).to_contain_text("ready")
     expect(page.locator("[data-sh-problems] li")).to_have_count(0)
@@ -139,15 +148,15 @@ def test_copy_mailto_and_download_carry_the_drafts(
     page = builder_page
     open_builder(page, base_url)
     fill(page, GOOD)
-    expect(email_text(page)).to_contain_text(GOOD["report_back"][:20])
-    body = email_text(page).inner_text()
-    subject = page.locator("[data-sh-draft=email] [data-sh-draft-subject]").inner_text()
-    assert subject.startswith("Subject: ")
+    expect(email_text(page)).to_have_value(containing("what I tried from your last advice"))
+    body = email_text(page).input_value()
+    subject = page.input_value("[data-sh-draft=email] [data-sh-draft-subject]")
+    assert subject.startswith("A small mentoring request: How to run")
 
     page.click("[data-sh-copy=email]")
     expect(page.locator("[data-sh-feedback]")).to_contain_text("Copied")
     copied = page.evaluate("() => navigator.clipboard.readText()")
-    assert copied == f"{subject}\n\n{body}"
+    assert copied == f"Subject: {subject}\n\n{body}"
 
     go_to(page, "review")
     href = page.get_attribute("[data-sh-mailto]", "href")
@@ -155,7 +164,7 @@ def test_copy_mailto_and_download_carry_the_drafts(
     assert parts.scheme == "mailto"
     assert unquote(parts.path) == GOOD["mentor_email"]
     query = parse_qs(parts.query)
-    assert query["subject"] == [subject.removeprefix("Subject: ")]
+    assert query["subject"] == [subject]
     assert query["body"][0].replace("\r\n", "\n") == body
 
     for kind, name in (("text", "mentoring-request.txt"), ("markdown", "mentoring-request.md")):
@@ -178,7 +187,7 @@ def test_share_link_recreates_the_form(
     fill(page, {**GOOD, "weeks": "6"})
     go_to(page, "commitments")
     page.check("input[name=tone][value=formal]")
-    expect(email_text(page)).to_contain_text("six weeks")
+    expect(email_text(page)).to_have_value(containing("six weeks"))
     go_to(page, "review")
     page.click("[data-sh-share]")
     expect(page.locator("[data-sh-feedback]")).to_contain_text("Copied a link")
@@ -192,9 +201,7 @@ def test_share_link_recreates_the_form(
     for name, value in {**GOOD, "weeks": "6"}.items():
         assert fresh.input_value(f"#sh-field-{name}") == value
     assert fresh.is_checked("input[name=tone][value=formal]")
-    expect(fresh.locator("[data-sh-draft=email] [data-sh-draft-text]")).to_have_text(
-        email_text(page).inner_text()
-    )
+    expect(email_text(fresh)).to_have_value(email_text(page).input_value())
     other.close()
 
 
@@ -213,7 +220,7 @@ def test_draft_survives_a_reload_and_edits_made_before_python_is_ready(
     assert page.locator(READY).count() == 0
     held[0].continue_()
     page.wait_for_selector(READY, timeout=60_000)
-    expect(email_text(page)).to_contain_text("how to give feedback to a peer")
+    expect(email_text(page)).to_have_value(containing("how to give feedback to a peer"))
     context.unroute("**/pyodide.asm.wasm")
 
     page.fill("#sh-field-focus", "how to give feedback to a peer — kindly ✨ بسرعة")
@@ -224,7 +231,7 @@ def test_draft_survives_a_reload_and_edits_made_before_python_is_ready(
     page.wait_for_selector(READY, timeout=60_000)
     assert page.input_value("#sh-field-focus") == "how to give feedback to a peer — kindly ✨ بسرعة"
     assert page.input_value("#sh-field-mentor_name") == "Zoë"
-    expect(email_text(page)).to_contain_text("Hi Zoë")
+    expect(email_text(page)).to_have_value(containing("Hi Zoë"))
 
 
 def test_prefilled_link_wins_and_offers_the_saved_draft_back(
@@ -243,7 +250,7 @@ def test_prefilled_link_wins_and_offers_the_saved_draft_back(
     expect(offer).to_be_visible()
     offer.click()
     assert page.input_value("#sh-field-focus") == "my own saved focus, typed earlier"
-    expect(email_text(page)).to_contain_text("my own saved focus")
+    expect(email_text(page)).to_have_value(containing("my own saved focus"))
 
 
 def test_junk_in_a_link_is_reported_not_fatal(builder_page: Page, base_url: str) -> None:
@@ -262,7 +269,7 @@ def test_hostile_input_in_every_field_shows_as_text(
     page = builder_page
     open_builder(page, base_url)
     fill(page, dict.fromkeys(STEP_OF, payload))
-    expect(email_text(page)).to_contain_text(payload)
+    expect(email_text(page)).to_have_value(containing(payload))
     live = page.locator(".sh-live")
     assert live.locator("img, script, svg:not(.md-icon svg)").count() == 0
     assert page.locator(".sh-builder img, .sh-builder script:not([type])").count() == 0
@@ -278,7 +285,7 @@ def test_hostile_values_in_a_link_show_as_text(
     page = builder_page
     open_builder(page, base_url, f"?v=1&f={quote(payload)}&n={quote(payload)}&c={quote(payload)}")
     assert page.input_value("#sh-field-focus") == payload
-    expect(email_text(page)).to_contain_text(payload)
+    expect(email_text(page)).to_have_value(containing(payload))
     assert page.locator(".sh-builder img").count() == 0
 
 
@@ -319,7 +326,7 @@ def test_corrupt_and_full_storage_are_reported(context: BrowserContext, base_url
     expect(notices).to_contain_text("could not be read")
     page.fill("#sh-field-focus", "how to plan a sprint")
     expect(notices).to_contain_text("storage is full")
-    expect(email_text(page)).to_contain_text("how to plan a sprint")
+    expect(email_text(page)).to_have_value(containing("how to plan a sprint"))
 
 
 def test_blocked_webassembly_keeps_text_and_offers_retry_and_template(
@@ -339,7 +346,7 @@ def test_blocked_webassembly_keeps_text_and_offers_retry_and_template(
     page.click("[data-sh-retry]")
     page.wait_for_selector(READY, timeout=60_000)
     expect(failure).to_be_hidden()
-    expect(email_text(page)).to_contain_text("how to write a design review")
+    expect(email_text(page)).to_have_value(containing("how to write a design review"))
 
 
 def test_python_starts_from_the_build_snapshot(builder_page: Page, base_url: str) -> None:
@@ -381,7 +388,7 @@ def test_without_a_usable_snapshot_python_starts_from_the_wheels(
     started = page.get_attribute("[data-sh-builder]", "data-sh-python-start")
     assert started.startswith("wheels (snapshot: "), started
     assert reason in started
-    expect(email_text(page)).to_contain_text("how to run a retrospective")
+    expect(email_text(page)).to_have_value(containing("how to run a retrospective"))
     assert errors == []
 
 
@@ -404,3 +411,123 @@ def test_every_step_is_accessible_and_fits_a_phone(
         assert axe_violations(page) == [], step
         overflow = page.evaluate("() => document.documentElement.scrollWidth - innerWidth")
         assert overflow <= 0, f"{step}: {overflow}px of horizontal scroll"
+
+
+def test_a_first_visit_is_calm_until_the_reader_tries_to_send(
+    builder_page: Page, base_url: str
+) -> None:
+    page = builder_page
+    open_builder(page, base_url)
+    for tip in range(1, 6):
+        item = page.locator(f"[data-sh-tip='{tip}']")
+        expect(item).to_have_attribute("data-sh-status", "pending")
+        expect(item.locator("[data-sh-tip-status]")).to_have_text("Not started")
+        expect(item.locator("[data-sh-tip-findings] li")).to_have_count(0)
+    assert page.locator("[aria-invalid=true]").count() == 0
+    assert page.locator(".sh-field__message--error").count() == 0
+
+    # Leaving a required field empty is what shows its message.
+    page.focus("#sh-field-focus")
+    page.keyboard.press("Tab")
+    expect(page.locator("[data-sh-message=focus]")).to_contain_text("Say what you'd like help")
+    expect(page.locator("#sh-field-focus")).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("[data-sh-tip='2']")).to_have_attribute("data-sh-status", "warning")
+    assert page.locator("#sh-field-protege_name[aria-invalid]").count() == 0
+
+    go_to(page, "review")
+    state = page.locator("[data-sh-send-state]")
+    expect(state).to_contain_text("Fix this before you send it")
+    expect(page.locator("[data-sh-problems] li")).to_have_count(1)  # the one touched
+    page.click("[data-sh-mailto]")  # trying to send lists everything still missing
+    expect(page.locator("[data-sh-problems] li")).to_have_count(3)
+    expect(page.locator("[data-sh-feedback]")).to_contain_text("Not yet")
+    assert page.url.startswith(base_url)  # the mail app was not opened
+    expect(page.locator("#sh-field-protege_name")).to_have_attribute("aria-invalid", "true")
+
+
+def test_the_reader_can_edit_a_draft_and_keeps_the_last_word(
+    builder_page: Page, context: BrowserContext, base_url: str, tmp_path: Path
+) -> None:
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+    page = builder_page
+    open_builder(page, base_url)
+    fill(page, GOOD)
+    expect(email_text(page)).to_have_value(containing("Hi Jonas"))
+    original = email_text(page).input_value()
+    mine = original.replace("Warm regards,", "With thanks in advance,")
+    email_text(page).fill(mine)
+    subject = page.locator("[data-sh-draft=email] [data-sh-draft-subject]")
+    subject.fill("Two calls on customer interviews?")
+    email = page.locator("[data-sh-draft=email]")
+    expect(email).to_have_attribute("data-sh-edited", "true")
+    expect(email.locator("[data-sh-draft-edited]")).to_be_visible()
+
+    # What goes out is the reader's version: copy, mail and download.
+    page.click("[data-sh-copy=email]")
+    expect(page.locator("[data-sh-feedback]")).to_contain_text("Copied")
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    assert copied == f"Subject: Two calls on customer interviews?\n\n{mine}"
+    go_to(page, "review")
+    expect(page.locator("[data-sh-mailto]")).to_have_attribute(
+        "href", containing("With%20thanks%20in%20advance")
+    )
+    query = parse_qs(urlsplit(page.get_attribute("[data-sh-mailto]", "href")).query)
+    assert query["subject"] == ["Two calls on customer interviews?"]
+    with page.expect_download() as download:
+        page.click("[data-sh-download=text]")
+    saved = tmp_path / "request.txt"
+    download.value.save_as(saved)
+    assert "With thanks in advance," in saved.read_text(encoding="utf-8")
+
+    # The edit survives a reload, like everything else the reader typed.
+    page.wait_for_timeout(500)
+    page.reload()
+    page.wait_for_selector(READY, timeout=60_000)
+    expect(email_text(page)).to_have_value(mine)
+
+    # The form changes: a new draft is ready, but the reader's version stays until
+    # they choose.
+    go_to(page, "mentor")
+    page.fill("#sh-field-mentor_name", "Jonas Berg")
+    expect(email).to_have_attribute("data-sh-edited", "stale")
+    stale = email.locator("[data-sh-draft-stale]")
+    expect(stale).to_be_visible()
+    expect(email_text(page)).to_have_value(mine)
+    stale.get_by_role("button", name="Keep my version").click()
+    expect(stale).to_be_hidden()
+    expect(email_text(page)).to_have_value(mine)
+
+    page.fill("#sh-field-mentor_name", "Jonas B.")
+    expect(stale).to_be_visible()
+    stale.get_by_role("button", name="Use the new draft").click()
+    expect(email_text(page)).to_have_value(containing("Hi Jonas B.,"))
+    expect(email).to_have_attribute("data-sh-edited", "false")
+    expect(subject).to_have_value(containing("A small mentoring request"))
+
+
+def test_text_typed_before_the_script_runs_is_never_replaced(
+    builder_page: Page, context: BrowserContext, base_url: str
+) -> None:
+    page = builder_page
+    open_builder(page, base_url)
+    page.fill("#sh-field-focus", "my saved focus from last week")
+    page.wait_for_timeout(500)  # autosaved
+
+    # A slow connection: the page script arrives seconds after the form.
+    held = []
+    context.route("**/assets/javascripts/builder.js", lambda route: held.append(route))
+    page.goto(f"{base_url}builder/", wait_until="domcontentloaded")
+    page.fill("#sh-field-focus", "what I typed while the page loaded")
+    while not held:
+        page.wait_for_timeout(50)
+    for route in held:
+        route.continue_()
+    context.unroute("**/assets/javascripts/builder.js")
+    page.wait_for_selector(READY, timeout=60_000)
+    assert page.input_value("#sh-field-focus") == "what I typed while the page loaded"
+    expect(email_text(page)).to_have_value(containing("what I typed while the page loaded"))
+    notices = page.locator("[data-sh-notices]")
+    expect(notices).to_contain_text("You started typing before the page had finished loading")
+    page.get_by_role("button", name="Use my saved draft instead").click()
+    assert page.input_value("#sh-field-focus") == "my saved focus from last week"
+    expect(email_text(page)).to_have_value(containing("my saved focus from last week"))

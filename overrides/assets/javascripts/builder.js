@@ -2,15 +2,17 @@
 // a worker) and puts Python's answers into the page, always as text. Validation,
 // coaching, drafting and the link format all live in the `builder` package.
 //
-// This file wires the components in builder/ (form values, steps, saved draft,
-// checklist, previews, send step, outputs) to the Python worker client.
+// This file wires the components in builder/ (form values, steps, saved draft, start
+// values, checklist, editable drafts, send step, outputs) to the Python worker client.
 
 import { showChecklist } from "./builder/checklist.js";
-import { el } from "./builder/dom.js";
+import { DraftPanes } from "./builder/drafts.js";
 import { FormValues } from "./builder/form.js";
-import { copyText, DOWNLOADS, downloadText, shareUrl } from "./builder/outputs.js";
-import { showDrafts } from "./builder/previews.js";
+import { Notices } from "./builder/notices.js";
+import { Outputs } from "./builder/outputs.js";
 import { showSend } from "./builder/send.js";
+import { OFFER_TEXT, startValues } from "./builder/start.js";
+import { StartStatus } from "./builder/status.js";
 import { Steps } from "./builder/steps.js";
 import { DraftStore, PREVIOUS_KEY, STORAGE_KEY } from "./builder/storage.js";
 import { PythonWorker } from "./python.js";
@@ -22,27 +24,39 @@ class Builder {
     this.root = root;
     this.data = JSON.parse(root.querySelector("[data-sh-builder-data]").textContent);
     this.form = root.querySelector("[data-sh-form]");
-    this.notices = root.querySelector("[data-sh-notices]");
+    this.notices = new Notices(root);
+    this.status = new StartStatus(root);
     this.fields = new FormValues(root, this.form, this.data.fields);
     this.steps = new Steps(root, this.data.steps);
-    this.store = new DraftStore((text) => this.notice(text, "warning"));
+    this.store = new DraftStore((text) => this.notices.add(text, "warning"));
     this.python = new PythonWorker(root, {
-      onProgress: (step, of, label) => this.setProgress(step, label),
+      onProgress: (step, of, label) => this.status.progress(step, label),
       onReady: () => this.started(),
-      onFailed: (reason) => this.failed(reason),
+      onFailed: (reason) => this.status.failed(reason),
       onAnswer: (message, latest) => this.answered(message, latest),
+    });
+    this.drafts = new DraftPanes(root, () => this.draftEdited());
+    this.outputs = new Outputs({
+      root,
+      notices: this.notices,
+      drafts: this.drafts,
+      result: () => this.result,
+      attempt: () => this.attempt(),
     });
     this.result = null;
     this.dirty = false;
-    this.touched = false;
+    this.touched = false; // any edit at all since the page loaded
+    this.touchedFields = new Set(); // fields typed in or left: their messages show
+    this.attempted = false; // tried to send: every message shows
     this.saveTimer = 0;
   }
 
   mount() {
     this.startWorker(); // first: Python's start-up is the long pole
     this.root.classList.add("sh-builder--enhanced");
-    this.form.addEventListener("input", () => this.edited());
-    this.form.addEventListener("change", () => this.edited());
+    this.form.addEventListener("input", (event) => this.edited(event));
+    this.form.addEventListener("change", (event) => this.edited(event));
+    this.form.addEventListener("focusout", (event) => this.left(event));
     this.form.addEventListener("submit", (event) => event.preventDefault());
     this.root.addEventListener("click", (event) => this.clicked(event));
     addEventListener("pagehide", () => this.save());
@@ -65,16 +79,21 @@ class Builder {
 
   restore() {
     const link = this.linkState();
-    const linked = link?.values;
     const own = this.store.read(STORAGE_KEY);
-    if (linked) {
+    const start = startValues({
+      linked: link?.values ?? null,
+      typed: { values: this.fields.values(), changed: this.fields.changed() },
+      saved: own?.saved ?? null,
+    });
+    if (start.values) this.fields.fill(start.values);
+    if (start.edits) this.drafts.restore(start.edits);
+    if (start.offer) {
+      // The reader's own draft is kept and offered back, never dropped.
+      this.store.write(PREVIOUS_KEY, own.raw);
+      this.offerPrevious(own.saved, OFFER_TEXT[start.offer]);
+    }
+    if (link) {
       this.linkQuery = link.query;
-      this.fields.fill(linked);
-      // A link's answers win, but the reader's own draft is kept and offered back.
-      if (own?.saved && JSON.stringify(own.saved.values) !== JSON.stringify(linked)) {
-        this.store.write(PREVIOUS_KEY, own.raw);
-        this.offerPrevious(own.saved);
-      }
       // Drop the answers from the address, so a reload shows the reader's edits;
       // anything else in it (such as `embed`) stays.
       const params = new URLSearchParams(location.search);
@@ -82,73 +101,63 @@ class Builder {
       params.delete("v");
       const rest = params.toString();
       history.replaceState(history.state, "", location.pathname + (rest ? `?${rest}` : ""));
-      this.save();
-    } else if (own?.saved) {
-      this.fields.fill(own.saved.values);
-    } else if (own && !own.saved) {
-      this.notice("The draft saved in this browser could not be read, so the form starts blank.", "warning");
+    }
+    if (link || start.offer) this.save();
+    if (own && !own.saved) {
+      this.notices.add("The draft saved in this browser could not be read, so the form starts blank.", "warning");
     }
   }
 
-  offerPrevious(saved) {
-    const note = this.notice("This page was opened from a link that fills in the form. Your own saved draft is kept.", "info");
-    const use = el("button", "md-button sh-notice__action", "Use my saved draft instead");
-    use.type = "button";
-    use.addEventListener("click", () => {
+  offerPrevious(saved, text) {
+    this.notices.offer(text, "Use my saved draft instead", () => {
       this.fields.fill(saved.values);
-      note.remove();
+      this.drafts.clear();
+      this.drafts.restore(saved.edits);
       this.edited();
     });
-    note.append(" ", use);
   }
 
   save() {
     clearTimeout(this.saveTimer);
-    const saved = { version: this.data.version, saved_at: new Date().toISOString(), values: this.fields.values() };
+    const saved = {
+      version: this.data.version,
+      saved_at: new Date().toISOString(),
+      values: this.fields.values(),
+      edits: this.drafts.saved(),
+    };
     this.store.write(STORAGE_KEY, JSON.stringify(saved));
-  }
-
-  // --- notices ---------------------------------------------------------------
-
-  notice(text, kind) {
-    const note = el("p", `sh-notice sh-notice--${kind}`, text);
-    this.notices.append(note);
-    return note;
-  }
-
-  feedback(text) {
-    const out = this.root.querySelector("[data-sh-feedback]");
-    out.textContent = "";
-    requestAnimationFrame(() => { out.textContent = text; });
   }
 
   // --- talking to Python -------------------------------------------------------
 
   startWorker() {
-    this.root.querySelector("[data-sh-failure]").hidden = true;
-    this.root.querySelector("[data-sh-loading]").hidden = false;
-    this.setProgress(0, "Starting the coach…");
+    this.status.starting();
     this.python.start();
   }
 
-  setProgress(step, label) {
-    this.root.querySelector("[data-sh-loading-bar]").value = step;
-    this.root.querySelector("[data-sh-loading-label]").textContent = label;
-  }
-
-  failed(reason) {
-    this.root.querySelector("[data-sh-loading]").hidden = true;
-    const box = this.root.querySelector("[data-sh-failure]");
-    box.querySelector("[data-sh-failure-reason]").textContent =
-      `${reason} (If you are offline, or your browser blocks WebAssembly, the coach cannot run.)`;
-    box.hidden = false;
-    this.root.querySelector("[data-sh-send-state]").textContent =
-      "The coach is not running, so there are no drafts yet. The template in the panel works without it.";
-  }
-
-  edited() {
+  edited(event) {
+    const name = event?.target?.name;
+    if (name) this.touchedFields.add(name);
     this.touched = true;
     this.fields.updateCounts();
+    this.changed();
+  }
+
+  // Leaving a field counts as touching it: its messages show from then on.
+  left(event) {
+    const name = event.target?.name;
+    if (!name || this.touchedFields.has(name)) return;
+    this.touchedFields.add(name);
+    this.dirty = true;
+    this.flush();
+  }
+
+  draftEdited() {
+    this.touched = true;
+    this.changed();
+  }
+
+  changed() {
     clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => this.save(), SAVE_DELAY_MS);
     this.dirty = true;
@@ -158,17 +167,26 @@ class Builder {
   flush() {
     if (!this.python.ready || this.python.busy || !this.dirty) return;
     this.dirty = false;
-    this.python.send({ type: "evaluate", values: this.fields.values() });
+    this.python.send({ type: "evaluate", ...this.state() });
+  }
+
+  // What Python needs besides the values: which messages to show, the reader's edits.
+  state() {
+    return {
+      values: this.fields.values(),
+      touched: [...this.touchedFields],
+      attempted: this.attempted,
+      edits: this.drafts.saved(),
+    };
   }
 
   started() {
-    this.root.querySelector("[data-sh-loading]").hidden = true;
-    this.root.dataset.shReady = "true";
+    this.status.ready();
     // A link's values are read by Python as well, so it can say what it had to fix,
     // unless the reader has already changed them.
     if (this.linkQuery && !this.touched) {
       this.dirty = false;
-      this.python.send({ type: "open-link", query: this.linkQuery });
+      this.python.send({ type: "open-link", query: this.linkQuery, ...this.state() });
     } else {
       this.dirty = true;
       this.flush();
@@ -179,7 +197,7 @@ class Builder {
     if (message.type === "result" && latest) {
       this.show(message.result);
     } else if (message.type === "error") {
-      this.notice("Something went wrong while checking your request. Your text is safe in the form.", "warning");
+      this.notices.add("Something went wrong while checking your request. Your text is safe in the form.", "warning");
     }
     this.flush();
   }
@@ -187,32 +205,25 @@ class Builder {
   // --- showing Python's answer -----------------------------------------------
 
   show(result) {
+    if (result.failed) {
+      // The builder itself hit a bug: say so once, keep the last good drafts.
+      if (!this.failedOnce) {
+        this.failedOnce = true;
+        this.notices.add("Something went wrong while checking your request. Your text is safe in the form.", "warning");
+      }
+      return;
+    }
     this.result = result;
     if (result.notices?.length) {
       this.fields.fill(result.values);
-      for (const notice of result.notices) this.notice(notice.text, "info");
+      for (const notice of result.notices) this.notices.add(notice.text, "info");
       this.save();
     }
-    this.showMessages(result.messages);
+    this.fields.showMessages(result.messages);
     showChecklist(this.root, result.checklist);
-    showDrafts(this.root, result.drafts);
-    showSend(this.root, this.data.fields, result);
+    this.drafts.show(result.drafts, result.edits);
+    showSend(this.root, this.data.fields, result, this.attempted);
     this.root.dataset.shRevision = String(this.python.seq);
-  }
-
-  showMessages(messages) {
-    for (const { name } of this.data.fields) {
-      const out = this.root.querySelector(`[data-sh-message="${CSS.escape(name)}"]`);
-      const list = messages[name] || [];
-      out.textContent = list.map((m) => m.text).join(" ");
-      const error = list.some((m) => m.severity === "error");
-      out.classList.toggle("sh-field__message--error", error);
-      const item = this.fields.item(name);
-      if (item && !(item instanceof RadioNodeList)) {
-        if (error) item.setAttribute("aria-invalid", "true");
-        else item.removeAttribute("aria-invalid");
-      }
-    }
   }
 
   // --- buttons ---------------------------------------------------------------
@@ -228,14 +239,17 @@ class Builder {
       event.preventDefault();
       if (this.steps.showField(this.form, data.shField)) this.fields.focus(data.shField);
     } else if (data.shCopy) {
-      this.copy(data.shCopy);
-    } else if ("shMailto" in data && target.getAttribute("aria-disabled") === "true") {
-      event.preventDefault();
-      this.feedback("The message is not ready yet: the coach is still loading.");
+      this.outputs.copy(data.shCopy);
+    } else if ("shMailto" in data) {
+      this.outputs.mail(event, target);
+    } else if (data.shDraftKeep) {
+      this.drafts.keep(data.shDraftKeep);
+    } else if (data.shDraftTake) {
+      this.drafts.take(data.shDraftTake);
     } else if (data.shDownload) {
-      this.download(data.shDownload);
+      this.outputs.download(data.shDownload);
     } else if ("shShare" in data) {
-      this.share();
+      this.outputs.share();
     } else if ("shRetry" in data) {
       this.startWorker();
     } else if ("shReset" in data) {
@@ -247,63 +261,27 @@ class Builder {
     }
   }
 
-  draftText(name) {
-    if (name === "fallback") return this.root.querySelector("[data-sh-fallback]").textContent;
-    const drafts = this.result?.drafts;
-    if (!drafts) return null;
-    const draft = drafts[name === "primary" ? this.result.primary : name];
-    if (!draft) return null;
-    return draft.subject ? `Subject: ${draft.subject}\n\n${draft.text}` : draft.text;
-  }
-
-  async copy(name) {
-    const text = this.draftText(name);
-    if (text === null) {
-      this.feedback("There is nothing to copy yet: the coach is still loading.");
-      return;
-    }
-    try {
-      await copyText(text);
-      this.feedback("Copied. Paste it wherever you write to your mentor.");
-    } catch (error) {
-      this.feedback("Your browser did not allow copying. Select the text in the preview and copy it by hand.");
-    }
-  }
-
-  download(format) {
-    const text = this.result?.downloads?.[format];
-    const kind = DOWNLOADS[format];
-    if (!text || !kind) {
-      this.feedback("There is nothing to download yet: the coach is still loading.");
-      return;
-    }
-    this.feedback(`Downloaded ${downloadText(text, kind.fileName, kind.type)}.`);
-  }
-
-  async share() {
-    if (!this.result) {
-      this.feedback("The link is not ready yet: the coach is still loading.");
-      return;
-    }
-    const href = shareUrl(this.result.query);
-    try {
-      await copyText(href);
-      this.feedback("Copied a link that fills in this form. Anyone who opens it sees your answers.");
-    } catch (error) {
-      this.feedback(`Your browser did not allow copying. The link is: ${href}`);
-    }
+  // The reader tried to send: from now on, everything still missing is listed.
+  attempt() {
+    if (this.attempted) return;
+    this.attempted = true;
+    this.dirty = true;
+    this.flush();
   }
 
   reset() {
     clearTimeout(this.saveTimer);
     this.root.querySelector("[data-sh-reset-dialog]").close();
     this.form.reset();
+    this.drafts.clear();
     this.store.remove(STORAGE_KEY, PREVIOUS_KEY);
-    this.notices.replaceChildren();
+    this.notices.clear();
     this.steps.show(this.data.steps[0]);
     this.fields.updateCounts();
-    this.feedback("Cleared. The form is blank again.");
+    this.notices.feedback("Cleared. The form is blank again.");
     this.touched = false;
+    this.touchedFields.clear();
+    this.attempted = false;
     this.dirty = true;
     this.flush();
   }

@@ -2,7 +2,7 @@
 import { el } from "./dom.js";
 
 export const STATUS_TEXT = {
-  pending: "Not checked yet",
+  pending: "Not started",
   ok: "Done",
   advice: "Worth a look",
   warning: "Needs work",

@@ -49,8 +49,30 @@ export class FormValues {
     return found ? values : null;
   }
 
+  // The fields whose value is not the default: typed, pasted, or filled in.
+  changed() {
+    const values = this.values();
+    return this.fields.filter(({ name, default: initial }) => values[name] !== initial).map(({ name }) => name);
+  }
+
   urlKeys() {
     return this.fields.map((field) => field.url_key);
+  }
+
+  // Python's messages next to each field, as text; errors mark the field invalid.
+  showMessages(messages) {
+    for (const { name } of this.fields) {
+      const out = this.root.querySelector(`[data-sh-message="${CSS.escape(name)}"]`);
+      const list = messages[name] || [];
+      out.textContent = list.map((m) => m.text).join(" ");
+      const error = list.some((m) => m.severity === "error");
+      out.classList.toggle("sh-field__message--error", error);
+      const item = this.item(name);
+      if (item && !(item instanceof RadioNodeList)) {
+        if (error) item.setAttribute("aria-invalid", "true");
+        else item.removeAttribute("aria-invalid");
+      }
+    }
   }
 
   focus(name) {

@@ -1,4 +1,6 @@
 // The review step: what is left to fix, whether the request is ready, the mail link.
+// Until the reader tries to send, only fields they have touched are listed; then,
+// everything still missing.
 import { el } from "./dom.js";
 
 export function fieldErrors(fields, messages) {
@@ -11,21 +13,26 @@ export function fieldErrors(fields, messages) {
   return errors;
 }
 
-export function sendState(ready, errors, open) {
+export function sendState(ready, errors, open, waiting) {
   if (ready && open) {
     return `Your request can be sent, but ${open === 1 ? "one tip" : `${open} tips`} in the checklist ${open === 1 ? "is" : "are"} worth a look first.`;
   }
   if (ready) return "Your request is ready and meets all five tips. Read it through once more, then send it.";
+  if (!errors.length) {
+    return `Not ready to send yet: ${waiting === 1 ? "one thing is" : `${waiting} things are`} still to fill in. When you try to send it, they are listed here.`;
+  }
   return `Fix ${errors.length === 1 ? "this" : `these ${errors.length} things`} before you send it:`;
 }
 
-export function showSend(root, fields, result) {
+export function showSend(root, fields, result, attempted) {
   const mailto = root.querySelector("[data-sh-mailto]");
   if (typeof result.mailto === "string" && result.mailto.startsWith("mailto:")) {
     mailto.href = result.mailto;
     mailto.removeAttribute("aria-disabled");
   }
-  const errors = fieldErrors(fields, result.messages);
+  const missing = {};
+  for (const message of result.missing || []) (missing[message.field] ||= []).push(message);
+  const errors = fieldErrors(fields, attempted ? missing : result.messages);
   root.querySelector("[data-sh-problems]").replaceChildren(...errors.map(([name, text]) => {
     const li = el("li");
     const link = el("a", "", text);
@@ -35,5 +42,6 @@ export function showSend(root, fields, result) {
     return li;
   }));
   const open = result.checklist.filter((check) => check.status !== "ok").length;
-  root.querySelector("[data-sh-send-state]").textContent = sendState(result.ready, errors, open);
+  const waiting = (result.missing || []).length;
+  root.querySelector("[data-sh-send-state]").textContent = sendState(result.ready, errors, open, waiting);
 }

@@ -1,0 +1,38 @@
+// Which values the form starts with, when a pre-filled link, text typed before this
+// script ran (a slow connection makes that seconds) and the draft saved in this
+// browser disagree. What the reader typed always wins; a link fills in the rest; a
+// saved draft that is not used is kept and offered back, never silently dropped.
+
+// linked: values from the link, or null. typed: the form's values now (defaults where
+// nothing was typed), and the names of those that differ from the defaults. saved:
+// the saved draft ({ values, edits }), or null. Returns { values, edits, offer }, where
+// offer says why the saved draft is offered back ("link" or "typed"), or "" when it
+// is used or there is none.
+export function startValues({ linked, typed, saved }) {
+  const typedNames = new Set(typed.changed);
+  if (linked) {
+    const values = { ...typed.values, ...linked };
+    for (const name of typedNames) values[name] = typed.values[name];
+    const offer = saved && !sameValues(saved.values, values) ? "link" : "";
+    return { values, edits: null, offer };
+  }
+  if (typedNames.size) {
+    const offer = saved && !sameValues(saved.values, typed.values) ? "typed" : "";
+    return { values: typed.values, edits: null, offer };
+  }
+  if (saved) return { values: saved.values, edits: saved.edits || null, offer: "" };
+  return { values: null, edits: null, offer: "" };
+}
+
+export const OFFER_TEXT = {
+  link: "This page was opened from a link that fills in the form. Your own saved draft is kept.",
+  typed: "You started typing before the page had finished loading, so your saved draft was not filled in. It is kept.",
+};
+
+function sameValues(a, b) {
+  const keys = new Set([...Object.keys(a || {}), ...Object.keys(b || {})]);
+  for (const key of keys) {
+    if ((a || {})[key] !== (b || {})[key]) return false;
+  }
+  return true;
+}
