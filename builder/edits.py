@@ -60,6 +60,8 @@ def read_edits(raw: object, drafts: Mapping[str, Draft]) -> dict[str, Edit]:
         draft = drafts.get(name) if isinstance(name, str) else None
         if draft is None or draft.media_type != "text/plain" or not isinstance(item, Mapping):
             continue
+        if not isinstance(item.get("text"), str):
+            continue
         edit = Edit(
             text=_text(item.get("text")),
             subject=" ".join(_text(item.get("subject")).split()) if draft.subject else "",
