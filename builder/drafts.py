@@ -111,7 +111,8 @@ FITTED = ("focus", "outcome", "connection", "preparation", "report_back")
 
 def fits(request: Request) -> dict[str, Fit]:
     """Each free-text field read for its shape, ready for the sentence frames."""
-    return {name: fit(name, getattr(request, name)) for name in FITTED}
+    names = (request.mentor_name.strip().rstrip(",;:").rstrip(),)
+    return {name: fit(name, getattr(request, name), names) for name in FITTED}
 
 
 def _sayer(fitted: Mapping[str, Fit], meeting: str):
@@ -141,7 +142,9 @@ def context(request: Request) -> dict[str, object]:
     else:
         timebox = f"{count} {nouns} of {BLANK['count']} minutes"
     week_count = wording.number(weeks) if weeks else BLANK["count"]
-    timebox += f" over {week_count} {wording.plural(weeks, 'week', 'weeks')}"
+    span = "week" if weeks == 1 else f"{week_count} weeks"
+    # One meeting happens "in the next two weeks"; several are spread "over" them.
+    timebox += f" in the next {span}" if meetings == 1 else f" over {span}"
     focus = request.focus or BLANK["focus"]
     fitted = fits(request)
     return {

@@ -70,6 +70,7 @@ class Fit:
     end: str = ""
     language: Language | None = None
     marks: frozenset[str] = frozenset()
+    learned: str = ""  # the reader's own "learn"/"learning", for the label of `learn_to`
 
     def __bool__(self) -> bool:
         return bool(self.core)
@@ -179,6 +180,8 @@ def _has_clause(words: list[str]) -> bool:
     for index, word in enumerate(words[1:12], start=1):
         if word in lexicon.SUBJECT_PRONOUNS or word in ("that", "which", "who", "to"):
             return False
+        if word in lexicon.DETERMINERS or word in lexicon.POSSESSIVES:
+            return False  # "a roadmap my team has agreed": a second noun phrase
         if lexicon.is_finite(word):
             return True
         following = words[index + 1] if index + 1 < len(words) else ""
@@ -233,6 +236,8 @@ def _outcome_kind(words: list[str], core: str, ended: str, marks: frozenset[str]
 def _connection_kind(words: list[str], core: str, ended: str, marks: frozenset[str]) -> str:
     if _subject_led(words, core) or (not _starts_with_verb_form(words) and _has_clause(words)):
         return "clause"
+    if words and lexicon.is_gerund(words[0]):
+        return "doing"  # "working with you on the launch"
     if _starts_with_verb_form(words):
         mentions_you = any(w in ("you", "your", "yours", "you've", "you're") for w in words[1:])
         if mentions_you or words[0] in ("admire", "respect", "like", "love", "enjoy"):
@@ -284,34 +289,47 @@ VERB_KINDS = frozenset({"action", "learn_to", "i_did", "you_do", "timed", "timed
 # --- fitting ------------------------------------------------------------------
 
 
-def _drop_lead_ins(field: str, core: str) -> tuple[str, frozenset[str]]:
+def _drop_lead_ins(
+    field: str, core: str, names: tuple[str, ...] = ()
+) -> tuple[str, dict[str, str]]:
     """Drop every lead-in that repeats the frame, as often as they stack up.
 
-    What is left may be nothing ("because", "I want to learn"): the field then
-    says nothing the frame does not, and counts as empty.
+    A name the drafts already greet ("Andrea, you helped my sister…" after "Hi
+    Andrea") is dropped too. What is left may be nothing ("because", "I want to
+    learn"): the field then says nothing the frame does not, and counts as empty.
+
+    Returns:
+        What is left, and the marks of the lead-ins dropped, each with the words
+        the reader typed for it.
     """
-    marks: set[str] = set()
+    marks: dict[str, str] = {}
     changed = True
     while changed and core:
         changed = False
+        for name in names:
+            if name and core.casefold().startswith(name.casefold() + ","):
+                core = core[len(name) + 1 :].lstrip()
+                changed = True
         for lead in LEAD_INS.get(field, ()):
             match = lead.pattern.match(core.replace("’", "'"))
             if match and match.end() > 0:
-                core = core[match.end() :].lstrip(" ,:;-–—")
                 if lead.mark:
-                    marks.add(lead.mark)
+                    marks[lead.mark] = core[: match.end()].strip(" ,:;-–—")
+                core = core[match.end() :].lstrip(" ,:;-–—")
                 changed = True
                 break
-    return core, frozenset(marks)
+    return core, marks
 
 
-def fit(field: str, text: str) -> Fit:
+def fit(field: str, text: str, names: tuple[str, ...] = ()) -> Fit:
     """Read a field's text for the frames.
 
     Args:
         field: A free-text field's name ("focus", "outcome", "connection",
             "preparation", "report_back").
         text: What the reader typed (already cleaned of control characters).
+        names: Names the drafts already greet, dropped when the text starts by
+            addressing one of them ("Andrea, you…").
 
     Returns:
         The fitted text; an empty `Fit` (false) when there is nothing to fit,
@@ -328,28 +346,29 @@ def fit(field: str, text: str) -> Fit:
     first, rest = _split(line)
     ended = "?" if first.rstrip().rstrip(_CLOSERS).endswith("?") else ""
     end = first[len(_bare(first)) :].strip()
-    core, marks = _drop_lead_ins(field, _bare(first))
+    core, marks = _drop_lead_ins(field, _bare(first), names)
     while _words(core) == ["to"] or (
         _words(core)[:1] == ["to"] and "learn" not in marks and field != "connection"
     ):
         # "To improve my writing": the frame has its own "to" ("I'd like your help to").
-        core, more = _drop_lead_ins(field, core[2:].lstrip())
+        core, more = _drop_lead_ins(field, core[2:].lstrip(), names)
         marks |= more
     if not _WORD.search(core):
-        return fit(field, rest) if rest else fit(field, "")
+        return fit(field, rest, names) if rest else fit(field, "", names)
     language = detect(f"{core} {rest}")  # the lead-ins were English; is the rest?
     if language is not None:
         return _quoted(field, line, language)
     words = _words(core)
-    kind = SHAPES[field](words, core, ended, marks)
+    kind = SHAPES[field](words, core, ended, frozenset(marks))
     core = _lower_first(core, verb=kind in VERB_KINDS)
-    label = f"learn {core}" if kind == "learn_to" else core
+    learned = _words(marks.get("learn", "learn"))[-1] if kind == "learn_to" else ""
+    label = f"{learned} {core}" if kind == "learn_to" else core
     if rest:
         label += (end or ".") + " " + _bare(rest)
     elif kind == "question":
         label += "?"
     rest = _sentence(rest) if rest else ""
-    return Fit(field, kind, core, rest, label, end, None, marks)
+    return Fit(field, kind, core, rest, label, end, None, frozenset(marks), learned)
 
 
 def _quoted(field: str, line: str, language: Language) -> Fit:

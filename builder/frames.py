@@ -135,7 +135,7 @@ KINDS: dict[str, tuple[str, ...]] = {
     "focus": ("howto", "learn_to", "action", "activity", "subject", "own", "question",
               "statement", "foreign", "blank"),
     "outcome": ("clause", "action", "fragment", "foreign"),
-    "connection": ("clause", "i_did", "you_do", "thing", "foreign"),
+    "connection": ("clause", "i_did", "you_do", "thing", "doing", "foreign"),
     "preparation": ("action", "timed", "fragment", "clause", "foreign"),
     "report_back": ("topic", "timed_topic", "action", "timed_action", "clause", "foreign"),
 }  # fmt: skip
@@ -209,6 +209,7 @@ SLOTS: dict[str, Slot] = {
         "i_did": "I'm writing to you in particular because I {text}.",
         "you_do": "I'm writing to you in particular because you {text}.",
         "thing": "I'm writing to you in particular because of {text}.",
+        "doing": "I'm writing to you in particular after {text}.",
         "foreign": "Why I'm writing to you in particular, in my own words: " + QUOTED + ".",
     }),
     "connection.chat": Slot("connection", {
@@ -216,13 +217,22 @@ SLOTS: dict[str, Slot] = {
         "i_did": "I'm asking you because I {text}.",
         "you_do": "I'm asking you because you {text}.",
         "thing": "I'm asking you because of {text}.",
+        "doing": "I'm asking you after {text}.",
         "foreign": "Why I'm asking you, in my own words: " + QUOTED + ".",
     }),
+    # Several meetings ("each call") and one ("our call").
     "preparation.plan": Slot("preparation", {
         "action": "Before each {meeting}, I'll {text}.",
         "timed": "I'll {text}.",
         "fragment": "My preparation for each {meeting}: {text}.",
         "clause": "To prepare for each {meeting}, {text}.",
+        "foreign": "How I'll prepare, in my own words: " + QUOTED + ".",
+    }),
+    "preparation.one": Slot("preparation", {
+        "action": "Before our {meeting}, I'll {text}.",
+        "timed": "I'll {text}.",
+        "fragment": "My preparation for our {meeting}: {text}.",
+        "clause": "To prepare for our {meeting}, {text}.",
         "foreign": "How I'll prepare, in my own words: " + QUOTED + ".",
     }),
     "report_back.many": Slot("report_back", {

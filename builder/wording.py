@@ -8,6 +8,7 @@ them; the reader's own words are fitted to the sentences by `fitting`, which use
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 
@@ -137,8 +138,14 @@ def sentence(text: str) -> str:
 
 
 def upper_first(text: str) -> str:
-    """Capitalise only the first letter, leaving names and acronyms alone."""
-    return text[:1].upper() + text[1:]
+    """Capitalise only the first letter (after any emoji or quote), leaving names and
+    acronyms alone."""
+    for index, char in enumerate(text):
+        if char.isalnum():
+            return text[:index] + char.upper() + text[index + 1 :]
+        if not (char.isspace() or char in "“\"'‘" or unicodedata.category(char) == "So"):
+            return text  # "[how many]" is a blank to fill in, not a sentence
+    return text
 
 
 def fence(text: str) -> str:

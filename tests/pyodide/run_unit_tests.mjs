@@ -1,4 +1,5 @@
-// Run tests/unit inside real Pyodide under Node.js, from the site's own bundle.
+// Run tests/unit and tests/golden inside real Pyodide under Node.js, from the site's
+// own bundle.
 //
 //   node tests/pyodide/run_unit_tests.mjs BUNDLE_DIR
 //
@@ -40,7 +41,11 @@ for (const name of wheels) {
 
 // The suite and the project's pytest configuration; the package itself is not
 // copied, so the tests import the installed wheel.
-const sources = [join(root, "pyproject.toml"), ...filesUnder(join(root, "tests", "unit"))];
+const sources = [
+  join(root, "pyproject.toml"),
+  ...filesUnder(join(root, "tests", "unit")),
+  ...filesUnder(join(root, "tests", "golden")),
+];
 for (const path of sources) {
   const target = `${project}/${relative(root, path)}`;
   pyodide.FS.mkdirTree(dirname(target));
@@ -51,6 +56,6 @@ const code = await pyodide.runPythonAsync(`
 import os, sys, pytest, builder
 os.chdir("${project}")
 print(f"Pyodide {sys.version.split()[0]} on {sys.platform}; builder from {os.path.dirname(builder.__file__)}")
-int(pytest.main(["-p", "no:cacheprovider", "-q", "tests/unit"]))
+int(pytest.main(["-p", "no:cacheprovider", "-q", "tests/unit", "tests/golden"]))
 `);
 process.exit(code);

@@ -133,6 +133,10 @@ SHAPES = {
         "Lead the platform team",
         {"connection.chat": "I'm asking you because you lead the platform team."},
     ),
+    ("connection", "doing"): (
+        "Working with you on the launch",
+        {"connection.chat": "I'm asking you after working with you on the launch."},
+    ),
     ("connection", "thing"): (
         "Your RustConf talk",
         {"connection.email": "I'm writing to you in particular because of your RustConf talk."},

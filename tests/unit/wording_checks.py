@@ -90,7 +90,8 @@ def _mid_capitals(sentence: str, allowed: set[str]) -> list[str]:
     plain = _QUOTED.sub(" “ ", sentence)
     for match in _WORD.finditer(plain):
         word = match.group(0)
-        before = plain[: match.start()].rstrip()
+        # Emoji and other symbols are see-through: "Subject: 🚀 Launch…" starts a title.
+        before = re.sub(r"[^\w\s.,;:!?()“\"'—-]+\s*$", "", plain[: match.start()]).rstrip()
         if not before or before[-1] in ":(“\"'—" or before.endswith(("Hi", "Dear", "Hey")):
             continue
         if not (word[:1].isupper() and word[1:].islower()) or lexicon.I_FORMS.match(word):
