@@ -2,6 +2,8 @@
 
 - The sample request and thank-you note are the builder's own drafts of one sample
   request, whole, on the tips overview and the builder page.
+- Every path through the decision questions ends at an outcome, and every outcome
+  can be reached.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import html
 import importlib
 import re
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -96,3 +99,89 @@ def test_the_examples_are_open_on_the_tips_page_and_folded_on_the_builder(site_d
     fold = folds("builder/")
     assert len(fold) == 1
     assert " open" not in fold[0]
+
+
+# The decision page -------------------------------------------------------------------
+
+OUTCOMES = {"short-arrangement", "longer-mentorship", "formal-program", "get-to-know-first"}
+
+
+class Sections(HTMLParser):
+    """Headings marked as questions or outcomes, with the in-page links under each."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sections: dict[str, dict[str, object]] = {}
+        self._current: str | None = None
+        self._heading: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attr = dict(attrs)
+        classes = (attr.get("class") or "").split()
+        if tag in ("h1", "h2", "h3"):
+            self._current = None
+            kind = next((k for k in ("question", "outcome") if f"sh-{k}" in classes), None)
+            if kind:
+                self._current = self._heading = attr["id"]
+                self.sections[attr["id"]] = {"kind": kind, "title": "", "answers": []}
+        elif tag == "a" and self._current and self._heading is None:
+            href = attr.get("href") or ""
+            if href.startswith("#") and not {"headerlink", "footnote-ref"} & set(classes):
+                self.sections[self._current]["answers"].append(href[1:])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("h2", "h3"):
+            self._heading = None
+
+    def handle_data(self, data: str) -> None:
+        if self._heading:
+            self.sections[self._heading]["title"] += data
+
+
+@pytest.fixture(scope="module")
+def decision(site_dir: Path) -> dict[str, dict[str, object]]:
+    parser = Sections()
+    parser.feed((site_dir / "is-it-right-for-you" / "index.html").read_text(encoding="utf-8"))
+    return parser.sections
+
+
+def test_decision_page_has_the_four_outcomes_and_no_duplicate_table(
+    decision: dict, site_dir: Path
+) -> None:
+    outcomes = {key for key, section in decision.items() if section["kind"] == "outcome"}
+    assert outcomes == OUTCOMES
+    page_html = (site_dir / "is-it-right-for-you" / "index.html").read_text(encoding="utf-8")
+    article = page_html[page_html.index("<article") : page_html.index("</article>")]
+    assert "<table" not in article
+
+
+def test_each_step_asks_one_short_question(decision: dict) -> None:
+    questions = [s for s in decision.values() if s["kind"] == "question"]
+    assert len(questions) >= 2
+    for question in questions:
+        title = question["title"].replace("¶", "").strip()
+        assert title.count("?") == 1, title
+        assert title.endswith("?"), title
+        assert len(title.split()) <= 14, title
+        assert " and " not in title, f"two questions in one: {title}"
+        assert len(question["answers"]) >= 2, f"{title}: fewer than two answers"
+
+
+def test_every_path_through_the_questions_ends_at_an_outcome(decision: dict) -> None:
+    questions = [key for key, s in decision.items() if s["kind"] == "question"]
+    outcomes = {key for key, s in decision.items() if s["kind"] == "outcome"}
+    paths: list[list[str]] = []
+
+    def walk(path: list[str]) -> None:
+        for target in decision[path[-1]]["answers"]:
+            assert target in decision, f"{path[-1]} links to #{target}, which is not a step"
+            assert target not in path, f"a loop: {[*path, target]}"
+            if target in outcomes:
+                paths.append([*path, target])
+            else:
+                walk([*path, target])
+
+    walk([questions[0]])
+    assert {path[-1] for path in paths} == outcomes, "an outcome no answer leads to"
+    assert {step for path in paths for step in path[:-1]} == set(questions), "an orphan question"
+    assert max(len(path) - 1 for path in paths) <= 3, "more than three questions on a path"
