@@ -4,6 +4,7 @@
   request, whole, on the tips overview and the builder page.
 - Every path through the decision questions ends at an outcome, and every outcome
   can be reached.
+- Every long page opens with a three-line summary.
 """
 
 from __future__ import annotations
@@ -185,3 +186,33 @@ def test_every_path_through_the_questions_ends_at_an_outcome(decision: dict) -> 
     assert {path[-1] for path in paths} == outcomes, "an outcome no answer leads to"
     assert {step for path in paths for step in path[:-1]} == set(questions), "an orphan question"
     assert max(len(path) - 1 for path in paths) <= 3, "more than three questions on a path"
+
+
+# Long pages ---------------------------------------------------------------------------
+
+LONG = 600  # words of a page's own prose above which it opens with a summary
+
+
+def prose_words(markdown: str) -> int:
+    """Words a reader reads: no front matter, footnote texts, link targets or HTML slots."""
+    text = re.sub(r"\A---\n.*?\n---\n", "", markdown, flags=re.S)
+    text = re.sub(r"^\[\^[^\]]+\]:.*$", "", text, flags=re.M)
+    text = re.sub(r"^```.*?^```", "", text, flags=re.S | re.M)
+    text = re.sub(r"\]\([^)]*\)", "]", text)
+    text = re.sub(r"<[^>]+>|\{[^}]*\}|\[\^[^\]]+\]", " ", text)
+    return len(re.findall(r"\w[\w'’-]*", text))
+
+
+@pytest.mark.parametrize(
+    "path", sorted((ROOT / "docs").rglob("*.md")), ids=lambda p: p.relative_to(ROOT).as_posix()
+)
+def test_long_pages_open_with_a_three_line_summary(path: Path) -> None:
+    markdown = path.read_text(encoding="utf-8")
+    if prose_words(markdown) <= LONG:
+        return
+    after_title = markdown.split("\n# ", 1)[1].split("\n", 1)[1].lstrip("\n")
+    summary = re.match(r'!!! abstract "In short"\n((?: {4}- .+\n)+)', after_title)
+    assert summary, f"{path.name}: a long page opens with an 'In short' summary"
+    lines = summary.group(1).splitlines()
+    assert len(lines) == 3
+    assert all(len(line.split()) <= 16 for line in lines), "keep each line short"
