@@ -5,6 +5,7 @@
 - Every path through the decision questions ends at an outcome, and every outcome
   can be reached.
 - Every long page opens with a three-line summary.
+- The sources page lists, for each source, exactly the pages that cite it.
 """
 
 from __future__ import annotations
@@ -216,3 +217,26 @@ def test_long_pages_open_with_a_three_line_summary(path: Path) -> None:
     lines = summary.group(1).splitlines()
     assert len(lines) == 3
     assert all(len(line.split()) <= 16 for line in lines), "keep each line short"
+
+
+# Sources ------------------------------------------------------------------------------
+
+
+def test_each_source_lists_exactly_the_pages_that_cite_it() -> None:
+    docs = ROOT / "docs"
+    citing: dict[str, set[Path]] = {}
+    for page in docs.rglob("*.md"):
+        for anchor in re.findall(r"sources\.md#([\w-]+)\)", page.read_text(encoding="utf-8")):
+            citing.setdefault(anchor, set()).add(page)
+    sources = (docs / "sources.md").read_text(encoding="utf-8")
+    sections = re.split(r"^## ", sources, flags=re.M)[1:]
+    listed: dict[str, set[Path]] = {}
+    for section in sections:
+        anchor = re.search(r"\{#([\w-]+)\}", section.splitlines()[0]).group(1)
+        if "**Used on**" in section:
+            used_on = section.split("**Used on**", 1)[1]
+            links = re.findall(r"\]\(([\w/.-]+\.md)", used_on)
+            listed[anchor] = {(docs / link).resolve() for link in links}
+    assert set(citing) <= set(listed), "a cited source has no entry"
+    for anchor, pages in citing.items():
+        assert {p.resolve() for p in pages} == listed[anchor], anchor
