@@ -1,0 +1,90 @@
+"""The guide's sample request, and the examples the builder drafts from it.
+
+The tips overview and the builder page show a whole request and a thank-you note.
+They are not typed into the guide: the builder itself drafts them at build time from
+`SAMPLE_REQUEST`, so the examples always read exactly as the builder writes today,
+and a reader whose browser cannot run the builder still has a model to copy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+# Raw form values, as the builder's form holds them; each text answers its field's
+# "finish the sentence" help. Fields left out keep the builder's defaults.
+SAMPLE_REQUEST: Mapping[str, str] = MappingProxyType(
+    {
+        "focus": "how to run my first customer interviews",
+        "outcome": "I've run three interviews on my own and written up what I learned",
+        "protege_name": "Amira Haddad",
+        "mentor_name": "Jonas",
+        "connection": "we worked on last year's launch together, and I saw how well you "
+        "ran the customer calls",
+        "meetings": "3",
+        "minutes": "30",
+        "weeks": "4",
+        "format": "video",
+        "preparation": "send you a short update and my questions two days ahead",
+        "report_back": "what I tried from your last advice, and what happened",
+        "channel": "email",
+        "tone": "warm",
+    }
+)
+
+# Which of the builder's drafts the guide shows, and the caption for each.
+SHOWN: Mapping[str, str] = MappingProxyType(
+    {
+        "email": "The request, sent as an email",
+        "thank_you": "The thank-you note, after the last meeting",
+    }
+)
+
+# The answers listed under the examples, in the form's order.
+ANSWERS = (
+    "focus",
+    "outcome",
+    "connection",
+    "meetings",
+    "minutes",
+    "weeks",
+    "format",
+    "preparation",
+    "report_back",
+)
+
+
+def examples() -> list[dict[str, str]]:
+    """The sample drafts to show, as plain data for a template.
+
+    Raises:
+        ValueError: if the builder rejects the sample or fails on it, so a build
+            never shows a broken model.
+    """
+    import builder
+
+    evaluation = builder.evaluate(dict(SAMPLE_REQUEST))
+    if evaluation.failed or not evaluation.ready:
+        problems = [m.text for messages in evaluation.messages.values() for m in messages]
+        raise ValueError(f"the builder does not accept the sample request: {problems}")
+    return [
+        {
+            "name": name,
+            "caption": caption,
+            "subject": evaluation.drafts[name].subject,
+            "text": evaluation.drafts[name].text,
+        }
+        for name, caption in SHOWN.items()
+    ]
+
+
+def answers() -> list[dict[str, str]]:
+    """The sample's answers with the form's own labels, to show what went in."""
+    import builder
+
+    fields = {field.name: field for field in builder.FIELDS}
+    shown = []
+    for name in ANSWERS:
+        field, value = fields[name], SAMPLE_REQUEST[name]
+        shown.append({"label": field.label, "value": field.choice_label(value) or value})
+    return shown
