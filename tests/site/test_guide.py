@@ -27,7 +27,7 @@ def _import_samples():
     """`guide` sits beside `builder` in the repository but is not an installed package."""
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
-    return importlib.import_module("guide.samples")
+    return importlib.import_module("builder.samples")
 
 
 samples = _import_samples()
