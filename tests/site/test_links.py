@@ -58,6 +58,41 @@ def test_the_numbered_tip_addresses_forward_to_the_tips(site_dir: Path) -> None:
         assert final == f"/{tip.path}"
 
 
+def short_addresses() -> dict[str, str]:
+    """The short addresses mkdocs.yml's redirects plugin defines, and their targets."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    block = re.search(r"redirect_maps:\n((?:\s{8}.+\n)+)", text).group(1)
+    maps = dict(line.strip().split(": ", 1) for line in block.splitlines())
+    return {
+        "/" + old.removesuffix(".md") + "/": "/" + new.removesuffix(".md") + "/"
+        for old, new in maps.items()
+    }
+
+
+@pytest.mark.parametrize(("short", "target"), sorted(short_addresses().items()))
+def test_a_short_address_unfolds_like_its_target(site_dir: Path, short: str, target: str) -> None:
+    """A link pasted into chat shows the target's title, summary and image, and the
+    stub keeps the site's promise of no inline script."""
+    stub = (site_dir / short.strip("/") / "index.html").read_text(encoding="utf-8")
+    page = (site_dir / target.strip("/") / "index.html").read_text(encoding="utf-8")
+    assert "Redirecting" not in stub
+    for key in ("og:title", "og:description", "og:image", "twitter:card", "og:url"):
+        assert meta(stub, key) == meta(page, key), key
+    assert (
+        re.search(r"<title>([^<]+)</title>", stub)[1]
+        == re.search(r"<title>([^<]+)</title>", page)[1]
+    )
+    assert "Content-Security-Policy" in stub
+    for script in re.findall(r"<script\b[^>]*>(.*?)</script>", stub, re.S):
+        assert script.strip() == "", "inline script in a short address"
+
+
+def test_a_short_address_keeps_the_section_of_the_link(guarded_page: Page, base_url: str) -> None:
+    guarded_page.goto(f"{base_url}tips/1/#why-it-matters")
+    guarded_page.wait_for_url(f"{base_url}tips/prepare/#why-it-matters")
+    expect(guarded_page.locator("#why-it-matters")).to_be_visible()
+
+
 def test_the_coordinators_table_lists_every_page_and_contract_anchor(site_dir: Path) -> None:
     html = (site_dir / "coordinators" / "index.html").read_text(encoding="utf-8")
     table = html[html.index('class="sh-links"') :]
