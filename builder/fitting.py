@@ -184,6 +184,9 @@ def _has_clause(words: list[str]) -> bool:
             return False  # "a roadmap my team has agreed": a second noun phrase
         if lexicon.is_finite(word):
             return True
+        plural_before = index >= 2 and words[index - 1].endswith("s")
+        if plural_before and word in lexicon.VERBS and word not in lexicon.NOUN_VERBS:
+            return True  # "my reviews get fewer questions", "our customers say…"
         following = words[index + 1] if index + 1 < len(words) else ""
         if lexicon.is_past(word) and following in _OBJECT_AFTER_PAST:
             return True
