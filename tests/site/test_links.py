@@ -219,8 +219,8 @@ def test_builder_and_tip_work_embedded_in_another_sites_iframe(
     expect(builder.locator(".md-sidebar--primary")).to_be_hidden()
     assert builder.locator("#sh-field-meetings").input_value() == "2"
     builder.locator("#sh-field-focus").fill("how to mentor an intern")
-    expect(builder.locator("[data-sh-draft=email] [data-sh-draft-text]")).to_contain_text(
-        "how to mentor an intern"
+    expect(builder.locator("[data-sh-draft=email] [data-sh-draft-text]")).to_have_value(
+        re.compile("how to mentor an intern")
     )
     frame = page.frame(url=re.compile(r"/builder/"))
     assert "embed" in frame.url  # the layout survives the builder tidying its address
@@ -267,11 +267,17 @@ def test_a_finished_request_prints_its_drafts_not_the_form(
         "&c=we+worked+together+on+last+year%27s+launch"
     )
     page.wait_for_selector("[data-sh-builder][data-sh-ready='true']", timeout=60_000)
-    expect(page.locator("[data-sh-draft=plan] [data-sh-draft-text]")).to_contain_text("Jonas")
+    expect(page.locator("[data-sh-draft=plan] [data-sh-draft-text]")).to_have_value(
+        re.compile("Jonas")
+    )
+    email = page.locator("[data-sh-draft=email] [data-sh-draft-text]")
+    email.fill(email.input_value() + "\nP.S. Printed as I edited it.")
     _, text = pdf_text(page)
+    assert "P.S. Printed as I edited it." in text  # the reader's version is printed
     for heading in ("Email", "Meeting plan", "Report-back notes", "Thank-you note"):
         assert heading in text
     assert "Hi Jonas" in text
-    assert "What do you want to learn?" not in text
+    assert "What would you like their help with?" not in text  # the form is not printed
+    assert "edit it here" not in text
     assert "Copy email" not in text
     assert "Needs work" not in text
