@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import posixpath
 from pathlib import Path
+from types import SimpleNamespace
 
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
@@ -55,7 +56,6 @@ def on_post_build(config) -> None:
         return
     site_dir = Path(config["site_dir"])
     template = _env.get_template(TEMPLATE)
-    site_root = config["site_url"] if config["site_url"].endswith("/") else config["site_url"] + "/"
     for old, new in redirects.config["redirect_maps"].items():
         target = _pages.get(new)
         if target is None:
@@ -64,11 +64,16 @@ def on_post_build(config) -> None:
         here = posixpath.dirname(stub)
         relative = posixpath.relpath(target["url"] or ".", here or ".")
         to_root = posixpath.relpath(".", here or ".")
+        page = SimpleNamespace(
+            title=target["title"],
+            meta={"title": target["title"], "description": target["description"]},
+            canonical_url=target["canonical_url"],
+            is_homepage=False,
+        )
         html = template.render(
             config=config,
-            target=target,
+            page=page,
             href=relative.rstrip("/") + "/" if target["url"].endswith("/") else relative,
             base=("" if to_root == "." else to_root + "/"),
-            site_root=site_root,
         )
         (site_dir / stub).write_text(html, encoding="utf-8")
