@@ -8,10 +8,16 @@ lists only those, so `loadPackage` resolves everything from the site itself and 
 comes from a CDN. Wheels are cached in .cache/wheels, the builder's by a digest of its
 sources.
 
-Last, it makes `builder.snapshot` (make_snapshot.mjs): Pyodide's memory with the builder
-imported and warmed, which the page's worker restores instead of starting Python from
-scratch (three to four times faster). The wheels and lock file stay: the worker falls
-back to them if the snapshot cannot be used, and the in-Pyodide tests install them.
+The standard library is cut to the modules the builder needs (find_stdlib.mjs records
+them under Node; about a third of Pyodide's zip), and last comes `builder.snapshot`
+(make_snapshot.mjs): Pyodide's memory with the builder imported and warmed, which the
+page's worker restores instead of starting Python from scratch. The wheels and lock
+file stay: the worker falls back to them, and the in-Pyodide tests install them.
+
+Everything lands in `pyodide/<digest>/`, a folder named by a digest of its files, so
+a new deploy's runtime, snapshot and wheels live at new addresses: a page, a browser
+cache or the service worker can never pair a snapshot with another runtime. Pages get
+the folder as `config.extra.pyodide_dir`.
 
 It also runs as a script (`python overrides/hooks/pyodide_bundle.py OUT_DIR`) so the
 in-Pyodide test runner uses exactly the bundle the site ships.
@@ -27,6 +33,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from importlib.metadata import version
 from pathlib import Path
 
@@ -34,8 +41,12 @@ ROOT = Path(__file__).resolve().parents[2]
 RUNTIME_DIR = ROOT / "node_modules" / "pyodide"
 CACHE_DIR = ROOT / ".cache" / "wheels"
 SNAPSHOT_CACHE_DIR = ROOT / ".cache" / "snapshots"
+STDLIB_CACHE_DIR = ROOT / ".cache" / "stdlib"
+STAGING_DIR = ROOT / ".cache" / "bundle-staging"
+HOOKS = ROOT / "overrides" / "hooks"
 BUNDLE_DIRNAME = "pyodide"
 SNAPSHOT_NAME = "builder.snapshot"
+STDLIB_NAME = "python_stdlib.zip"
 
 # The runtime files a browser needs; the rest of the npm package (types, consoles,
 # source maps) stays out of the site.
@@ -43,7 +54,6 @@ RUNTIME_FILES = (
     "pyodide.mjs",
     "pyodide.asm.mjs",
     "pyodide.asm.wasm",
-    "python_stdlib.zip",
     "package.json",
 )
 # Packages the page loads; the lock file keeps these and what they depend on.
@@ -182,37 +192,106 @@ def _write_lock(out: Path, wheel_files: list[Path]) -> None:
     spec.to_json(out / "pyodide-lock.json")
 
 
-def snapshot(wheel_files: list[Path]) -> Path:
-    """The builder's memory snapshot for these wheels and this runtime, made or cached."""
-    script = ROOT / "overrides" / "hooks" / "make_snapshot.mjs"
-    digest = hashlib.sha256(script.read_bytes() + runtime_version().encode())
-    for wheel in wheel_files:
-        digest.update(wheel.name.encode() + wheel.read_bytes())
-    cached = SNAPSHOT_CACHE_DIR / digest.hexdigest()[:16] / SNAPSHOT_NAME
+def _digest(*parts: bytes | Path) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.read_bytes() if isinstance(part, Path) else part)
+    return digest.hexdigest()[:16]
+
+
+def _make_cached(cached: Path, make) -> Path:
+    """Make `cached` with make(scratch_path) unless it exists; only the newest is kept."""
     if not cached.is_file():
-        shutil.rmtree(SNAPSHOT_CACHE_DIR, ignore_errors=True)  # only the newest is kept
+        shutil.rmtree(cached.parents[1], ignore_errors=True)
         cached.parent.mkdir(parents=True)
         scratch = cached.with_suffix(".partial")
-        # TZ=UTC: the time zone is read once at start-up, so the snapshot would carry the
-        # build machine's; UTC at least makes every build the same.
-        env = {**os.environ, "TZ": "UTC"}
-        _run(["node", str(script), str(RUNTIME_DIR), str(scratch), *map(str, wheel_files)], env=env)
+        make(scratch)
         scratch.rename(cached)
     return cached
 
 
-def build_bundle(out: Path) -> Path:
-    """Write the runtime, the wheels, their lock file and the snapshot into `out`."""
+def stdlib_zip(staging: Path, wheel_files: list[Path]) -> Path:
+    """The standard library cut to what the builder imports (find_stdlib.mjs), cached."""
+    script = HOOKS / "find_stdlib.mjs"
+    key = _digest(script, runtime_version().encode(), *wheel_files)
+
+    def make(scratch: Path) -> None:
+        names_file = scratch.with_suffix(".json")
+        _run(["node", str(script), str(RUNTIME_DIR), str(staging), str(names_file)])
+        names = json.loads(names_file.read_text())
+        with zipfile.ZipFile(RUNTIME_DIR / STDLIB_NAME) as full:
+            present = set(full.namelist())
+            wanted = [
+                path
+                for name in names
+                for path in (name.replace(".", "/") + ".py", name.replace(".", "/") + "/__init__.py")
+                if path in present
+            ]
+            with zipfile.ZipFile(scratch, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as cut:
+                for path in sorted(wanted):
+                    cut.writestr(full.getinfo(path), full.read(path), zipfile.ZIP_DEFLATED, 9)
+
+    return _make_cached(STDLIB_CACHE_DIR / key / STDLIB_NAME, make)
+
+
+def snapshot(wheel_files: list[Path], stdlib: Path) -> Path:
+    """The builder's memory snapshot for these wheels and this runtime, made or cached."""
+    script = HOOKS / "make_snapshot.mjs"
+    key = _digest(
+        script, HOOKS / "snapshot_pack.mjs", runtime_version().encode(), stdlib, *wheel_files
+    )
+
+    def make(scratch: Path) -> None:
+        # TZ=UTC: the time zone is read once at start-up, so the snapshot would carry the
+        # build machine's; UTC at least makes every build the same.
+        env = {**os.environ, "TZ": "UTC"}
+        cmd = [str(RUNTIME_DIR), str(stdlib), str(scratch), *map(str, wheel_files)]
+        _run(["node", str(script), *cmd], env=env)
+
+    return _make_cached(SNAPSHOT_CACHE_DIR / key / SNAPSHOT_NAME, make)
+
+
+def bundle_files() -> dict[str, Path]:
+    """Every file of the bundle (name in the bundle -> where it is now), made or cached."""
     if not (RUNTIME_DIR / "pyodide.asm.wasm").is_file():
         raise BundleError("node_modules/pyodide is missing: run `npm ci` (the README's setup).")
-    out.mkdir(parents=True, exist_ok=True)
-    for name in RUNTIME_FILES:
-        shutil.copy2(RUNTIME_DIR / name, out / name)
     built = wheels()
+    shutil.rmtree(STAGING_DIR, ignore_errors=True)
+    STAGING_DIR.mkdir(parents=True)
     for wheel in built:
-        shutil.copy2(wheel, out / wheel.name)
-    _write_lock(out, built)
-    shutil.copy2(snapshot(built), out / SNAPSHOT_NAME)
+        shutil.copy2(wheel, STAGING_DIR / wheel.name)
+    _write_lock(STAGING_DIR, built)
+    files = {name: RUNTIME_DIR / name for name in RUNTIME_FILES}
+    files.update({wheel.name: wheel for wheel in built})
+    files["pyodide-lock.json"] = STAGING_DIR / "pyodide-lock.json"
+    files[STDLIB_NAME] = stdlib_zip(STAGING_DIR, built)
+    files[SNAPSHOT_NAME] = snapshot(built, files[STDLIB_NAME])
+    return files
+
+
+def bundle_digest(files: dict[str, Path]) -> str:
+    """A digest of the bundle's names and contents: the name of its folder in the site."""
+    digest = hashlib.sha256()
+    for name in sorted(files):
+        digest.update(name.encode() + b"\0" + files[name].read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def build_bundle(out: Path, files: dict[str, Path] | None = None) -> Path:
+    """Write the runtime, the wheels, their lock file, stdlib and snapshot into `out`."""
+    files = files or bundle_files()
+    out.mkdir(parents=True, exist_ok=True)
+    for name, path in files.items():
+        shutil.copy2(path, out / name)
+    # What the worker weighs when it chooses how to start (python/link.js), and what
+    # the service worker caches once the builder has started (bytes as served).
+    wheel_bytes = sum(p.stat().st_size for n, p in files.items() if n.endswith(".whl"))
+    summary = {
+        "snapshotBytes": files[SNAPSHOT_NAME].stat().st_size,
+        "wheelBytes": wheel_bytes + files["pyodide-lock.json"].stat().st_size,
+        "files": sorted(files),
+    }
+    (out / "bundle.json").write_text(json.dumps(summary, indent=1) + "\n")
     return out
 
 
@@ -222,9 +301,18 @@ def runtime_version() -> str:
 
 # MkDocs hooks ---------------------------------------------------------------------
 
+_bundle: dict[str, Path] = {}
+
+
+def on_pre_build(config) -> None:
+    # Made before the pages, which name the bundle's folder (builder, link maker).
+    _bundle.clear()
+    _bundle.update(bundle_files())
+    config.extra["pyodide_dir"] = f"{BUNDLE_DIRNAME}/{bundle_digest(_bundle)}/"
+
 
 def on_post_build(config) -> None:
-    out = build_bundle(Path(config["site_dir"]) / BUNDLE_DIRNAME)
+    out = build_bundle(Path(config["site_dir"]) / config.extra["pyodide_dir"], _bundle)
     log.info("Pyodide %s bundle written to %s", runtime_version(), out)
 
 
