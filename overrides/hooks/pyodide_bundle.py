@@ -221,12 +221,9 @@ def stdlib_zip(staging: Path, wheel_files: list[Path]) -> Path:
         names = json.loads(names_file.read_text())
         with zipfile.ZipFile(RUNTIME_DIR / STDLIB_NAME) as full:
             present = set(full.namelist())
-            wanted = [
-                path
-                for name in names
-                for path in (name.replace(".", "/") + ".py", name.replace(".", "/") + "/__init__.py")
-                if path in present
-            ]
+            stems = [name.replace(".", "/") for name in names]
+            candidates = [path for stem in stems for path in (f"{stem}.py", f"{stem}/__init__.py")]
+            wanted = [path for path in candidates if path in present]
             with zipfile.ZipFile(scratch, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as cut:
                 for path in sorted(wanted):
                     cut.writestr(full.getinfo(path), full.read(path), zipfile.ZIP_DEFLATED, 9)

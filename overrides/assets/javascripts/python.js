@@ -72,6 +72,11 @@ export class PythonWorker {
       // whoever looks at the page in developer tools, and for the tests.
       this.root.dataset.shPythonStart = message.start;
       this.on.onReady();
+      // The service worker (sw.js) keeps this Python bundle for the next visit and for
+      // offline use; it fetches none of it before this point.
+      navigator.serviceWorker?.ready
+        .then((registration) => registration.active?.postMessage({ type: "python-started", indexURL: this.indexURL }))
+        .catch(() => {});
     } else if (message.type === "failed") {
       this.fail(message.reason);
     } else {
