@@ -62,31 +62,13 @@ workbox.routing.registerRoute(
 );
 
 // The Python bundle: under an address named by its digest, so a cached file is never
-// stale. Cached as it is fetched through this worker, or when a page reports that
-// Python has started (message below).
+// stale. The page's Python worker (builder-worker.js) puts the files it fetched into
+// this cache once it has started (on a first visit it runs before this service worker
+// does), and whatever this worker fetches for a page it keeps too.
 workbox.routing.registerRoute(
   ({ request, url }) => request.method === "GET" && url.href.startsWith(pythonRoot),
   new workbox.strategies.CacheFirst({ cacheName: PYTHON_CACHE }),
 );
-
-// A page whose Python has started (python.js): cache the bundle it used, for the next
-// visit and offline. The page's own worker was not controlled by this service worker
-// on a first visit, so its files are fetched once more here (mostly from the HTTP
-// cache). The snapshot comes too even when the link was too slow to use it this
-// time, so the next visit restores it, unless the reader asked to save data.
-async function cachePython(indexURL) {
-  if (indexURL !== pythonRoot) return; // another deploy's page
-  const cache = await caches.open(PYTHON_CACHE);
-  const saveData = Boolean(self.navigator.connection?.saveData);
-  for (const name of ["bundle.json", ...MANIFEST.pythonFiles]) {
-    if (saveData && name === "builder.snapshot") continue;
-    const url = pythonRoot + name;
-    if (!(await cache.match(url))) {
-      const response = await fetch(url);
-      if (response.ok) await cache.put(url, response);
-    }
-  }
-}
 
 // Pages open while this worker installed were loaded without it: keep them too.
 async function keepOpenPages() {
@@ -101,7 +83,11 @@ async function keepOpenPages() {
 
 self.addEventListener("install", (event) => event.waitUntil(keepOpenPages().catch(() => {})));
 
-// Drop what the previous deploy cached: pages of other digests, other Python bundles.
+// Drop what earlier deploys cached: pages of other digests, and Python bundles older
+// than the previous one. The previous bundle stays until the next deploy: a page of the
+// previous deploy may still be starting its Python while this worker takes over.
+const BUNDLES = `${scope.href}__sh/bundles`; // in "sh-meta": bundles seen, oldest first
+
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
     const pages = await caches.open(PAGES_CACHE);
@@ -109,16 +95,15 @@ self.addEventListener("activate", (event) => {
     for (const request of await pages.keys()) {
       if (!current.has(request.url)) await pages.delete(request);
     }
+    const meta = await caches.open("sh-meta");
+    const seen = (await (await meta.match(BUNDLES))?.json()) ?? [];
+    const keep = [...seen.filter((root) => root !== pythonRoot).slice(-1), pythonRoot];
+    await meta.put(BUNDLES, new Response(JSON.stringify(keep)));
     const python = await caches.open(PYTHON_CACHE);
     for (const request of await python.keys()) {
-      if (!request.url.startsWith(pythonRoot)) await python.delete(request);
+      if (!keep.some((root) => request.url.startsWith(root))) {
+        await python.delete(request);
+      }
     }
   })());
-});
-
-self.addEventListener("message", (event) => {
-  const message = event.data;
-  if (message?.type === "python-started" && typeof message.indexURL === "string") {
-    event.waitUntil(cachePython(message.indexURL).catch(() => {}));
-  }
 });

@@ -138,6 +138,27 @@ while "" in sys.path:
     sys.path.remove("")
 gc.collect()
 `);
+// Zero the heap's free memory: freed blocks keep whatever they last held, and that
+// garbage would travel in the snapshot (measured: 4.5 MB of it, 0.85 MB gzipped). Each
+// free block the allocator hands out without moving its break is zeroed and held, then
+// all are freed again; the memory never grows (checked below).
+const M = pyodide._module;
+const heapBefore = M.HEAP8.buffer.byteLength;
+const held = [];
+for (let size = 1 << 20; size >= 64; size >>= 1) {
+  for (;;) {
+    const brk = M._sbrk(0);
+    const ptr = M._malloc(size);
+    if (!ptr) break;
+    if (M._sbrk(0) !== brk || M.HEAP8.buffer.byteLength !== heapBefore) {
+      M._free(ptr);
+      break;
+    }
+    M.HEAPU8.fill(0, ptr, ptr + size);
+    held.push(ptr);
+  }
+}
+for (const ptr of held) M._free(ptr);
 const snapshot = pyodide.makeMemorySnapshot();
 const wasm = new Uint8Array(readFileSync(resolve(runtime, "pyodide.asm.wasm")));
 const heap = snapshot.length - new Uint32Array(snapshot.buffer, snapshot.byteOffset, 4)[1];

@@ -77,12 +77,32 @@ def copy_workbox(site: Path) -> list[str]:
     return names
 
 
+# What `mkdocs serve` serves as sw.js: a worker left on the same address by a built copy
+# of the site checks sw.js on the next visit, gets this, and takes itself out of the way
+# (pages under `mkdocs serve` register none; see sw-register.js).
+KILL_SWITCH = """// mkdocs serve: no service worker here. This one replaces any left by a built copy
+// of the site on this address, removes itself and its caches, and reloads the pages.
+self.addEventListener("install", () => self.skipWaiting());
+self.addEventListener("activate", (event) => {
+  event.waitUntil((async () => {
+    for (const name of await caches.keys()) await caches.delete(name);
+    await self.registration.unregister();
+    const pages = await self.clients.matchAll({ type: "window" });
+    for (const page of pages) page.navigate(page.url);
+  })());
+});
+"""
+
+
 def on_post_build(config) -> None:
     site = Path(config["site_dir"])
     shutil.rmtree(site / "hooks", ignore_errors=True)  # build scripts, not site files
     sw = site / "sw.js"
+    if config["extra"].get("dev_server"):
+        sw.write_text(KILL_SWITCH, encoding="utf-8")
+        return
     scripts = copy_workbox(site)
-    data = manifest(site, config.extra["pyodide_dir"])
+    data = manifest(site, config["extra"]["pyodide_dir"])
     data["workbox"] = scripts
     text = sw.read_text(encoding="utf-8")
     if PLACEHOLDER not in text:

@@ -11,6 +11,33 @@ import { readSnapshot, whenInstantiated } from "./python/snapshot.js";
 let handle = null;
 const unwatchedFetch = self.fetch.bind(self); // the browser's own, whatever watches it
 const prefetched = new Map(); // url -> Response already under way, for Pyodide's fetch
+const PYTHON_CACHE = "sh-python"; // served by the service worker (sw.js)
+let keeping = null; // the bundle's address while its files are being kept, else null
+
+// A bundle file kept by an earlier visit, if there is one. The service worker serves
+// the same cache, but this page may not be under it yet (its first visit).
+async function kept(url) {
+  if (!keeping || !url.startsWith(keeping) || typeof caches !== "object") return undefined;
+  try {
+    return await caches.match(url, { cacheName: PYTHON_CACHE });
+  } catch {
+    return undefined;
+  }
+}
+
+// Keep a copy of a bundle file this start fetched, for the next visit and offline use
+// (the service worker serves this cache). Only files of the bundle: never anything else.
+function keep(url, response) {
+  if (!keeping || !url.startsWith(keeping) || !response.ok || typeof caches !== "object") return;
+  const copy = response.clone();
+  caches
+    .open(PYTHON_CACHE)
+    .then(async (cache) => {
+      if (await cache.match(url)) await copy.body?.cancel();
+      else await cache.put(url, copy);
+    })
+    .catch(() => {});
+}
 
 function progress(step, label) {
   self.postMessage(JSON.stringify({ type: "progress", step, of: 3, label }));
@@ -26,16 +53,19 @@ function watchFetches() {
   const watched = async (resource, init) => {
     const url = String(resource?.url ?? resource);
     const name = url.split("/").pop();
+    const early = prefetched.get(url); // fetched (and kept) ahead of Pyodide's asking
+    prefetched.delete(url);
     let response;
+    let already;
     try {
-      response = prefetched.get(url) ?? (await unwatchedFetch(resource, init));
-      prefetched.delete(url);
-      response = await response;
+      already = (await early) ?? (await kept(url)); // nothing to keep then
+      response = already ?? (await unwatchedFetch(resource, init));
     } catch (error) {
       fail(new Error(`Python's files could not be loaded (${name}); are you offline?`));
       throw error;
     }
     if (!response.ok) fail(new Error(`A file Python needs is missing (${name}, HTTP ${response.status}).`));
+    if (!already) keep(url, response);
     return response;
   };
   self.fetch = watched;
@@ -45,9 +75,12 @@ function watchFetches() {
 // Restore the snapshot: about a third of the time of the long way below.
 async function restore(loadPyodide, indexURL) {
   let problem = null;
-  const read = unwatchedFetch(new URL("builder.snapshot", indexURL).href).then((response) => {
+  const url = new URL("builder.snapshot", indexURL).href;
+  const read = kept(url).then(async (hit) => {
     // Not watched: if it is missing, Python starts the long way instead of failing.
+    const response = hit ?? (await unwatchedFetch(url));
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    if (!hit) keep(url, response);
     return readSnapshot(response);
   });
   read.catch(() => {}); // its failure is reported by loadPyodide's await
@@ -72,9 +105,25 @@ async function restore(loadPyodide, indexURL) {
   }
 }
 
-// The long way: start Python, install the wheels, import the builder.
-async function install(loadPyodide, indexURL) {
-  const pyodide = await loadPyodide({ indexURL, stdout: () => {}, stderr: () => {} });
+// The long way: start Python, install the wheels, import the builder. The wheels are
+// fetched while Python starts (once the WebAssembly has arrived, so they never slow
+// it down): on a slow link that hides their download behind seconds of CPU.
+async function install(loadPyodide, indexURL, bundle) {
+  const stopWatching = whenInstantiated(() => {
+    for (const name of bundle.files.filter((file) => file.endsWith(".whl"))) {
+      const url = new URL(name, indexURL).href;
+      const response = kept(url).then((hit) => hit ?? unwatchedFetch(url));
+      response.then((r) => keep(url, r)).catch(() => {});
+      response.catch(() => {});
+      prefetched.set(url, response);
+    }
+  });
+  let pyodide;
+  try {
+    pyodide = await loadPyodide({ indexURL, stdout: () => {}, stderr: () => {} });
+  } finally {
+    stopWatching();
+  }
   progress(2, "Installing the request builder…");
   const errors = [];
   await pyodide.loadPackage("shorthaul-builder", {
@@ -92,8 +141,8 @@ async function measureLink(fetches, indexURL) {
   const stdlibURL = new URL("python_stdlib.zip", indexURL).href;
   const bundle = fetches.watched(new URL("bundle.json", indexURL).href).then((r) => r.json());
   const { measured, response } = meter(await fetches.watched(stdlibURL));
-  prefetched.set(stdlibURL, response);
-  return choosePath(await measured, await bundle);
+  prefetched.set(stdlibURL, Promise.resolve(response));
+  return { ...choosePath(await measured, await bundle), bundle: await bundle };
 }
 
 async function load(fetches, indexURL) {
@@ -116,12 +165,34 @@ async function load(fetches, indexURL) {
   } else {
     start = `wheels (${path.why})`;
   }
-  pyodide ??= await install(loadPyodide, indexURL);
+  pyodide ??= await install(loadPyodide, indexURL, path.bundle);
   handle = pyodide.pyimport("builder.web").handle;
-  self.postMessage(JSON.stringify({ type: "ready", pyodide: pyodide.version, start, indexURL }));
+  self.postMessage(JSON.stringify({ type: "ready", pyodide: pyodide.version, start }));
+  if (keeping) keepTheRest(indexURL, !path.snapshot);
 }
 
-async function start(indexURL) {
+// After the start, in the background: the runtime's two scripts (imported, so not seen
+// by fetch above) and, when the link was too slow for the snapshot this time, the
+// snapshot, so the next visit restores it (unless the browser asks to save data).
+async function keepTheRest(indexURL, snapshotToo) {
+  if (typeof caches !== "object") return;
+  const names = ["pyodide.mjs", "pyodide.asm.mjs"];
+  if (snapshotToo && !self.navigator.connection?.saveData) names.push("builder.snapshot");
+  try {
+    const cache = await caches.open(PYTHON_CACHE);
+    for (const name of names) {
+      const url = new URL(name, indexURL).href;
+      if (await cache.match(url)) continue;
+      const response = await unwatchedFetch(url);
+      if (response.ok) await cache.put(url, response);
+    }
+  } catch {
+    // Storage full or blocked: the next visit downloads again, as without caching.
+  }
+}
+
+async function start(indexURL, keepFiles) {
+  keeping = keepFiles ? indexURL : null;
   const fetches = watchFetches();
   try {
     await Promise.race([load(fetches, indexURL), fetches.failed]);
@@ -134,7 +205,7 @@ async function start(indexURL) {
 self.addEventListener("message", (event) => {
   const message = JSON.parse(event.data);
   if (message.type === "start") {
-    start(message.indexURL).catch((error) => {
+    start(message.indexURL, message.keep).catch((error) => {
       self.postMessage(JSON.stringify({ type: "failed", reason: String(error?.message ?? error) }));
     });
   } else if (handle) {

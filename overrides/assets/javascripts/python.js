@@ -4,6 +4,8 @@
 
 // A start-up that shows no progress for this long is reported as failed.
 const STALL_MS = 120_000;
+// Set in <head> by main.html while `mkdocs serve` serves the page.
+const NO_SERVICE_WORKER = 'meta[name="sh-service-worker"][content="off"]';
 
 export class PythonWorker {
   constructor(root, { onProgress, onReady, onFailed, onAnswer }) {
@@ -30,7 +32,11 @@ export class PythonWorker {
       event.preventDefault();
       this.fail(event.message || "The coach's script could not be loaded.");
     });
-    this.worker.postMessage(JSON.stringify({ type: "start", indexURL: this.indexURL }));
+    // keep: the worker puts the Python files it fetches into the cache the service
+    // worker (sw.js) serves them from, for the next visit and offline use. Not under
+    // `mkdocs serve`, which runs no service worker.
+    const keep = "serviceWorker" in navigator && !document.querySelector(NO_SERVICE_WORKER);
+    this.worker.postMessage(JSON.stringify({ type: "start", indexURL: this.indexURL, keep }));
     this.watch();
   }
 
@@ -72,11 +78,6 @@ export class PythonWorker {
       // whoever looks at the page in developer tools, and for the tests.
       this.root.dataset.shPythonStart = message.start;
       this.on.onReady();
-      // The service worker (sw.js) keeps this Python bundle for the next visit and for
-      // offline use; it fetches none of it before this point.
-      navigator.serviceWorker?.ready
-        .then((registration) => registration.active?.postMessage({ type: "python-started", indexURL: this.indexURL }))
-        .catch(() => {});
     } else if (message.type === "failed") {
       this.fail(message.reason);
     } else {

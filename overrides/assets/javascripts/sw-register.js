@@ -21,6 +21,26 @@
     navigator.serviceWorker.register(new URL("sw.js", root).href, { scope: root.pathname })
       .catch(function () { /* private mode, blocked storage: the site works without it */ });
   }
-  if (document.readyState === "complete") register();
-  else addEventListener("load", register);
+  // On the builder's page, not before Python has started (or failed): installing
+  // fetches the site's scripts and styles again, which would share a slow link with
+  // Python's download.
+  function whenPythonSettled(then) {
+    var builder = document.querySelector("[data-sh-builder]");
+    if (!builder) return then();
+    var done = false;
+    function settle() {
+      if (done) return;
+      if (builder.hasAttribute("data-sh-python-start") || document.querySelector("[data-sh-failure]:not([hidden])")) {
+        done = true;
+        observer.disconnect();
+        then();
+      }
+    }
+    var observer = new MutationObserver(settle);
+    observer.observe(builder, { attributes: true, subtree: true, attributeFilter: ["data-sh-python-start", "hidden"] });
+    settle();
+  }
+  function afterLoad() { whenPythonSettled(register); }
+  if (document.readyState === "complete") afterLoad();
+  else addEventListener("load", afterLoad);
 })();
