@@ -146,6 +146,7 @@ SNAPSHOT_START = (
     "python_stdlib.zip",
     "pyodide-lock.json",
     "builder.snapshot",
+    "xz-decompress.mjs",
 )
 
 

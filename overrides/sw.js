@@ -55,7 +55,9 @@ workbox.routing.registerRoute(
     const key = pageKey(url);
     const cached = await caches.match(key, { cacheName: PAGES_CACHE });
     if (cached) return cached;
-    const response = await fetch(event.request);
+    // Past the HTTP cache's own idea of freshness (a revalidation at most): a page
+    // this worker keeps must be the deploy it was built with, checked below.
+    const response = await fetch(url.href, { cache: "no-cache", credentials: "same-origin" });
     event.waitUntil(keepPage(key, response.clone()));
     return response;
   },
@@ -76,7 +78,7 @@ async function keepOpenPages() {
     const url = new URL(client.url);
     const key = pageKey(url);
     if (key && !(await caches.match(key, { cacheName: PAGES_CACHE }))) {
-      await keepPage(key, await fetch(url.origin + url.pathname));
+      await keepPage(key, await fetch(url.origin + url.pathname, { cache: "no-cache" }));
     }
   }
 }

@@ -18,7 +18,8 @@
 // compiled here stay valid after the restore.
 //
 // OUT_FILE is written in the page-map format of snapshot_pack.mjs (zero pages and
-// pages the runtime's own data already holds are left out), gzipped. The build stops
+// pages the runtime's own data already holds are left out), uncompressed: the bundle
+// hook compresses it. The build stops
 // if Python's memory grew past the heap a restore starts with (restore would fail).
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -173,5 +174,5 @@ if (heap > initial) {
 const { packed, pages } = packSnapshot(snapshot, wasm);
 writeFileSync(outFile, packed);
 console.log(
-  `snapshot: ${snapshot.length} bytes; pages ${JSON.stringify(pages)}; ${packed.length} gzipped`,
+  `snapshot: ${snapshot.length} bytes; pages ${JSON.stringify(pages)}; ${packed.length} packed`,
 );

@@ -11,8 +11,7 @@
 //   one byte per page (0 zeros, 1 as instantiated, 2 stored), Pyodide's header,
 //   then the stored pages in order
 //
-// (little-endian), gzipped as a whole, so DecompressionStream can inflate it.
-import { gzipSync } from "node:zlib";
+// (little-endian). pyodide_bundle.py compresses it (xz) for the site.
 
 export const MAGIC = "SHSNAP01";
 export const PAGE = 4096;
@@ -77,7 +76,7 @@ export function instantiatedMemory(wasm, length) {
   return memory;
 }
 
-/** Pack a snapshot made by makeMemorySnapshot(); returns the gzipped file and page counts. */
+/** Pack a snapshot made by makeMemorySnapshot(); returns the file and page counts. */
 export function packSnapshot(snapshot, wasm) {
   const headerLength = new Uint32Array(snapshot.buffer, snapshot.byteOffset, 4)[1];
   const heap = snapshot.subarray(headerLength);
@@ -109,5 +108,5 @@ export function packSnapshot(snapshot, wasm) {
   new DataView(head.buffer).setUint32(16, heap.length, true);
   new DataView(head.buffer).setUint32(20, count, true);
   const file = Buffer.concat([head, kinds, snapshot.subarray(0, headerLength), ...stored]);
-  return { packed: gzipSync(file, { level: 9 }), pages };
+  return { packed: file, pages };
 }

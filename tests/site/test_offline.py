@@ -29,6 +29,7 @@ SNAPSHOT_START = (
     "python_stdlib.zip",
     "pyodide-lock.json",
     "builder.snapshot",
+    "xz-decompress.mjs",
 )
 KEPT = """async () => (await (await caches.open("sh-python")).keys()).map((r) => r.url)"""
 
@@ -155,27 +156,26 @@ def redeploy(folder: Path, marker: str) -> str:
     return new
 
 
-def take_over(page: Page, base: str) -> Page:
+def take_over(page: Page, base: str, marker: str) -> Page:
     """The browser finds the new sw.js; the reader closes the old page and comes back
-    later, when the new worker has taken over. Returns the new page."""
+    later, once the new worker has taken over (its pages carry `marker`)."""
     page.evaluate("async () => (await navigator.serviceWorker.getRegistration()).update()")
     page.wait_for_function(
-        "async () => Boolean((await navigator.serviceWorker.getRegistration()).waiting)",
+        """async () => {
+            const registration = await navigator.serviceWorker.getRegistration();
+            return Boolean(registration.waiting || registration.installing);
+        }""",
         timeout=30_000,
         polling=200,
     )
     context = page.context
     page.close()
     page = context.new_page()
-    page.goto(f"{base}tips/")
-    page.wait_for_function(
-        """async () => {
-            const registration = await navigator.serviceWorker.getRegistration();
-            return !registration.waiting && !registration.installing;
-        }""",
-        timeout=30_000,
-        polling=200,
-    )
+    for _ in range(60):
+        page.goto(f"{base}tips/")
+        if page.locator(f"meta[name=sh-deploy][content='{marker}']").count():
+            break
+        page.wait_for_timeout(500)
     return page
 
 
@@ -210,7 +210,7 @@ def test_a_redeploy_never_pairs_a_page_or_snapshot_with_another_deploys_files(
         assert page.locator("meta[name=sh-deploy]").count() == 0
         assert [url for url in requested if new in url] == []
 
-        page = take_over(page, base)
+        page = take_over(page, base, "2")
         requested.clear()
         open_builder(page, f"{base}builder/")
         expect(page.locator("meta[name=sh-deploy]")).to_have_attribute("content", "2")
@@ -227,7 +227,7 @@ def test_a_redeploy_never_pairs_a_page_or_snapshot_with_another_deploys_files(
 
         # ... until the next deploy, which drops the first.
         redeploy(folder, "3")
-        page = take_over(page, base)
+        page = take_over(page, base, "3")
         open_builder(page, f"{base}builder/")
         expect(page.locator("meta[name=sh-deploy]")).to_have_attribute("content", "3")
         third = pyodide_dir(page)

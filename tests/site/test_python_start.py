@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import lzma
 import struct
 import threading
 import time
@@ -98,9 +99,8 @@ def test_on_a_slow_link_python_starts_the_long_way_and_keeps_the_snapshot_for_ne
 
 def _snapshot_needing_more_heap(site_dir: Path, extra_pages: int) -> bytes:
     """The real snapshot file with `extra_pages` more (zero) pages of heap."""
-    raw = bytearray(
-        gzip.decompress(next((site_dir / "pyodide").glob("*/builder.snapshot")).read_bytes())
-    )
+    shipped = next((site_dir / "pyodide").glob("*/builder.snapshot")).read_bytes()
+    raw = bytearray(lzma.decompress(shipped))
     page, header, heap, count = struct.unpack_from("<4I", raw, 8)
     struct.pack_into("<4I", raw, 8, page, header, heap + extra_pages * page, count + extra_pages)
     raw[24 + count : 24 + count] = bytes(extra_pages)
@@ -152,7 +152,7 @@ def _initial_memory(wasm: bytes) -> int:
 
 def test_the_shipped_snapshot_fits_the_heap_its_runtime_starts_with(site_dir: Path) -> None:
     bundle = next((site_dir / "pyodide").iterdir())
-    raw = gzip.decompress((bundle / "builder.snapshot").read_bytes())
+    raw = lzma.decompress((bundle / "builder.snapshot").read_bytes())
     assert raw[:8] == b"SHSNAP01"
     _page, _header, heap, _count = struct.unpack_from("<4I", raw, 8)
     assert 0 < heap <= _initial_memory((bundle / "pyodide.asm.wasm").read_bytes())

@@ -81,7 +81,7 @@ async function restore(loadPyodide, indexURL) {
     const response = hit ?? (await unwatchedFetch(url));
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     if (!hit) keep(url, response);
-    return readSnapshot(response);
+    return readSnapshot(response, indexURL);
   });
   read.catch(() => {}); // its failure is reported by loadPyodide's await
   const stopWatching = whenInstantiated((memory) => {
@@ -171,12 +171,12 @@ async function load(fetches, indexURL) {
   if (keeping) keepTheRest(indexURL, !path.snapshot);
 }
 
-// After the start, in the background: the runtime's two scripts (imported, so not seen
-// by fetch above) and, when the link was too slow for the snapshot this time, the
+// After the start, in the background: the scripts it imported (not seen by fetch
+// above) and, when the link was too slow for the snapshot this time, the
 // snapshot, so the next visit restores it (unless the browser asks to save data).
 async function keepTheRest(indexURL, snapshotToo) {
   if (typeof caches !== "object") return;
-  const names = ["pyodide.mjs", "pyodide.asm.mjs"];
+  const names = ["pyodide.mjs", "pyodide.asm.mjs", "xz-decompress.mjs"];
   if (snapshotToo && !self.navigator.connection?.saveData) names.push("builder.snapshot");
   try {
     const cache = await caches.open(PYTHON_CACHE);

@@ -10,8 +10,12 @@ const MAGIC = "SHSNAP01";
 const HEAD = 24;
 const [ZERO, AS_INSTANTIATED, STORED] = [0, 1, 2];
 
+// Pyodide's memory starts at 30 MiB; the xz decoder's own module is far smaller.
+const RUNTIME_MEMORY_AT_LEAST = 8 << 20;
+
 // Calls `receive(memory)` with the Memory of the next module instantiated in this
-// worker, before anything runs in it. Returns a function that stops watching.
+// worker that is Pyodide's runtime, before anything runs in it. Returns a function
+// that stops watching.
 export function whenInstantiated(receive) {
   const real = { instantiate: WebAssembly.instantiate, instantiateStreaming: WebAssembly.instantiateStreaming };
   const restore = () => Object.assign(WebAssembly, real);
@@ -19,7 +23,7 @@ export function whenInstantiated(receive) {
     WebAssembly[name] = async function (...args) {
       const result = await real[name].apply(this, args);
       const memory = result?.instance?.exports?.memory;
-      if (memory instanceof WebAssembly.Memory) {
+      if (memory instanceof WebAssembly.Memory && memory.buffer.byteLength >= RUNTIME_MEMORY_AT_LEAST) {
         restore();
         receive(memory);
       }
@@ -29,15 +33,31 @@ export function whenInstantiated(receive) {
   return restore;
 }
 
-// Streams `response` (gzip, inflated here unless the host already did) into Pyodide's
-// snapshot layout. Resolves to { snapshot, fill } once the file is read: `fill(memory)`
-// must then be called with the freshly instantiated memory, before the restore.
-export async function readSnapshot(response) {
-  if (typeof DecompressionStream !== "function") throw new Error("no DecompressionStream");
+const XZ = [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00];
+const GZIP = [0x1f, 0x8b];
+const starts = (bytes, magic) => magic.every((byte, i) => bytes[i] === byte);
+
+// A stream of the file's bytes, decompressed: xz (as built, decoded by xz-decompress
+// from the bundle at `indexURL`), gzip (DecompressionStream), or as it is.
+async function decompressed(raw, head, indexURL) {
+  if (starts(head, XZ)) {
+    const { XzReadableStream } = await import(new URL("xz-decompress.mjs", indexURL).href);
+    return new XzReadableStream(raw);
+  }
+  if (starts(head, GZIP)) {
+    if (typeof DecompressionStream !== "function") throw new Error("no DecompressionStream");
+    return raw.pipeThrough(new DecompressionStream("gzip"));
+  }
+  return raw;
+}
+
+// Streams `response` into Pyodide's snapshot layout. Resolves to { snapshot, fill }
+// once the file is read: `fill(memory)` must then be called with the freshly
+// instantiated memory, before the restore.
+export async function readSnapshot(response, indexURL) {
   const reader = response.body.getReader();
   const first = await reader.read();
   const head = first.value ?? new Uint8Array();
-  const gzipped = head[0] === 0x1f && head[1] === 0x8b;
   const raw = new ReadableStream({
     start(controller) {
       if (head.length) controller.enqueue(head);
@@ -48,7 +68,7 @@ export async function readSnapshot(response) {
       else controller.enqueue(value);
     },
   });
-  const bytes = (gzipped ? raw.pipeThrough(new DecompressionStream("gzip")) : raw).getReader();
+  const bytes = (await decompressed(raw, head, indexURL)).getReader();
 
   // Reads exactly `length` bytes into `into` (a view), across chunks.
   let pending = new Uint8Array();
