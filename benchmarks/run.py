@@ -32,6 +32,7 @@ from pathlib import Path
 
 from benchpages import write_bench_pages
 from browser import BUILDER, CHROMIUM_FLAGS, PROBLEMS, ROOT, chromium_path
+from details import print_details
 from host import StaticHostHandler
 from measure_bytes import measure_bytes
 from measure_edits import measure_edits
@@ -39,7 +40,7 @@ from measure_lighthouse import LIGHTHOUSE, measure_lighthouse
 from measure_links import measure_links
 from measure_memory import measure_memory
 from playwright.sync_api import sync_playwright
-from report import make_rows, print_details, print_table
+from report import make_rows, print_table
 from sitekit import doc_pages
 
 RESULTS = ROOT / "benchmarks" / "results" / "latest.json"
