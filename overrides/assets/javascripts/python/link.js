@@ -10,9 +10,10 @@
 // arrives; that decides, before the rest of the runtime is requested.
 
 // CPU the snapshot saves, in seconds: starting Python and importing the builder the long
-// way, less restoring the snapshot (measured on the 2-core development machine; see
-// benchmarks/README.md). A faster machine saves less, a slower one more.
-export const SNAPSHOT_SAVES_S = 3.0;
+// way (~1.3x a bare loadPyodide, ~5.5 s), less restoring the snapshot (~2 s), measured
+// unthrottled on the quiet 2-core development machine. A faster machine saves less, a
+// slower or busier one more.
+export const SNAPSHOT_SAVES_S = 3.5;
 // Measure for at least this long (or until the file is complete) before deciding.
 const MEASURE_MS = 500;
 
