@@ -109,8 +109,12 @@ def _schedule(meetings: int, weeks: int | None) -> list[dict[str, object]]:
 FITTED = ("focus", "outcome", "connection", "preparation", "report_back")
 
 
+@functools.lru_cache(maxsize=8)  # drafts, coaching and notices read the same request
 def fits(request: Request) -> dict[str, Fit]:
-    """Each free-text field read for its shape, ready for the sentence frames."""
+    """Each free-text field read for its shape, ready for the sentence frames.
+
+    Cached, so treat the result as read-only.
+    """
     names = (request.mentor_name.strip().rstrip(",;:").rstrip(),)
     return {name: fit(name, getattr(request, name), names) for name in FITTED}
 
