@@ -88,3 +88,31 @@ def answers() -> list[dict[str, str]]:
         field, value = fields[name], SAMPLE_REQUEST[name]
         shown.append({"label": field.label, "value": field.choice_label(value) or value})
     return shown
+
+
+# Messages that take the builder down every path a reader's page can: another
+# language, words only the common-word list can judge, edits, a link, junk. The build
+# runs them to find the standard-library modules the site must ship
+# (overrides/hooks/find_stdlib.mjs), and the in-Pyodide tests run them against that
+# cut library alone first, so a module imported lazily deep inside a call cannot be
+# missed.
+EXERCISES: tuple[Mapping[str, object], ...] = (
+    {"type": "evaluate", "values": dict(SAMPLE_REQUEST), "touched": ["focus"]},
+    {
+        "type": "evaluate",
+        "values": {
+            "focus": "kubernetes operators",
+            "outcome": "Shipped design doc",
+            "connection": "Met you at the June meetup",
+            "preparation": "sí, enviaré preguntas antes de cada llamada",
+            "report_back": "日本語で報告します",
+            "mentor_email": "not an email",
+            "meetings": "3x",
+        },
+        "touched": [],
+        "attempted": True,
+        "edits": {"plan": {"text": "my own plan", "base": ""}},
+    },
+    {"type": "link", "values": {"focus": "how to plan", "weeks": "6"}},
+    {"type": "open-link", "query": "v=1&f=x&m=lots&zz=1"},
+)

@@ -35,12 +35,9 @@ TOOLS = set(sys.modules) - LOADED_BEFORE
 
 import builder.web
 
-for message in (
-    {"type": "evaluate", "values": {"focus": "how to run my first customer interview",
-                                    "mentor_email": "not an email", "meetings": "3x"}},
-    {"type": "link", "values": {"focus": "how to plan", "weeks": "6"}},
-    {"type": "open-link", "query": "v=1&f=x&m=lots&zz=1"},
-):
+import builder.samples
+
+for message in builder.samples.EXERCISES:
     builder.web.handle(json.dumps(message))
 builder.web.handle("{not json")
 
