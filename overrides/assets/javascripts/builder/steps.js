@@ -22,7 +22,12 @@ export class Steps {
     }
     if (focus) {
       history.replaceState(history.state, "", `${location.pathname}${location.search}#step-${id}`);
-      this.root.querySelector(`#step-${id}-title`).focus();
+      // The step's heading takes focus at the top of the view, below the sticky header
+      // (the page's scroll-padding): focus alone leaves a heading that is partly in view
+      // where it is, which after a long step can be under the header.
+      const title = this.root.querySelector(`#step-${id}-title`);
+      title.focus({ preventScroll: true });
+      title.scrollIntoView({ block: "start" });
     }
   }
 
