@@ -6,7 +6,7 @@ at 4.5:1.
 from __future__ import annotations
 
 import pytest
-from focuskit import WIDE, probe, use_scheme
+from focuskit import VIEWPORTS, WIDE, probe, use_scheme
 from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
@@ -41,3 +41,21 @@ def test_the_light_dark_switch_is_a_button_for_enter_and_space(
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
     expect(to_dark).to_be_focused()
     assert page.get_by_role("radio").count() == 0  # no radio named for the other scheme
+
+
+@pytest.mark.parametrize("width", ["1280"])  # at 320 px once the closed drawer takes no focus
+def test_tab_after_the_search_box_lands_on_something_visible(
+    guarded_page: Page, base_url: str, width: str
+) -> None:
+    page = guarded_page
+    open_page(page, base_url + "tips/", VIEWPORTS[width], "light")
+    for _ in range(8):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.matches('.md-search__input')"):
+            break
+    else:
+        pytest.fail("Tab never reached the search box")
+    page.keyboard.press("Tab")
+    stop = probe(page)
+    assert "search" not in stop.report["describe"].lower(), stop.report["describe"]
+    assert stop.problems() == []
