@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import pytest
 from focuskit import (
+    NARROW,
     SCHEMES,
     VIEWPORTS,
     WIDE,
     check_focus,
     contrast,
     focus_by_keyboard,
+    forgive_blocked_webassembly,
     probe,
     use_scheme,
     walk,
@@ -126,6 +128,70 @@ def test_focus_never_sits_under_the_sticky_header(guarded_page: Page, base_url: 
     press_on(page, ".sh-progress__link[data-sh-goto=timebox]")
     expect(page.locator("#step-timebox-title")).to_be_focused()
     focused_well(page, "a step link")
+
+
+@pytest.mark.parametrize("width", VIEWPORTS)
+def test_focus_after_every_action_lands_on_something_visible(
+    guarded_page: Page, base_url: str, width: str
+) -> None:
+    page = guarded_page
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    open_builder(page, base_url, VIEWPORTS[width], "light")
+    page.fill("#sh-field-focus", "how to chair a meeting")
+
+    press_on(page, "[data-sh-copy=email]")
+    expect(page.locator("[data-sh-copy=email]")).to_be_focused()
+    expect(page.get_by_text("Copied. Paste it")).to_be_in_viewport()  # beside the button
+    focused_well(page, "copy")
+
+    press_on(page, ".sh-progress__link[data-sh-goto=review]")
+    press_on(page, "[data-sh-copy=primary]")
+    expect(page.locator("[data-sh-send] [data-sh-feedback]")).to_contain_text("Copied")
+    expect(page.locator("[data-sh-send] [data-sh-feedback]")).to_be_in_viewport()
+    focused_well(page, "copy the message")
+
+    press_on(page, "[data-sh-reset]")
+    expect(page.locator("[data-sh-reset-dialog]")).to_be_visible()
+    focused_well(page, "start over (the dialog)")
+    page.keyboard.press("Escape")
+    expect(page.locator("[data-sh-reset]")).to_be_focused()
+    focused_well(page, "keeping the answers")
+    press_on(page, "[data-sh-reset]")
+    press_on(page, "[data-sh-reset-confirm]")
+    expect(page.locator("#step-focus-title")).to_be_focused()
+    focused_well(page, "clearing everything")
+
+
+def test_using_the_saved_draft_instead_keeps_focus_in_view(
+    guarded_page: Page, base_url: str
+) -> None:
+    page = guarded_page
+    open_builder(page, base_url)
+    page.fill("#sh-field-focus", "my own saved focus, typed earlier")
+    page.wait_for_timeout(500)  # the autosave waits for a pause in typing
+    page.goto(f"{base_url}builder/?v=1&f=how+to+price+a+consulting+offer")
+    page.wait_for_selector(READY, timeout=90_000)
+    press_on(page, "button.sh-notice__action")
+    expect(page.locator("#sh-field-focus")).to_have_value("my own saved focus, typed earlier")
+    focused_well(page, "using the saved draft instead")
+    expect(page.locator("[data-sh-notices]")).to_contain_text("saved draft is back")
+
+
+def test_try_again_keeps_focus_on_the_page(guarded_page: Page, base_url: str) -> None:
+    page = guarded_page
+    page.set_viewport_size(NARROW)
+    page.route("**/*.wasm", lambda route: route.abort())
+    page.goto(f"{base_url}builder/")
+    expect(page.locator("[data-sh-failure]")).to_be_visible(timeout=90_000)
+    forgive_blocked_webassembly(page)
+    page.unroute("**/*.wasm")
+    press_on(page, "[data-sh-retry]")
+    expect(page.locator("[data-sh-failure]")).to_be_hidden()
+    focused_well(page, "try again")
+    expect(page.locator("[data-sh-live-title]")).to_be_focused()
+    page.wait_for_selector(READY, timeout=90_000)
+    focused_well(page, "the coach starting")
+    forgive_blocked_webassembly(page)  # also what the blocked start reported since
 
 
 def test_forced_colours_show_focus_on_buttons(guarded_page: Page, base_url: str) -> None:

@@ -3,10 +3,12 @@
 // coaching, drafting and the link format all live in the `builder` package.
 //
 // This file wires the components in builder/ (form values, steps, saved draft,
-// checklist, previews, send step, outputs) to the Python worker client.
+// checklist, previews, send step, outputs, announcements) to the Python worker client.
 
+import { Announcer, CoachNews } from "./builder/announcer.js";
 import { showChecklist } from "./builder/checklist.js";
 import { el } from "./builder/dom.js";
+import { notReady, showFeedback } from "./builder/feedback.js";
 import { FormValues } from "./builder/form.js";
 import { copyText, DOWNLOADS, downloadText, shareUrl } from "./builder/outputs.js";
 import { showDrafts } from "./builder/previews.js";
@@ -26,6 +28,8 @@ class Builder {
     this.fields = new FormValues(root, this.form, this.data.fields);
     this.steps = new Steps(root, this.data.steps);
     this.store = new DraftStore((text) => this.notice(text, "warning"));
+    this.announcer = new Announcer(root);
+    this.news = new CoachNews(this.announcer);
     this.python = new PythonWorker(root, {
       onProgress: (step, of, label) => this.setProgress(step, label),
       onReady: () => this.started(),
@@ -96,7 +100,9 @@ class Builder {
     use.type = "button";
     use.addEventListener("click", () => {
       this.fields.fill(saved.values);
-      note.remove();
+      // The button goes; focus goes to the step in view, the note says what happened.
+      note.replaceChildren("Your own saved draft is back in the form.");
+      this.root.querySelector("[data-sh-step]:not([hidden]) .sh-step__title").focus();
       this.edited();
     });
     note.append(" ", use);
@@ -116,15 +122,14 @@ class Builder {
     return note;
   }
 
-  feedback(text) {
-    const out = this.root.querySelector("[data-sh-feedback]");
-    out.textContent = "";
-    requestAnimationFrame(() => { out.textContent = text; });
+  feedback(text, from) {
+    showFeedback(this.root, this.announcer, text, from);
   }
 
   // --- talking to Python -------------------------------------------------------
 
   startWorker() {
+    this.failedToStart = false;
     this.root.querySelector("[data-sh-failure]").hidden = true;
     this.root.querySelector("[data-sh-loading]").hidden = false;
     this.setProgress(0, "Starting the coach…");
@@ -137,6 +142,8 @@ class Builder {
   }
 
   failed(reason) {
+    this.failedToStart = true;
+    this.news.failed("The coach could not start. Your answers are kept; the coaching panel has a template to copy.");
     this.root.querySelector("[data-sh-loading]").hidden = true;
     const box = this.root.querySelector("[data-sh-failure]");
     box.querySelector("[data-sh-failure-reason]").textContent =
@@ -148,6 +155,7 @@ class Builder {
 
   edited() {
     this.touched = true;
+    this.news.typing();
     this.fields.updateCounts();
     clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => this.save(), SAVE_DELAY_MS);
@@ -162,6 +170,7 @@ class Builder {
   }
 
   started() {
+    this.news.ready();
     this.root.querySelector("[data-sh-loading]").hidden = true;
     this.root.dataset.shReady = "true";
     // A link's values are read by Python as well, so it can say what it had to fix,
@@ -195,6 +204,7 @@ class Builder {
     }
     this.showMessages(result.messages);
     showChecklist(this.root, result.checklist);
+    this.news.checklist(result.checklist);
     showDrafts(this.root, result.drafts);
     showSend(this.root, this.data.fields, result);
     this.root.dataset.shRevision = String(this.python.seq);
@@ -228,16 +238,18 @@ class Builder {
       event.preventDefault();
       if (this.steps.showField(this.form, data.shField)) this.fields.focus(data.shField);
     } else if (data.shCopy) {
-      this.copy(data.shCopy);
+      this.copy(data.shCopy, target);
     } else if ("shMailto" in data && target.getAttribute("aria-disabled") === "true") {
       event.preventDefault();
-      this.feedback("The message is not ready yet: the coach is still loading.");
+      this.feedback(notReady("The message is not ready yet", this.failedToStart), target);
     } else if (data.shDownload) {
-      this.download(data.shDownload);
+      this.download(data.shDownload, target);
     } else if ("shShare" in data) {
-      this.share();
+      this.share(target);
     } else if ("shRetry" in data) {
       this.startWorker();
+      // "Try again" hides with its panel: focus goes to the panel's title, above the progress.
+      this.root.querySelector("[data-sh-live-title]").focus();
     } else if ("shReset" in data) {
       this.root.querySelector("[data-sh-reset-dialog]").showModal();
     } else if ("shResetCancel" in data) {
@@ -256,41 +268,41 @@ class Builder {
     return draft.subject ? `Subject: ${draft.subject}\n\n${draft.text}` : draft.text;
   }
 
-  async copy(name) {
+  async copy(name, from) {
     const text = this.draftText(name);
     if (text === null) {
-      this.feedback("There is nothing to copy yet: the coach is still loading.");
+      this.feedback(notReady("There is nothing to copy yet", this.failedToStart), from);
       return;
     }
     try {
       await copyText(text);
-      this.feedback("Copied. Paste it wherever you write to your mentor.");
+      this.feedback("Copied. Paste it wherever you write to your mentor.", from);
     } catch (error) {
-      this.feedback("Your browser did not allow copying. Select the text in the preview and copy it by hand.");
+      this.feedback("Your browser did not allow copying. Select the text in the preview and copy it by hand.", from);
     }
   }
 
-  download(format) {
+  download(format, from) {
     const text = this.result?.downloads?.[format];
     const kind = DOWNLOADS[format];
     if (!text || !kind) {
-      this.feedback("There is nothing to download yet: the coach is still loading.");
+      this.feedback(notReady("There is nothing to download yet", this.failedToStart), from);
       return;
     }
-    this.feedback(`Downloaded ${downloadText(text, kind.fileName, kind.type)}.`);
+    this.feedback(`Downloaded ${downloadText(text, kind.fileName, kind.type)}.`, from);
   }
 
-  async share() {
+  async share(from) {
     if (!this.result) {
-      this.feedback("The link is not ready yet: the coach is still loading.");
+      this.feedback(notReady("The link is not ready yet", this.failedToStart), from);
       return;
     }
     const href = shareUrl(this.result.query);
     try {
       await copyText(href);
-      this.feedback("Copied a link that fills in this form. Anyone who opens it sees your answers.");
+      this.feedback("Copied a link that fills in this form. Anyone who opens it sees your answers.", from);
     } catch (error) {
-      this.feedback(`Your browser did not allow copying. The link is: ${href}`);
+      this.feedback(`Your browser did not allow copying. The link is: ${href}`, from);
     }
   }
 
@@ -302,7 +314,10 @@ class Builder {
     this.notices.replaceChildren();
     this.steps.show(this.data.steps[0]);
     this.fields.updateCounts();
-    this.feedback("Cleared. The form is blank again.");
+    // Said where it is seen: the notices above the form, scrolled into view above the
+    // first step's heading, which has focus.
+    this.notice("Cleared. The form is blank again.", "info").scrollIntoView({ block: "nearest" });
+    this.news.quiet();
     this.touched = false;
     this.dirty = true;
     this.flush();
