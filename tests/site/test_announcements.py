@@ -1,5 +1,5 @@
 """What screen-reader users hear: every live-region announcement, recorded while a script
-uses the builder as a reader would.
+uses the builder and the link maker as a reader would.
 
 A recorder installed before the page's own scripts notes each time a live region
 (aria-live, role=status or role=alert) gets new words, and whether the region was
@@ -7,6 +7,8 @@ rendered at that moment: words written into a hidden region are never heard.
 """
 
 from __future__ import annotations
+
+import re
 
 import pytest
 from focuskit import focus_by_keyboard, forgive_blocked_webassembly
@@ -167,6 +169,52 @@ def test_a_failure_is_one_short_alert_and_the_buttons_say_why(
         expect(feedback).not_to_contain_text("still loading")
     assert "could not start" in heard(page)[-1]["text"]
     forgive_blocked_webassembly(page)  # also what the blocked start reported since
+
+
+def open_link_maker(page: Page, base_url: str) -> None:
+    open_recorded(page, f"{base_url}coordinators/")
+    page.fill("#sh-field-focus", "how to run a retro")  # the first edit starts Python
+    page.wait_for_selector("[data-sh-linkmaker][data-sh-ready='true']", timeout=90_000)
+    expect(page.locator("[data-sh-linkmaker-status]")).to_contain_text("ready")
+
+
+def test_link_maker_status_is_not_rewritten_per_keystroke(
+    guarded_page: Page, base_url: str
+) -> None:
+    page = guarded_page
+    open_link_maker(page, base_url)
+    quiet_for(page, 1)
+    before = len(heard(page))
+    focus_by_keyboard(page, "#sh-field-focus")
+    page.keyboard.press("Control+a")
+    page.keyboard.type("how to run a retro 21", delay=40)  # 21 characters
+    focus_by_keyboard(page, "#sh-field-meetings")
+    page.keyboard.press("Control+a")
+    page.keyboard.type("2")  # meetings: "2" is fine,
+    page.keyboard.type("0")  # "20" is too many,
+    page.keyboard.press("Backspace")  # "2" again
+    link = page.locator("[data-sh-linkmaker-link]")
+    expect(link).to_have_value(re.compile(r"f=how\+to\+run\+a\+retro\+21&m=2$"))
+    quiet_for(page, 1.5)
+    # The link was ready before and is ready after: nothing new to say.
+    assert texts(heard(page)[before:]) == []
+    assert "ready" in page.locator("[data-sh-linkmaker-status]").inner_text()
+
+
+def test_link_maker_says_when_a_field_needs_fixing_once(guarded_page: Page, base_url: str) -> None:
+    page = guarded_page
+    open_link_maker(page, base_url)
+    before = len(heard(page))
+    focus_by_keyboard(page, "#sh-field-meetings")
+    page.keyboard.type("40", delay=40)
+    meetings = page.locator("#sh-field-meetings")
+    expect(meetings).to_have_attribute("aria-invalid", "true")
+    quiet_for(page, 1.5)
+    assert texts(heard(page)[before:]) == ["Fix the field marked above, and the link appears here."]
+    page.keyboard.press("Backspace")
+    page.keyboard.press("Backspace")
+    page.keyboard.type("2")
+    expect(meetings).not_to_have_attribute("aria-invalid", "true")
 
 
 NEWS = """
