@@ -14,7 +14,7 @@ import { FormValues } from "./builder/form.js";
 import { Notices } from "./builder/notices.js";
 import { Outputs } from "./builder/outputs.js";
 import { showSend } from "./builder/send.js";
-import { OFFER_TEXT, startValues } from "./builder/start.js";
+import { OFFER_TEXT, readLink, startValues, tidyAddress } from "./builder/start.js";
 import { StartStatus } from "./builder/status.js";
 import { Steps } from "./builder/steps.js";
 import { DraftStore, PREVIOUS_KEY, STORAGE_KEY } from "./builder/storage.js";
@@ -73,18 +73,8 @@ class Builder {
 
   // --- the saved draft and pre-filled links ----------------------------------
 
-  linkState() {
-    // Pre-filled links carry the answers in the query (?f=…) or, for share links,
-    // in the fragment (#v=1&f=…), which the browser never sends to the server.
-    for (const part of [location.search.slice(1), location.hash.slice(1)]) {
-      const values = part ? this.fields.fromQuery(part) : null;
-      if (values) return { query: part, values };
-    }
-    return null;
-  }
-
   restore() {
-    const link = this.linkState();
+    const link = readLink(this.fields);
     const own = this.store.read(STORAGE_KEY);
     const start = startValues({
       linked: link?.values ?? null,
@@ -100,13 +90,7 @@ class Builder {
     }
     if (link) {
       this.linkQuery = link.query;
-      // Drop the answers from the address, so a reload shows the reader's edits;
-      // anything else in it (such as `embed`) stays.
-      const params = new URLSearchParams(location.search);
-      for (const key of this.fields.urlKeys()) params.delete(key);
-      params.delete("v");
-      const rest = params.toString();
-      history.replaceState(history.state, "", location.pathname + (rest ? `?${rest}` : ""));
+      tidyAddress(this.fields.urlKeys());
     }
     if (link || start.offer) this.save();
     if (own && !own.saved) {
