@@ -464,7 +464,7 @@ def test_the_reader_can_edit_a_draft_and_keeps_the_last_word(
 
     # What goes out is the reader's version: copy, mail and download.
     page.click("[data-sh-copy=email]")
-    expect(page.locator("[data-sh-feedback]")).to_contain_text("Copied")
+    expect(email.locator("[data-sh-said]")).to_contain_text("Copied")
     copied = page.evaluate("() => navigator.clipboard.readText()")
     assert copied == f"Subject: Two calls on customer interviews?\n\n{mine}"
     go_to(page, "review")

@@ -100,7 +100,7 @@ def test_after_one_builder_visit_the_builder_and_visited_pages_work_offline(
         re.compile("without a connection")
     )
     page.click("[data-sh-copy=email]")
-    expect(page.locator("[data-sh-feedback]")).to_contain_text("Copied")
+    expect(page.locator("[data-sh-draft=email] [data-sh-said]")).to_contain_text("Copied")
     assert "without a connection" in page.evaluate("() => navigator.clipboard.readText()")
     page.click(".sh-progress__link[data-sh-goto=review]")
     with page.expect_download() as download:
@@ -171,12 +171,12 @@ def take_over(page: Page, base: str, marker: str) -> Page:
     context = page.context
     page.close()
     page = context.new_page()
-    for _ in range(60):
+    for _ in range(180):  # a busy machine can take a minute to install the new worker
         page.goto(f"{base}tips/")
         if page.locator(f"meta[name=sh-deploy][content='{marker}']").count():
-            break
+            return page
         page.wait_for_timeout(500)
-    return page
+    raise AssertionError(f"the new deploy ({marker}) never took over")
 
 
 def kept_bundles(page: Page) -> set[str]:
