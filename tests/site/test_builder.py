@@ -31,8 +31,9 @@ document.addEventListener("securitypolicyviolation",
 
 
 @pytest.fixture
-def context(browser: Browser) -> BrowserContext:
-    context = browser.new_context(viewport=DESKTOP)
+def context(browser: Browser, request: pytest.FixtureRequest) -> BrowserContext:
+    """A fresh desktop context; a test may pass options (indirect parametrisation)."""
+    context = browser.new_context(viewport=DESKTOP, **getattr(request, "param", {}))
     context.add_init_script(WATCH_CSP)
     yield context
     context.close()
@@ -215,8 +216,11 @@ def test_draft_survives_a_reload_and_edits_made_before_python_is_ready(
     page.goto(f"{base_url}builder/")
     page.fill("#sh-field-focus", "how to give feedback to a peer")
     page.wait_for_function("() => true")  # let the held request arrive
-    while not held:
+    for _ in range(200):
+        if held:
+            break
         page.wait_for_timeout(50)
+    assert held, "the page script was never requested, so it could not be held back"
     assert page.locator(READY).count() == 0
     held[0].continue_()
     page.wait_for_selector(READY, timeout=60_000)
@@ -505,6 +509,10 @@ def test_the_reader_can_edit_a_draft_and_keeps_the_last_word(
     expect(subject).to_have_value(containing("A small mentoring request"))
 
 
+# Requests a service worker answers from its cache never reach `context.route`, and the
+# worker registered by the first visit may control the second: block it here, so the
+# page script really does arrive late (the offline tests cover the worker).
+@pytest.mark.parametrize("context", [{"service_workers": "block"}], indirect=True)
 def test_text_typed_before_the_script_runs_is_never_replaced(
     builder_page: Page, context: BrowserContext, base_url: str
 ) -> None:
@@ -518,8 +526,11 @@ def test_text_typed_before_the_script_runs_is_never_replaced(
     context.route("**/assets/javascripts/builder.js", lambda route: held.append(route))
     page.goto(f"{base_url}builder/", wait_until="domcontentloaded")
     page.fill("#sh-field-focus", "what I typed while the page loaded")
-    while not held:
+    for _ in range(200):
+        if held:
+            break
         page.wait_for_timeout(50)
+    assert held, "the page script was never requested, so it could not be held back"
     for route in held:
         route.continue_()
     context.unroute("**/assets/javascripts/builder.js")
