@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
+from builder.dates import parse_date
 from builder.drafts import as_markdown, as_text
 from builder.fields import FIELD
 from builder.session import evaluate
@@ -24,12 +25,20 @@ def _touched(message: dict) -> list[str] | None:
     return [name for name in touched if isinstance(name, str)]
 
 
+def _today(message: dict):
+    """The reader's date, as the page sends it ("2026-01-12"); None if unreadable."""
+    today = message.get("today")
+    return parse_date(today)[0] if isinstance(today, str) else None
+
+
 def _evaluation(message: dict, values: object, notices: list | None = None) -> dict[str, object]:
     result = evaluate(
         values,
         touched=_touched(message),
         attempted=message.get("attempted") is True,
         edits=message.get("edits"),
+        today=_today(message),
+        after=message.get("after"),
     )
     answer = result.to_dict()
     sendable = result.sendable

@@ -27,6 +27,9 @@ class Tone:
     no_reply: str
     sign_off: str
     subject: str
+    glad: str = ""  # after a yes
+    understood: str = ""  # after a no
+    once_more: str = ""  # the one follow-up
 
 
 TONES: dict[str, Tone] = {
@@ -43,6 +46,9 @@ TONES: dict[str, Tone] = {
         no_reply="And there's no need to reply if you're busy.",
         sign_off="Warm regards,",
         subject="A small mentoring request",
+        glad="Thank you so much for saying yes. I'm really glad.",
+        understood="I completely understand, and I'm grateful you took the time to reply.",
+        once_more="I know how busy you are, so this is the only time I'll ask again.",
     ),
     "formal": Tone(
         hello="Dear",
@@ -57,6 +63,9 @@ TONES: dict[str, Tone] = {
         no_reply="There is no need to reply if you are busy.",
         sign_off="Kind regards,",
         subject="Request for a short mentoring arrangement",
+        glad="Thank you very much for agreeing to this.",
+        understood="I quite understand, and I am grateful that you took the time to reply.",
+        once_more="I appreciate how busy you are, so I will not write about this again.",
     ),
     "casual": Tone(
         hello="Hey",
@@ -70,6 +79,9 @@ TONES: dict[str, Tone] = {
         no_reply="No need to reply if you're swamped.",
         sign_off="Cheers,",
         subject="Quick ask",
+        glad="Thanks so much for saying yes!",
+        understood="Totally understood, and thanks for getting back to me.",
+        once_more="I know you're busy, so this is the last nudge from me.",
     ),
 }
 
