@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 
 from builder import dates
 from builder.after import AFTER_DATES, LOG_FIELDS, MAX_LOG, NEXT_FIELD, REPLIES
+from builder.after import OUTPUTS as AFTER_OUTPUTS
+from builder.drafts import OUTPUTS
 from builder.edits import MAX_EDIT
 from builder.fields import FIELD, FIELDS, defaults
 from builder.fitting import fit
@@ -40,6 +42,7 @@ MAX_TEXT = MAX_EDIT  # one stored string: far more than any field or draft needs
 _ID = re.compile(r"r-[a-z0-9]{1,32}(?:-\d{1,3})?")
 _ZONE = re.compile(r"[A-Za-z][A-Za-z0-9_+\-]*(?:/[A-Za-z0-9_+\-]+){0,2}")
 EDIT_KEYS = ("text", "subject", "base", "base_subject")
+DRAFT_NAMES = frozenset(OUTPUTS) | frozenset(AFTER_OUTPUTS)
 
 
 class Invalid(ValueError):
@@ -99,7 +102,7 @@ def _values(reader: _Reader, raw: object) -> dict[str, str]:
 def _edits(reader: _Reader, raw: object) -> dict[str, dict[str, str]]:
     edits = {}
     for name, item in reader.mapping(raw, "Its edited drafts").items():
-        if not isinstance(name, str) or len(name) > 40 or not name.isidentifier():
+        if name not in DRAFT_NAMES:
             reader.problem("An edited draft has a name the builder does not know.")
             continue
         item = reader.mapping(item, "An edited draft")

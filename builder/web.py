@@ -93,7 +93,7 @@ def _open_store(message: dict) -> dict[str, object]:
 
 def _requests(message: dict) -> dict[str, object]:
     """The list of requests changed: a new one, a renamed one, one deleted."""
-    document, ident = message.get("document"), str(message.get("id") or "")
+    document, ident = message.get("document"), str(message.get("request") or "")
     operation = message.get("op")
     if operation == "add":
         copy_from = str(message.get("copy_from") or "")
@@ -108,7 +108,7 @@ def _requests(message: dict) -> dict[str, object]:
 
 def _export(message: dict) -> dict[str, object]:
     return export(
-        message.get("document"), str(message.get("id") or ""), str(message.get("now") or "")
+        message.get("document"), str(message.get("request") or ""), str(message.get("now") or "")
     )
 
 
@@ -116,7 +116,7 @@ def _export_markdown(message: dict) -> dict[str, object]:
     from builder.notes import arrangement_markdown  # only when asked for
 
     document = message.get("document")
-    found = export(document, str(message.get("id") or ""))
+    found = export(document, str(message.get("request") or ""))
     record = json.loads(found["text"])["requests"]
     if not record:
         return {"name": "", "text": ""}
@@ -151,7 +151,7 @@ def _calendar(message: dict) -> dict[str, object]:
             "message": "There are no dates yet: pick a first date in step 3 (The time box), "
             "and the builder proposes them.",
         }
-    ident = message.get("id")
+    ident = message.get("request")
     ident = ident if isinstance(ident, str) and _ID.fullmatch(ident) else "r-request"
     mine = message.get("mine") is not False
     found = invites(result.request, result.proposed, result.sendable["plan"], ident, mine=mine)
