@@ -380,11 +380,18 @@ SLOTS: dict[str, Slot] = {
         "foreign": "What I'll do next, in my own words: " + QUOTED + ".",
     }),
     # The reminder in the reader's own calendar, before each meeting.
+    # The reminder in the reader's own calendar, before each meeting. The reader wrote
+    # their plan to the mentor ("send you my questions"), so it is quoted, not retold.
     "preparation.alarm": Slot("preparation", {
-        "action": "Before {meeting} {number} with {mentor}: {text}.",
-        "timed": "Before {meeting} {number} with {mentor}: {text}.",
-        "fragment": "Before {meeting} {number} with {mentor}: {text}.",
-        "clause": "Before {meeting} {number} with {mentor}: {text}.",
-        "foreign": "Before {meeting} {number} with {mentor}: " + QUOTED + ".",
+        "action": "Time to prepare for {meeting} {number} with {mentor}. What you promised: "
+                  + QUOTED + ".",
+        "timed": "Time to prepare for {meeting} {number} with {mentor}. What you promised: "
+                 + QUOTED + ".",
+        "fragment": "Time to prepare for {meeting} {number} with {mentor}. What you promised: "
+                    + QUOTED + ".",
+        "clause": "Time to prepare for {meeting} {number} with {mentor}. What you promised: "
+                  + QUOTED + ".",
+        "foreign": "Time to prepare for {meeting} {number} with {mentor}. What you promised: "
+                   + QUOTED + ".",
     }, keep_rest=False),
 }  # fmt: skip

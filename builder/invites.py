@@ -77,7 +77,10 @@ def invites(
                     mentor=mentor,
                 )  # fmt: skip
             else:
-                text = f"Before {meeting} {item.number} with {mentor}: get your questions ready."
+                text = (
+                    f"Time to prepare for {meeting} {item.number} with {mentor}: "
+                    "get your questions ready."
+                )
             if item.number > 1:
                 text += f" Bring your report-back on {meeting} {item.number - 1}."
             reminders.append(Reminder(-lead, text))

@@ -30,6 +30,7 @@ class Tone:
     glad: str = ""  # after a yes
     understood: str = ""  # after a no
     once_more: str = ""  # the one follow-up
+    no_pressure: str = ""  # and how it lets them off
 
 
 TONES: dict[str, Tone] = {
@@ -49,6 +50,8 @@ TONES: dict[str, Tone] = {
         glad="Thank you so much for saying yes. I'm really glad.",
         understood="I completely understand, and I'm grateful you took the time to reply.",
         once_more="I know how busy you are, so this is the only time I'll ask again.",
+        no_pressure="If now isn't the right time, that's completely fine, and there's no need to explain. "
+        "If I don't hear back, I'll take it that it doesn't suit at the moment.",
     ),
     "formal": Tone(
         hello="Dear",
@@ -66,6 +69,8 @@ TONES: dict[str, Tone] = {
         glad="Thank you very much for agreeing to this.",
         understood="I quite understand, and I am grateful that you took the time to reply.",
         once_more="I appreciate how busy you are, so I will not write about this again.",
+        no_pressure="If now is not the right time, that is entirely fine, and there is no need to explain. "
+        "If I do not hear back, I will take it that it does not suit at the moment.",
     ),
     "casual": Tone(
         hello="Hey",
@@ -82,6 +87,8 @@ TONES: dict[str, Tone] = {
         glad="Thanks so much for saying yes!",
         understood="Totally understood, and thanks for getting back to me.",
         once_more="I know you're busy, so this is the last nudge from me.",
+        no_pressure="If now's not the right time, totally fine, no need to explain. "
+        "If I don't hear back, I'll take it that it doesn't suit right now.",
     ),
 }
 

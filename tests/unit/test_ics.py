@@ -81,7 +81,8 @@ def test_the_readers_copy_reminds_them_of_their_side_of_the_deal(dated) -> None:
     assert len(first) == 2
     assert first[0].decoded("TRIGGER") == -timedelta(days=2)  # "two days ahead"
     assert first[0]["DESCRIPTION"] == (
-        "Before call 1 with Maria: send you a short update and my questions two days ahead."
+        "Time to prepare for call 1 with Maria. What you promised: “send you a short update "
+        "and my questions two days ahead”."
     )
     assert first[1]["TRIGGER"].params["RELATED"] == "END"
     assert first[1].decoded("TRIGGER") == timedelta(minutes=15)
