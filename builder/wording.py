@@ -50,7 +50,8 @@ TONES: dict[str, Tone] = {
         glad="Thank you so much for saying yes. I'm really glad.",
         understood="I completely understand, and I'm grateful you took the time to reply.",
         once_more="I know how busy you are, so this is the only time I'll ask again.",
-        no_pressure="If now isn't the right time, that's completely fine, and there's no need to explain. "
+        no_pressure="If now isn't the right time, that's completely fine, "
+        "and there's no need to explain. "
         "If I don't hear back, I'll take it that it doesn't suit at the moment.",
     ),
     "formal": Tone(
@@ -69,7 +70,8 @@ TONES: dict[str, Tone] = {
         glad="Thank you very much for agreeing to this.",
         understood="I quite understand, and I am grateful that you took the time to reply.",
         once_more="I appreciate how busy you are, so I will not write about this again.",
-        no_pressure="If now is not the right time, that is entirely fine, and there is no need to explain. "
+        no_pressure="If now is not the right time, that is entirely fine, "
+        "and there is no need to explain. "
         "If I do not hear back, I will take it that it does not suit at the moment.",
     ),
     "casual": Tone(
