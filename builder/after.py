@@ -154,7 +154,7 @@ def read_after(raw: object) -> After:
     messages: list[FieldMessage] = []
     days = {name: _day(source.get(name), name, messages) for name in AFTER_DATES}
     reply = source.get("reply")
-    reply = reply if reply in dict(REPLIES) else ""
+    reply = reply if isinstance(reply, str) and reply in dict(REPLIES) else ""
     entries = []
     raw_log = source.get("log")
     for index, item in enumerate(raw_log[:MAX_LOG] if isinstance(raw_log, list) else []):

@@ -118,7 +118,7 @@ def _after(reader: _Reader, raw: object) -> dict[str, object]:
         name: reader.day(source.get(name), "A date after sending") for name in AFTER_DATES
     }
     reply = source.get("reply", "")
-    if reply not in dict(REPLIES):
+    if not isinstance(reply, str) or reply not in dict(REPLIES):
         reader.problem("The reply is not one the builder knows.")
         reply = ""
     after["reply"] = reply
@@ -260,7 +260,7 @@ def _document(data: object, strict: bool) -> tuple[dict[str, object], list[str]]
             taken.add(str(record["id"]))
             records.append(record)
     current = data.get("current")
-    if current not in taken:
+    if not isinstance(current, str) or current not in taken:
         current = records[0]["id"] if records else ""
     return {"current": current, "requests": records}, reader.problems
 
