@@ -11,7 +11,8 @@ does what GitHub Pages does:
   before the first request, as a host or CDN with precompressed files would, so no
   measured request waits for it);
 - `Cache-Control: max-age=600` on every response, so a visit within ten minutes reuses
-  files without asking again;
+  files without asking again (or, with `revalidate`, `max-age=0`: every use of a file
+  asks the host first, as many static hosts do);
 - `ETag`s, so a later visit revalidates with `304 Not Modified`.
 """
 
@@ -63,6 +64,7 @@ class StaticHostHandler(SimpleHTTPRequestHandler):
         ".json": "application/json",
         ".whl": "application/zip",
     }
+    revalidate = False  # True: Cache-Control: max-age=0, so every use asks first
     _gzipped: dict[Path, tuple[float, bytes]] = {}  # noqa: RUF012 - shared on purpose
     _lock = threading.Lock()
 
@@ -105,6 +107,9 @@ class StaticHostHandler(SimpleHTTPRequestHandler):
             cached = cls._gzipped.get(file) if file else None
         return len(cached[1]) if cached else 0
 
+    def _cache_control(self) -> str:
+        return "max-age=0" if self.revalidate else f"max-age={MAX_AGE_S}"
+
     def send_head(self):  # returns what copyfile reads, like the base class
         raw = urlsplit(self.path).path
         translated = Path(self.translate_path(raw))  # the base class's safe mapping
@@ -117,7 +122,7 @@ class StaticHostHandler(SimpleHTTPRequestHandler):
         if self.headers.get("If-None-Match") == etag:
             self.send_response(HTTPStatus.NOT_MODIFIED)
             self.send_header("ETag", etag)
-            self.send_header("Cache-Control", f"max-age={MAX_AGE_S}")
+            self.send_header("Cache-Control", self._cache_control())
             self.end_headers()
             return None
         gzipped = self._gzip(path) if "gzip" in self.headers.get("Accept-Encoding", "") else None
@@ -130,7 +135,7 @@ class StaticHostHandler(SimpleHTTPRequestHandler):
             self.send_header("Vary", "Accept-Encoding")
         self.send_header("ETag", etag)
         self.send_header("Last-Modified", email.utils.formatdate(stat.st_mtime, usegmt=True))
-        self.send_header("Cache-Control", f"max-age={MAX_AGE_S}")
+        self.send_header("Cache-Control", self._cache_control())
         self.end_headers()
         return _Bytes(body)
 

@@ -147,8 +147,12 @@ def _dates_line(proposed: tuple[dates.Meeting, ...], today: date | None) -> str:
 FITTED = ("focus", "outcome", "connection", "preparation", "report_back")
 
 
+@functools.lru_cache(maxsize=8)  # drafts, coaching and notices read the same request
 def fits(request: Request) -> dict[str, Fit]:
-    """Each free-text field read for its shape, ready for the sentence frames."""
+    """Each free-text field read for its shape, ready for the sentence frames.
+
+    Cached, so treat the result as read-only.
+    """
     names = (request.mentor_name.strip().rstrip(",;:").rstrip(),)
     return {name: fit(name, getattr(request, name), names) for name in FITTED}
 

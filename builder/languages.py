@@ -8,6 +8,7 @@ evidence is plain, and otherwise treats the text as English.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -94,6 +95,7 @@ def _by_script(letters: list[str]) -> Language | None:
     return Language("")
 
 
+@functools.lru_cache(maxsize=512)  # every keystroke re-reads the fields it did not change
 def detect(text: str) -> Language | None:
     """The other language a text is written in, or None for English (or unsure).
 

@@ -2,29 +2,35 @@
 // has been imported and has answered once, so the browser restores it instead of
 // starting Python, installing three wheels and importing Jinja2 and the builder.
 //
-//   TZ=UTC node overrides/hooks/make_snapshot.mjs RUNTIME_DIR OUT_FILE WHEEL...
+//   TZ=UTC node overrides/hooks/make_snapshot.mjs RUNTIME_DIR STDLIB_ZIP OUT_FILE WHEEL...
 //
-// OUT_FILE is written gzipped (the worker inflates it with DecompressionStream).
+// STDLIB_ZIP is the site's own standard library (find_stdlib.mjs): the restored Python
+// keeps that zip's table of contents, so the browser must get the very same file.
 // A snapshot is only valid for the exact Pyodide build that made it (Pyodide checks a
-// build id on restore), so pyodide_bundle.py remakes it whenever the runtime or a
-// wheel changes.
+// build id on restore), so pyodide_bundle.py remakes it whenever an input changes.
 //
 // Why by hand: loadPackage leaves JavaScript references behind that a snapshot cannot
 // hold, so the wheels are unpacked with zipfile instead. The snapshot keeps Python's
-// memory but not the (JavaScript-side) file system, so the wheels' files are also kept
-// in memory, in the module `shorthaul_snapshot`, and written back by the worker with
-// `restore_files()`: Jinja2 checks its templates' modification times, and modules not
-// imported yet are read from disk. The files keep the wheel's times, so the templates
+// memory but not the (JavaScript-side) file system, so the wheels' files that may still
+// be read (templates, metadata, modules not imported yet) are kept in memory, in the
+// module `shorthaul_snapshot`, and written back by the worker with `after_restore()`,
+// which also reseeds `random`. The files keep the wheel's times, so the templates
 // compiled here stay valid after the restore.
+//
+// OUT_FILE is written in the page-map format of snapshot_pack.mjs (zero pages and
+// pages the runtime's own data already holds are left out), uncompressed: the bundle
+// hook compresses it. The build stops
+// if Python's memory grew past the heap a restore starts with (restore would fail).
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { gzipSync } from "node:zlib";
+import { initialMemoryBytes, packSnapshot } from "./snapshot_pack.mjs";
 
-const [runtime, outFile, ...wheels] = process.argv.slice(2);
+const [runtime, stdlibZip, outFile, ...wheels] = process.argv.slice(2);
 const { loadPyodide } = await import(pathToFileURL(resolve(runtime, "pyodide.mjs")).href);
 const pyodide = await loadPyodide({
   indexURL: resolve(runtime) + "/",
+  stdLibURL: resolve(stdlibZip),
   _makeSnapshot: true,
   // What a browser start gives; Node would put this script's path here.
   _sysExecutable: "./this.program",
@@ -40,16 +46,44 @@ exec('''
 FILES = []  # (path, bytes, mtime) of every file in the wheels
 
 def unpack(buffers):
-    import calendar, importlib, io, sysconfig, zipfile
-    site = sysconfig.get_paths()["purelib"]
+    import importlib, io, time, zipfile
+    site = site_packages()
     for data in buffers:
         with zipfile.ZipFile(io.BytesIO(bytes(data))) as wheel:
             for info in wheel.infolist():
                 if not info.is_dir():
-                    mtime = calendar.timegm((*info.date_time, 0, 0, 0))
+                    mtime = int(time.mktime((*info.date_time, 0, 0, 0)))  # TZ=UTC here
                     FILES.append((f"{site}/{info.filename}", wheel.read(info), mtime))
     restore_files()
     importlib.invalidate_caches()
+
+def prune():
+    """Drop the files of modules already imported: their code is in memory."""
+    import sys
+    site = site_packages()
+    def module_of(path):
+        rel = path[len(site) + 1:]
+        if rel.endswith(".pyc"):
+            folder, _, name = rel.rpartition("/__pycache__/")
+            rel = f"{folder}/{name.split('.')[0]}.py"
+        if not rel.endswith(".py"):
+            return None
+        return rel[:-3].removesuffix("/__init__").replace("/", ".")
+    FILES[:] = [f for f in FILES if module_of(f[0]) not in sys.modules]
+
+def site_packages():
+    # Where Pyodide installs packages (its installStdlib makes the folder).
+    import sys
+    return "/lib/python%d.%d/site-packages" % sys.version_info[:2]
+
+def after_restore():
+    """Put the files back and give this reader's Python its own random numbers."""
+    import sys
+    restore_files()
+    if "random" in sys.modules:
+        sys.modules["random"].seed()  # from the browser's crypto.getRandomValues
+    if "tempfile" in sys.modules:
+        sys.modules["tempfile"]._name_sequence = None  # reseeded on first use
 
 def restore_files():
     """Write the wheels' files into the restored interpreter's empty file system."""
@@ -69,7 +103,6 @@ del _module
 `);
 const snapshotModule = pyodide.pyimport("shorthaul_snapshot");
 snapshotModule.unpack(wheels.map((wheel) => new Uint8Array(readFileSync(wheel))));
-snapshotModule.destroy();
 
 // One real answer, so Jinja2 has compiled and cached every template before the snapshot.
 const handle = pyodide.pyimport("builder.web").handle;
@@ -91,6 +124,8 @@ const answer = JSON.parse(
   ),
 );
 handle.destroy();
+snapshotModule.prune();
+snapshotModule.destroy();
 if (answer.type !== "result" || !JSON.stringify(answer).includes("Amira Haddad")) {
   throw new Error(`the builder's warm-up answer is wrong: ${JSON.stringify(answer).slice(0, 300)}`);
 }
@@ -104,7 +139,40 @@ while "" in sys.path:
     sys.path.remove("")
 gc.collect()
 `);
+// Zero the heap's free memory: freed blocks keep whatever they last held, and that
+// garbage would travel in the snapshot (measured: 4.5 MB of it, 0.85 MB gzipped). Each
+// free block the allocator hands out without moving its break is zeroed and held, then
+// all are freed again; the memory never grows (checked below).
+const M = pyodide._module;
+const heapBefore = M.HEAP8.buffer.byteLength;
+const held = [];
+for (let size = 1 << 20; size >= 64; size >>= 1) {
+  for (;;) {
+    const brk = M._sbrk(0);
+    const ptr = M._malloc(size);
+    if (!ptr) break;
+    if (M._sbrk(0) !== brk || M.HEAP8.buffer.byteLength !== heapBefore) {
+      M._free(ptr);
+      break;
+    }
+    M.HEAPU8.fill(0, ptr, ptr + size);
+    held.push(ptr);
+  }
+}
+for (const ptr of held) M._free(ptr);
 const snapshot = pyodide.makeMemorySnapshot();
-const packed = gzipSync(snapshot, { level: 9 });
+const wasm = new Uint8Array(readFileSync(resolve(runtime, "pyodide.asm.wasm")));
+const heap = snapshot.length - new Uint32Array(snapshot.buffer, snapshot.byteOffset, 4)[1];
+const initial = initialMemoryBytes(wasm);
+if (heap > initial) {
+  throw new Error(
+    `Python's memory grew to ${heap} bytes while the snapshot was made, but a restore ` +
+      `starts with a heap of ${initial} bytes (this Pyodide's initial memory) and cannot ` +
+      `grow it first. Import or warm up less in make_snapshot.mjs, or drop the snapshot.`,
+  );
+}
+const { packed, pages } = packSnapshot(snapshot, wasm);
 writeFileSync(outFile, packed);
-console.log(`snapshot: ${snapshot.length} bytes, ${packed.length} gzipped`);
+console.log(
+  `snapshot: ${snapshot.length} bytes; pages ${JSON.stringify(pages)}; ${packed.length} packed`,
+);

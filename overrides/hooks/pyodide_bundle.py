@@ -8,10 +8,16 @@ lists only those, so `loadPackage` resolves everything from the site itself and 
 comes from a CDN. Wheels are cached in .cache/wheels, the builder's by a digest of its
 sources.
 
-Last, it makes `builder.snapshot` (make_snapshot.mjs): Pyodide's memory with the builder
-imported and warmed, which the page's worker restores instead of starting Python from
-scratch (three to four times faster). The wheels and lock file stay: the worker falls
-back to them if the snapshot cannot be used, and the in-Pyodide tests install them.
+The standard library is cut to the modules the builder needs (find_stdlib.mjs records
+them under Node; about a third of Pyodide's zip), and last comes `builder.snapshot`
+(make_snapshot.mjs): Pyodide's memory with the builder imported and warmed, which the
+page's worker restores instead of starting Python from scratch. The wheels and lock
+file stay: the worker falls back to them, and the in-Pyodide tests install them.
+
+Everything lands in `pyodide/<digest>/`, a folder named by a digest of its files, so
+a new deploy's runtime, snapshot and wheels live at new addresses: a page, a browser
+cache or the service worker can never pair a snapshot with another runtime. Pages get
+the folder as `config.extra.pyodide_dir`.
 
 It also runs as a script (`python overrides/hooks/pyodide_bundle.py OUT_DIR`) so the
 in-Pyodide test runner uses exactly the bundle the site ships.
@@ -20,22 +26,29 @@ in-Pyodide test runner uses exactly the bundle the site ships.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import logging
+import lzma
 import os
 import shutil
-import subprocess
 import sys
-import tempfile
-from importlib.metadata import version
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 RUNTIME_DIR = ROOT / "node_modules" / "pyodide"
-CACHE_DIR = ROOT / ".cache" / "wheels"
 SNAPSHOT_CACHE_DIR = ROOT / ".cache" / "snapshots"
+STDLIB_CACHE_DIR = ROOT / ".cache" / "stdlib"
+STAGING_DIR = ROOT / ".cache" / "bundle-staging"
+HOOKS = ROOT / "overrides" / "hooks"
 BUNDLE_DIRNAME = "pyodide"
 SNAPSHOT_NAME = "builder.snapshot"
+STDLIB_NAME = "python_stdlib.zip"
+XZ_DECODER = "xz-decompress.mjs"
+# A 4 MiB window: 3.22 MB where 16 MiB gives 3.19, and the worker's decoder then needs
+# ~5 MB of memory instead of ~17 (it keeps it for the page's life).
+XZ = [{"id": lzma.FILTER_LZMA2, "preset": 9 | lzma.PRESET_EXTREME, "dict_size": 4 << 20}]
 
 # The runtime files a browser needs; the rest of the npm package (types, consoles,
 # source maps) stays out of the site.
@@ -43,7 +56,6 @@ RUNTIME_FILES = (
     "pyodide.mjs",
     "pyodide.asm.mjs",
     "pyodide.asm.wasm",
-    "python_stdlib.zip",
     "package.json",
 )
 # Packages the page loads; the lock file keeps these and what they depend on.
@@ -52,116 +64,21 @@ ROOT_PACKAGES = ("shorthaul-builder",)
 log = logging.getLogger("mkdocs.hooks.pyodide_bundle")
 
 
-class BundleError(RuntimeError):
-    """The bundle cannot be made; the message says what to run."""
-
-
-def _run(cmd: list[str], *, env: dict[str, str] | None = None, cwd: Path | None = None) -> None:
-    done = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=cwd, check=False)
-    if done.returncode != 0:
-        raise BundleError(f"{' '.join(cmd)} failed:\n{done.stdout}\n{done.stderr}")
-
-
-def _pip(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> None:
-    _run([sys.executable, "-m", "pip", "--disable-pip-version-check", *args], env=env, cwd=cwd)
-
-
-def _source_digest() -> str:
-    """A digest of everything that goes into the builder wheel, to reuse a fresh one."""
-    digest = hashlib.sha256()
-    files = [ROOT / "pyproject.toml", *sorted((ROOT / "builder").rglob("*"))]
-    for path in files:
-        if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(ROOT).as_posix().encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def _compile_digest() -> str:
-    script = ROOT / "overrides" / "hooks" / "compile_wheels.mjs"
-    digest = hashlib.sha256(script.read_bytes() + runtime_version().encode())
-    return digest.hexdigest()[:12]
-
-
-def _compile(wheel: Path) -> None:
-    """Add bytecode for Pyodide's Python to a pure wheel, compiled by Pyodide itself."""
-    script = ROOT / "overrides" / "hooks" / "compile_wheels.mjs"
-    _run(["node", str(script), str(RUNTIME_DIR), str(wheel)])
-
-
-def _cached(name: str, make) -> Path:
-    """Return the one wheel in CACHE_DIR/name, making and compiling it if it is not there.
-
-    The name also carries the runtime's version and a digest of compile_wheels.mjs, so a
-    new Pyodide (another bytecode format) or a new compile step never reuses old wheels.
-    """
-    name = f"{name}-{_compile_digest()}"
-    folder = CACHE_DIR / name
-    wheels = sorted(folder.glob("*.whl")) if folder.is_dir() else []
-    if len(wheels) == 1:
-        return wheels[0]
-    shutil.rmtree(folder, ignore_errors=True)
-    scratch = Path(tempfile.mkdtemp(prefix=f"{name}-", dir=CACHE_DIR))
-    make(scratch)
-    wheels = sorted(scratch.glob("*.whl"))
-    if len(wheels) != 1:
-        raise BundleError(f"expected one wheel for {name}, got {wheels}")
-    _compile(wheels[0])
-    scratch.rename(folder)
-    return folder / wheels[0].name
-
-
-def _builder_wheel(out: Path) -> None:
-    # Build from a copy holding only the package, so no build/ or egg-info lands in
-    # the work tree and node_modules or .venv are never scanned.
-    with tempfile.TemporaryDirectory() as tmp:
-        src = Path(tmp)
-        shutil.copy2(ROOT / "pyproject.toml", src / "pyproject.toml")
-        shutil.copy2(ROOT / "README.md", src / "README.md")
-        shutil.copytree(
-            ROOT / "builder", src / "builder", ignore=shutil.ignore_patterns("__pycache__")
-        )
-        _pip("wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(src))
-
-
-def _jinja2_wheel(out: Path) -> None:
-    _pip(
-        "download",
-        "--no-deps",
-        "--only-binary",
-        ":all:",
-        "-q",
-        "-d",
-        str(out),
-        f"jinja2=={version('jinja2')}",
+def _load_wheels_module():
+    # MkDocs loads hooks by path, so the sibling is loaded the same way.
+    spec = importlib.util.spec_from_file_location(
+        "shorthaul_pyodide_wheels", Path(__file__).with_name("pyodide_wheels.py")
     )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
-def _markupsafe_wheel(out: Path) -> None:
-    # MarkupSafe has no Pyodide wheel on PyPI. With no C compiler its sdist builds a
-    # pure wheel, and Jinja2 then escapes with MarkupSafe's plain-Python code.
-    env = {**os.environ, "CC": "false"}
-    _pip(
-        "wheel",
-        "--no-deps",
-        "--no-binary",
-        ":all:",
-        "-q",
-        "-w",
-        str(out),
-        f"markupsafe=={version('markupsafe')}",
-        env=env,
-    )
-
-
-def wheels() -> list[Path]:
-    """The three pure wheels the page installs, built or taken from the cache."""
-    CACHE_DIR.mkdir(parents=True, exist_ok=True)
-    return [
-        _cached(f"builder-{_source_digest()}", _builder_wheel),
-        _cached(f"jinja2-{version('jinja2')}", _jinja2_wheel),
-        _cached(f"markupsafe-{version('markupsafe')}", _markupsafe_wheel),
-    ]
+_wheels = _load_wheels_module()
+BundleError = _wheels.BundleError
+_run = _wheels.run
+wheels = _wheels.wheels
+runtime_version = _wheels.runtime_version
 
 
 def _write_lock(out: Path, wheel_files: list[Path]) -> None:
@@ -182,49 +99,148 @@ def _write_lock(out: Path, wheel_files: list[Path]) -> None:
     spec.to_json(out / "pyodide-lock.json")
 
 
-def snapshot(wheel_files: list[Path]) -> Path:
-    """The builder's memory snapshot for these wheels and this runtime, made or cached."""
-    script = ROOT / "overrides" / "hooks" / "make_snapshot.mjs"
-    digest = hashlib.sha256(script.read_bytes() + runtime_version().encode())
-    for wheel in wheel_files:
-        digest.update(wheel.name.encode() + wheel.read_bytes())
-    cached = SNAPSHOT_CACHE_DIR / digest.hexdigest()[:16] / SNAPSHOT_NAME
+def _digest(*parts: bytes | Path) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.read_bytes() if isinstance(part, Path) else part)
+    return digest.hexdigest()[:16]
+
+
+def _make_cached(cached: Path, make) -> Path:
+    """Make `cached` with make(scratch_path) unless it exists; only the newest is kept."""
     if not cached.is_file():
-        shutil.rmtree(SNAPSHOT_CACHE_DIR, ignore_errors=True)  # only the newest is kept
+        shutil.rmtree(cached.parents[1], ignore_errors=True)
         cached.parent.mkdir(parents=True)
         scratch = cached.with_suffix(".partial")
-        # TZ=UTC: the time zone is read once at start-up, so the snapshot would carry the
-        # build machine's; UTC at least makes every build the same.
-        env = {**os.environ, "TZ": "UTC"}
-        _run(["node", str(script), str(RUNTIME_DIR), str(scratch), *map(str, wheel_files)], env=env)
+        make(scratch)
         scratch.rename(cached)
     return cached
 
 
-def build_bundle(out: Path) -> Path:
-    """Write the runtime, the wheels, their lock file and the snapshot into `out`."""
+def stdlib_zip(staging: Path, wheel_files: list[Path]) -> Path:
+    """The standard library cut to what the builder imports (find_stdlib.mjs), cached."""
+    script = HOOKS / "find_stdlib.mjs"
+    key = _digest(script, runtime_version().encode(), *wheel_files)
+
+    def make(scratch: Path) -> None:
+        names_file = scratch.with_suffix(".json")
+        _run(["node", str(script), str(RUNTIME_DIR), str(staging), str(names_file)])
+        names = json.loads(names_file.read_text())
+        with zipfile.ZipFile(RUNTIME_DIR / STDLIB_NAME) as full:
+            present = set(full.namelist())
+            stems = [name.replace(".", "/") for name in names]
+            candidates = [path for stem in stems for path in (f"{stem}.py", f"{stem}/__init__.py")]
+            wanted = [path for path in candidates if path in present]
+            with zipfile.ZipFile(scratch, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as cut:
+                for path in sorted(wanted):
+                    cut.writestr(full.getinfo(path), full.read(path), zipfile.ZIP_DEFLATED, 9)
+
+    return _make_cached(STDLIB_CACHE_DIR / key / STDLIB_NAME, make)
+
+
+def snapshot(wheel_files: list[Path], stdlib: Path) -> Path:
+    """The builder's memory snapshot for these wheels and this runtime, made or cached."""
+    script = HOOKS / "make_snapshot.mjs"
+    key = _digest(
+        script,
+        HOOKS / "snapshot_pack.mjs",
+        runtime_version().encode(),
+        repr(XZ).encode(),
+        stdlib,
+        *wheel_files,
+    )
+
+    def make(scratch: Path) -> None:
+        # TZ=UTC: the time zone is read once at start-up, so the snapshot would carry the
+        # build machine's; UTC at least makes every build the same.
+        env = {**os.environ, "TZ": "UTC"}
+        packed = scratch.with_suffix(".packed")
+        cmd = [str(RUNTIME_DIR), str(stdlib), str(packed), *map(str, wheel_files)]
+        _run(["node", str(script), *cmd], env=env)
+        # xz: 3.2 MB where gzip gives 4.7 (measured); the worker decodes it with
+        # xz-decompress (WebAssembly) in ~0.5 s on 2 busy cores, a little more than
+        # gzip's ~0.3 s, while 1.5 MB less takes 1.2 s less at 10 Mbit/s.
+        scratch.write_bytes(lzma.compress(packed.read_bytes(), check=lzma.CHECK_CRC32, filters=XZ))
+        packed.unlink()
+
+    return _make_cached(SNAPSHOT_CACHE_DIR / key / SNAPSHOT_NAME, make)
+
+
+def bundle_files() -> dict[str, Path]:
+    """Every file of the bundle (name in the bundle -> where it is now), made or cached."""
     if not (RUNTIME_DIR / "pyodide.asm.wasm").is_file():
         raise BundleError("node_modules/pyodide is missing: run `npm ci` (the README's setup).")
-    out.mkdir(parents=True, exist_ok=True)
-    for name in RUNTIME_FILES:
-        shutil.copy2(RUNTIME_DIR / name, out / name)
     built = wheels()
+    shutil.rmtree(STAGING_DIR, ignore_errors=True)
+    STAGING_DIR.mkdir(parents=True)
     for wheel in built:
-        shutil.copy2(wheel, out / wheel.name)
-    _write_lock(out, built)
-    shutil.copy2(snapshot(built), out / SNAPSHOT_NAME)
+        shutil.copy2(wheel, STAGING_DIR / wheel.name)
+    _write_lock(STAGING_DIR, built)
+    files = {name: RUNTIME_DIR / name for name in RUNTIME_FILES}
+    files.update({wheel.name: wheel for wheel in built})
+    files["pyodide-lock.json"] = STAGING_DIR / "pyodide-lock.json"
+    files[STDLIB_NAME] = stdlib_zip(STAGING_DIR, built)
+    files[SNAPSHOT_NAME] = snapshot(built, files[STDLIB_NAME])
+    files[XZ_DECODER] = _xz_decoder(STAGING_DIR / XZ_DECODER)
+    return files
+
+
+def _xz_decoder(out: Path) -> Path:
+    """xz-decompress (npm) as a module the worker can import: its browser build is UMD."""
+    umd = ROOT / "node_modules" / "xz-decompress" / "dist" / "package" / "xz-decompress.min.js"
+    if not umd.is_file():
+        raise BundleError(f"{umd} is missing: run `npm ci` (the README's setup).")
+    source = umd.read_text(encoding="utf-8")
+    out.write_text(
+        "// xz-decompress (npm, MIT; xz-embedded, public domain), wrapped as a module.\n"
+        'const root = { "stream/web": globalThis };\n'
+        f"(function () {{\n{source}\n}}).call(root);\n"
+        'export const { XzReadableStream } = root["xz-decompress"];\n',
+        encoding="utf-8",
+    )
     return out
 
 
-def runtime_version() -> str:
-    return json.loads((RUNTIME_DIR / "package.json").read_text())["version"]
+def bundle_digest(files: dict[str, Path]) -> str:
+    """A digest of the bundle's names and contents: the name of its folder in the site."""
+    digest = hashlib.sha256()
+    for name in sorted(files):
+        digest.update(name.encode() + b"\0" + files[name].read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def build_bundle(out: Path, files: dict[str, Path] | None = None) -> Path:
+    """Write the runtime, the wheels, their lock file, stdlib and snapshot into `out`."""
+    files = files or bundle_files()
+    out.mkdir(parents=True, exist_ok=True)
+    for name, path in files.items():
+        shutil.copy2(path, out / name)
+    # What the worker weighs when it chooses how to start (python/link.js), and what
+    # the service worker caches once the builder has started (bytes as served).
+    wheel_bytes = sum(p.stat().st_size for n, p in files.items() if n.endswith(".whl"))
+    summary = {
+        "snapshotBytes": files[SNAPSHOT_NAME].stat().st_size,
+        "wheelBytes": wheel_bytes + files["pyodide-lock.json"].stat().st_size,
+        "files": sorted(files),
+    }
+    (out / "bundle.json").write_text(json.dumps(summary, indent=1) + "\n")
+    return out
 
 
 # MkDocs hooks ---------------------------------------------------------------------
 
+_bundle: dict[str, Path] = {}
+
+
+def on_pre_build(config) -> None:
+    # Made before the pages, which name the bundle's folder (builder, link maker).
+    _bundle.clear()
+    _bundle.update(bundle_files())
+    config.extra["pyodide_dir"] = f"{BUNDLE_DIRNAME}/{bundle_digest(_bundle)}/"
+
 
 def on_post_build(config) -> None:
-    out = build_bundle(Path(config["site_dir"]) / BUNDLE_DIRNAME)
+    out = build_bundle(Path(config["site_dir"]) / config.extra["pyodide_dir"], _bundle)
     log.info("Pyodide %s bundle written to %s", runtime_version(), out)
 
 

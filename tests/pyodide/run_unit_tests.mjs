@@ -7,6 +7,11 @@
 // our wheels and their lock file): the builder is installed with loadPackage exactly
 // as the browser does it. pytest and its dependencies come from pure wheels that
 // scripts/setup fetched into .cache/wheels/pyodide-tests. Nothing is downloaded here.
+//
+// The bundle's standard library is cut to what the builder needs (find_stdlib.mjs).
+// pytest needs more, so Pyodide's whole standard library is put after it on sys.path;
+// any module the builder, Jinja2 or MarkupSafe then imports from that second zip, i.e.
+// one the site does not ship, fails the run: a reader's page would have failed.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -28,6 +33,48 @@ function* filesUnder(dir) {
 const { loadPyodide } = await import(pathToFileURL(join(bundle, "pyodide.mjs")).href);
 const pyodide = await loadPyodide({ indexURL: bundle + "/" });
 await pyodide.loadPackage("shorthaul-builder", { checkIntegrity: true });
+pyodide.runPython(`import builder.web`); // with the site's standard library alone
+
+const fullStdlib = join(root, "node_modules", "pyodide", "python_stdlib.zip");
+pyodide.FS.writeFile("/lib/stdlib-for-tests.zip", new Uint8Array(readFileSync(fullStdlib)));
+pyodide.runPython(`
+import sys, zipimport
+
+TESTS_ONLY = "/lib/stdlib-for-tests.zip"
+OURS = tuple(f"/site-packages/{name}/" for name in ("builder", "jinja2", "markupsafe"))
+
+class TestsOnlyStdlib:
+    """Last on sys.meta_path: a module (or submodule) the site's zip does not have."""
+
+    @staticmethod
+    def find_spec(name, path=None, target=None):
+        folder = name.rpartition(".")[0].replace(".", "/")
+        try:
+            importer = zipimport.zipimporter(f"{TESTS_ONLY}/{folder}/" if folder else TESTS_ONLY)
+            return importer.find_spec(name)
+        except zipimport.ZipImportError:
+            return None
+
+sys.meta_path.append(TestsOnlyStdlib)
+imports = []  # (module, imported from our code?) for each import that loads a module
+
+def _watch(event, args):
+    if event == "import":
+        frame, ours = sys._getframe(1), False
+        while frame and not ours:
+            ours = any(part in frame.f_code.co_filename for part in OURS)
+            frame = frame.f_back
+        imports.append((args[0], ours))
+
+sys.addaudithook(_watch)
+
+def not_shipped():
+    """Modules our code imported that only the tests' extra standard library has."""
+    return sorted({
+        name for name, ours in imports
+        if ours and (getattr(sys.modules.get(name), "__file__", "") or "").startswith(TESTS_ONLY)
+    })
+`);
 
 const wheels = readdirSync(testWheels).filter((name) => name.endsWith(".whl"));
 if (!wheels.some((name) => name.startsWith("pytest-"))) {
@@ -58,4 +105,13 @@ os.chdir("${project}")
 print(f"Pyodide {sys.version.split()[0]} on {sys.platform}; builder from {os.path.dirname(builder.__file__)}")
 int(pytest.main(["-p", "no:cacheprovider", "-q", "tests/unit", "tests/golden"]))
 `);
+const missing = pyodide.globals.get("not_shipped")().toJs();
+if (missing.length) {
+  console.error(
+    `The builder imported standard-library modules the site does not ship: ${missing.join(", ")}.\n` +
+      "find_stdlib.mjs did not find them; make sure it does (or import them where it looks).",
+  );
+  process.exit(1);
+}
+console.log("standard library: every module the builder imported is in the site's cut zip");
 process.exit(code);

@@ -1,9 +1,43 @@
-// The request builder's worker: starts Pyodide from the site's own files (restoring the
-// builder's memory snapshot, or else installing the builder's wheels), then passes each
-// message from the page to builder.web.handle and posts the JSON answer back. The page
-// never waits on Python's start-up.
+// The request builder's worker: starts Pyodide from the site's own files, then passes
+// each message from the page to builder.web.handle and posts the JSON answer back. The
+// page never waits on Python's start-up.
+//
+// Two ways to start (python/link.js chooses from the connection): restore the builder's
+// memory snapshot (fast on a fast link), or start Python and install the builder's
+// wheels (fewer bytes, more CPU). If the snapshot cannot be used, the wheels it is.
+import { choosePath, meter } from "./python/link.js";
+import { readSnapshot, whenInstantiated } from "./python/snapshot.js";
+
 let handle = null;
 const unwatchedFetch = self.fetch.bind(self); // the browser's own, whatever watches it
+const prefetched = new Map(); // url -> Response already under way, for Pyodide's fetch
+const PYTHON_CACHE = "sh-python"; // served by the service worker (sw.js)
+let keeping = null; // the bundle's address while its files are being kept, else null
+
+// A bundle file kept by an earlier visit, if there is one. The service worker serves
+// the same cache, but this page may not be under it yet (its first visit).
+async function kept(url) {
+  if (!keeping || !url.startsWith(keeping) || typeof caches !== "object") return undefined;
+  try {
+    return await caches.match(url, { cacheName: PYTHON_CACHE });
+  } catch {
+    return undefined;
+  }
+}
+
+// Keep a copy of a bundle file this start fetched, for the next visit and offline use
+// (the service worker serves this cache). Only files of the bundle: never anything else.
+function keep(url, response) {
+  if (!keeping || !url.startsWith(keeping) || !response.ok || typeof caches !== "object") return;
+  const copy = response.clone();
+  caches
+    .open(PYTHON_CACHE)
+    .then(async (cache) => {
+      if (await cache.match(url)) await copy.body?.cancel();
+      else await cache.put(url, copy);
+    })
+    .catch(() => {});
+}
 
 function progress(step, label) {
   self.postMessage(JSON.stringify({ type: "progress", step, of: 3, label }));
@@ -16,61 +50,80 @@ const EMPTY_MODULE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]);
 function watchFetches() {
   let fail;
   const failed = new Promise((_, reject) => { fail = reject; });
-  self.fetch = async (resource, init) => {
-    const name = String(resource?.url ?? resource).split("/").pop();
+  const watched = async (resource, init) => {
+    const url = String(resource?.url ?? resource);
+    const name = url.split("/").pop();
+    const early = prefetched.get(url); // fetched (and kept) ahead of Pyodide's asking
+    prefetched.delete(url);
     let response;
+    let already;
     try {
-      response = await unwatchedFetch(resource, init);
+      already = (await early) ?? (await kept(url)); // nothing to keep then
+      response = already ?? (await unwatchedFetch(resource, init));
     } catch (error) {
       fail(new Error(`Python's files could not be loaded (${name}); are you offline?`));
       throw error;
     }
     if (!response.ok) fail(new Error(`A file Python needs is missing (${name}, HTTP ${response.status}).`));
+    if (!already) keep(url, response);
     return response;
   };
-  return { failed, stop: () => { self.fetch = unwatchedFetch; } };
+  self.fetch = watched;
+  return { failed, watched, stop: () => { self.fetch = unwatchedFetch; } };
 }
 
-// The builder's snapshot (made at build time by hooks/make_snapshot.mjs): Python's memory
-// with the builder imported and warmed, gzipped. Inflated while it downloads; a host
-// that already took the gzip off (Content-Encoding) is fine too.
-async function fetchSnapshot(url) {
-  if (typeof DecompressionStream !== "function") throw new Error("no DecompressionStream");
-  // Not watched: if it is missing, Python starts the long way instead of failing.
-  const response = await unwatchedFetch(url);
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  const reader = response.body.getReader();
-  const first = await reader.read();
-  const head = first.value ?? new Uint8Array();
-  const body = new ReadableStream({
-    start(controller) {
-      if (head.length) controller.enqueue(head);
-    },
-    async pull(controller) {
-      const { done, value } = await reader.read();
-      if (done) controller.close();
-      else controller.enqueue(value);
-    },
-  });
-  const gzipped = head[0] === 0x1f && head[1] === 0x8b;
-  const bytes = gzipped ? body.pipeThrough(new DecompressionStream("gzip")) : body;
-  return new Uint8Array(await new Response(bytes).arrayBuffer());
-}
-
-// Restore the snapshot: about a quarter of the time of the long way below.
+// Restore the snapshot: about a third of the time of the long way below.
 async function restore(loadPyodide, indexURL) {
-  const snapshot = fetchSnapshot(new URL("builder.snapshot", indexURL).href);
-  snapshot.catch(() => {}); // its failure is reported by loadPyodide's await
-  const pyodide = await loadPyodide({ indexURL, _loadSnapshot: snapshot, stdout: () => {}, stderr: () => {} });
-  progress(3, "Starting the coach…");
-  // The snapshot holds Python's memory, not its files: put the wheels' files back.
-  pyodide.pyimport("shorthaul_snapshot").restore_files();
-  return pyodide;
+  let problem = null;
+  const url = new URL("builder.snapshot", indexURL).href;
+  const read = kept(url).then(async (hit) => {
+    // Not watched: if it is missing, Python starts the long way instead of failing.
+    const response = hit ?? (await unwatchedFetch(url));
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    if (!hit) keep(url, response);
+    return readSnapshot(response, indexURL);
+  });
+  read.catch(() => {}); // its failure is reported by loadPyodide's await
+  const stopWatching = whenInstantiated((memory) => {
+    read.then(({ fill }) => fill(memory)).catch((error) => { problem ??= error; });
+  });
+  try {
+    const _loadSnapshot = read.then(({ snapshot }) => snapshot);
+    _loadSnapshot.catch(() => {}); // rejected before Pyodide awaits it: not unhandled
+    const pyodide = await loadPyodide({ indexURL, _loadSnapshot, stdout: () => {}, stderr: () => {} });
+    const { filled } = await read;
+    if (!filled()) throw new Error("the runtime's memory was not seen when it was made");
+    progress(3, "Starting the coach…");
+    // The snapshot holds Python's memory, not its files: put the wheels' files back,
+    // and reseed what the build's random state would otherwise repeat for every reader.
+    pyodide.pyimport("shorthaul_snapshot").after_restore();
+    return pyodide;
+  } catch (error) {
+    throw problem ?? error;
+  } finally {
+    stopWatching();
+  }
 }
 
-// The long way: start Python, install the wheels, import the builder.
-async function install(loadPyodide, indexURL) {
-  const pyodide = await loadPyodide({ indexURL, stdout: () => {}, stderr: () => {} });
+// The long way: start Python, install the wheels, import the builder. The wheels are
+// fetched while Python starts (once the WebAssembly has arrived, so they never slow
+// it down): on a slow link that hides their download behind seconds of CPU.
+async function install(loadPyodide, indexURL, bundle) {
+  const stopWatching = whenInstantiated(() => {
+    for (const name of bundle.files.filter((file) => file.endsWith(".whl"))) {
+      const url = new URL(name, indexURL).href;
+      const response = kept(url).then((hit) => hit ?? unwatchedFetch(url));
+      response.then((r) => keep(url, r)).catch(() => {});
+      response.catch(() => {});
+      prefetched.set(url, response);
+    }
+  });
+  let pyodide;
+  try {
+    pyodide = await loadPyodide({ indexURL, stdout: () => {}, stderr: () => {} });
+  } finally {
+    stopWatching();
+  }
   progress(2, "Installing the request builder…");
   const errors = [];
   await pyodide.loadPackage("shorthaul-builder", {
@@ -82,37 +135,77 @@ async function install(loadPyodide, indexURL) {
   return pyodide;
 }
 
-async function load(indexURL) {
+// The standard library comes first and alone: both ways need it, and how fast it
+// arrives decides the way. Pyodide's own fetch of it later gets this same response.
+async function measureLink(fetches, indexURL) {
+  const stdlibURL = new URL("python_stdlib.zip", indexURL).href;
+  const bundle = fetches.watched(new URL("bundle.json", indexURL).href).then((r) => r.json());
+  const { measured, response } = meter(await fetches.watched(stdlibURL));
+  prefetched.set(stdlibURL, Promise.resolve(response));
+  return { ...choosePath(await measured, await bundle), bundle: await bundle };
+}
+
+async function load(fetches, indexURL) {
   if (typeof WebAssembly !== "object" || !WebAssembly.validate(EMPTY_MODULE)) {
     throw new Error("This browser has WebAssembly turned off.");
   }
   progress(1, "Loading Python (it runs in your browser; nothing you type is sent anywhere)…");
-  const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
+  const [{ loadPyodide }, path] = await Promise.all([
+    import(new URL("pyodide.mjs", indexURL).href),
+    measureLink(fetches, indexURL),
+  ]);
   let pyodide;
   let start = "snapshot";
-  try {
-    pyodide = await restore(loadPyodide, indexURL);
-  } catch (error) {
-    start = `wheels (snapshot: ${error?.message ?? error})`;
-    pyodide = await install(loadPyodide, indexURL);
+  if (path.snapshot) {
+    try {
+      pyodide = await restore(loadPyodide, indexURL);
+    } catch (error) {
+      start = `wheels (snapshot: ${error?.message ?? error})`;
+    }
+  } else {
+    start = `wheels (${path.why})`;
   }
+  pyodide ??= await install(loadPyodide, indexURL, path.bundle);
   handle = pyodide.pyimport("builder.web").handle;
   self.postMessage(JSON.stringify({ type: "ready", pyodide: pyodide.version, start }));
+  if (keeping) keepTheRest(indexURL, !path.snapshot);
 }
 
-async function start(indexURL) {
+// After the start, in the background: the scripts it imported (not seen by fetch
+// above) and, when the link was too slow for the snapshot this time, the
+// snapshot, so the next visit restores it (unless the browser asks to save data).
+async function keepTheRest(indexURL, snapshotToo) {
+  if (typeof caches !== "object") return;
+  const names = ["pyodide.mjs", "pyodide.asm.mjs", "xz-decompress.mjs"];
+  if (snapshotToo && !self.navigator.connection?.saveData) names.push("builder.snapshot");
+  try {
+    const cache = await caches.open(PYTHON_CACHE);
+    for (const name of names) {
+      const url = new URL(name, indexURL).href;
+      if (await cache.match(url)) continue;
+      const response = await unwatchedFetch(url);
+      if (response.ok) await cache.put(url, response);
+    }
+  } catch {
+    // Storage full or blocked: the next visit downloads again, as without caching.
+  }
+}
+
+async function start(indexURL, keepFiles) {
+  keeping = keepFiles ? indexURL : null;
   const fetches = watchFetches();
   try {
-    await Promise.race([load(indexURL), fetches.failed]);
+    await Promise.race([load(fetches, indexURL), fetches.failed]);
   } finally {
     fetches.stop();
+    prefetched.clear();
   }
 }
 
 self.addEventListener("message", (event) => {
   const message = JSON.parse(event.data);
   if (message.type === "start") {
-    start(message.indexURL).catch((error) => {
+    start(message.indexURL, message.keep).catch((error) => {
       self.postMessage(JSON.stringify({ type: "failed", reason: String(error?.message ?? error) }));
     });
   } else if (handle) {

@@ -4,6 +4,8 @@
 
 // A start-up that shows no progress for this long is reported as failed.
 const STALL_MS = 120_000;
+// Set in <head> by main.html while `mkdocs serve` serves the page.
+const NO_SERVICE_WORKER = 'meta[name="sh-service-worker"][content="off"]';
 
 export class PythonWorker {
   constructor(root, { onProgress, onReady, onFailed, onAnswer }) {
@@ -30,7 +32,11 @@ export class PythonWorker {
       event.preventDefault();
       this.fail(event.message || "The coach's script could not be loaded.");
     });
-    this.worker.postMessage(JSON.stringify({ type: "start", indexURL: this.indexURL }));
+    // keep: the worker puts the Python files it fetches into the cache the service
+    // worker (sw.js) serves them from, for the next visit and offline use. Not under
+    // `mkdocs serve`, which runs no service worker.
+    const keep = "serviceWorker" in navigator && !document.querySelector(NO_SERVICE_WORKER);
+    this.worker.postMessage(JSON.stringify({ type: "start", indexURL: this.indexURL, keep }));
     this.watch();
   }
 

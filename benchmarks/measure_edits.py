@@ -1,0 +1,119 @@
+"""Edit -> preview: keystrokes over every kind of field, one answer at a time."""
+
+from __future__ import annotations
+
+import itertools
+import statistics
+
+from browser import WorkerProbe, new_context, open_builder
+from playwright.sync_api import Browser, Page
+from sitekit import SAMPLE_REQUEST, step_of
+from stats import percentile, summary
+
+GOOD = SAMPLE_REQUEST
+STEP_OF = step_of()
+# One "session" per entry: go to the field's step, focus it, then the keystrokes,
+# each one a measured edit. Text fields get a word typed and erased again; number
+# fields a digit added (often out of range, so a message appears) and removed;
+# radio groups an arrow key, which moves the choice.
+SESSIONS = [
+    ("focus", "text"),
+    ("mentor_name", "text"),
+    ("meetings", "number"),
+    ("connection", "text"),
+    ("format", "radio"),
+    ("outcome", "text"),
+    ("mentor_email", "text"),
+    ("minutes", "number"),
+    ("preparation", "text"),
+    ("tone", "radio"),
+    ("report_back", "text"),
+    ("weeks", "number"),
+    ("protege_name", "text"),
+    ("channel", "radio"),
+]
+WORD = " plan"
+
+
+def edit_plan(n: int) -> list[tuple[str, str]]:
+    """(field, key) pairs: n measured keystrokes over the sessions, in order."""
+    plan: list[tuple[str, str]] = []
+    for field, kind in itertools.cycle(SESSIONS):
+        if kind == "text":
+            keys = [c if c != " " else "Space" for c in WORD] + ["Backspace"] * len(WORD)
+        elif kind == "number":
+            keys = ["1", "Backspace"]
+        else:
+            keys = ["ArrowRight", "ArrowRight"]
+        for key in keys:
+            plan.append((field, key))
+        if len(plan) >= n:
+            return plan[:n]
+    return plan
+
+
+def go_to_field(page: Page, field: str) -> None:
+    step = STEP_OF[field]
+    if page.get_attribute(f".sh-progress__link[data-sh-goto={step}]", "aria-current") != "step":
+        page.click(f".sh-progress__link[data-sh-goto={step}]")
+    if field in ("format", "channel", "tone"):
+        page.focus(f"input[name={field}]:checked")
+    else:
+        page.click(f"#sh-field-{field}")
+        page.keyboard.press("Control+End")
+    page.evaluate("() => __bench.waitSettled(10000)")
+
+
+def measure_edits(browser: Browser, base: str, edits: int, log) -> dict:
+    context = new_context(browser)
+    try:
+        page = context.new_page()
+        probe = WorkerProbe(context, page)
+        open_builder(page, base)
+        for name, value in GOOD.items():
+            page.click(f".sh-progress__link[data-sh-goto={STEP_OF[name]}]")
+            page.fill(f"#sh-field-{name}", value)
+        page.evaluate("() => __bench.waitSettled(10000)")
+        before = probe.memory()
+        probe.value("self.__bench.handled = []; 0")
+        records = []
+        current = None
+        for field, key in edit_plan(edits):
+            if field != current:
+                go_to_field(page, field)
+                current = field
+            page.evaluate("() => { __bench.edit = {}; }")
+            page.keyboard.press(key)
+            rec = page.evaluate("() => __bench.waitEdit(10000)")
+            records.append({"field": field, "key": key, **(rec or {"missed": True})})
+        page.evaluate("() => __bench.waitSettled(10000)")
+        handled = probe.value("self.__bench.handled")
+        page.wait_for_timeout(500)
+        after = probe.memory()
+    finally:
+        context.close()
+    done = [r for r in records if "end" in r and "start" in r]
+    latency = [r["end"] - r["start"] for r in done]
+    from_key = [r["end"] - r["keydown"] for r in done if "keydown" in r]
+    painted = [r["painted"] - r["start"] for r in done if "painted" in r]
+    by_field: dict[str, list[float]] = {}
+    for r in done:
+        by_field.setdefault(r["field"], []).append(r["end"] - r["start"])
+    log(
+        f"  {len(done)}/{len(records)} edits answered; median {statistics.median(latency):.1f} ms, "
+        f"p95 {percentile(latency, 95):.1f} ms"
+    )
+    return {
+        "records": records,
+        "missed": len(records) - len(done),
+        "latency": {**summary(latency), "p95": percentile(latency, 95)},
+        "fromKeydown": {**summary(from_key), "p95": percentile(from_key, 95)},
+        "toNextFrame": {**summary(painted), "p95": percentile(painted, 95)},
+        "workerHandle": {**summary(handled), "p95": percentile(handled, 95)},
+        "byField": {
+            f: {"median": statistics.median(v), "p95": percentile(v, 95), "n": len(v)}
+            for f, v in by_field.items()
+        },
+        "memoryBefore": before,
+        "memoryAfter": after,
+    }

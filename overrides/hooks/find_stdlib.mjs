@@ -1,0 +1,92 @@
+// Find the standard-library modules the builder needs, so the site ships only those
+// (about a third of Pyodide's python_stdlib.zip).
+//
+//   node overrides/hooks/find_stdlib.mjs RUNTIME_DIR BUNDLE_DIR OUT_JSON
+//
+// BUNDLE_DIR holds our wheels and their lock file. Under Node, with Pyodide's whole
+// standard library, this does what a reader's browser does on either start path
+// (start Python, loadPackage the wheels, import builder.web, answer requests), then
+// imports every module of the builder, Jinja2 and MarkupSafe, and every standard
+// module their functions import (read from their bytecode), so an import that only
+// runs later, on some reader's input, is found too. It writes the sorted names of the
+// standard-library modules then loaded. pyodide_bundle.py zips those files; the
+// in-Pyodide unit suite then runs against that zip (tests/pyodide/run_unit_tests.mjs),
+// so a missing module fails `make test`, not a reader's page.
+import { writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+
+const [runtime, bundle, outFile] = process.argv.slice(2);
+const { loadPyodide } = await import(pathToFileURL(resolve(runtime, "pyodide.mjs")).href);
+const pyodide = await loadPyodide({
+  indexURL: resolve(runtime) + "/",
+  lockFileURL: resolve(bundle, "pyodide-lock.json"),
+  packageBaseUrl: resolve(bundle) + "/",
+  stdout: () => {},
+  stderr: (line) => console.error(line),
+});
+await pyodide.loadPackage("shorthaul-builder", { messageCallback: () => {} });
+
+const names = pyodide.runPython(`
+import sys
+LOADED_BEFORE = set(sys.modules)
+import dis, importlib, json, pkgutil  # noqa: E401 (the discovery's own tools)
+TOOLS = set(sys.modules) - LOADED_BEFORE
+
+import builder.web
+
+for message in (
+    {"type": "evaluate", "values": {"focus": "how to run my first customer interview",
+                                    "mentor_email": "not an email", "meetings": "3x"}},
+    {"type": "link", "values": {"focus": "how to plan", "weeks": "6"}},
+    {"type": "open-link", "query": "v=1&f=x&m=lots&zz=1"},
+):
+    builder.web.handle(json.dumps(message))
+builder.web.handle("{not json")
+
+OURS = ("builder", "jinja2", "markupsafe")
+
+def code_objects(code):
+    yield code
+    for const in code.co_consts:
+        if hasattr(const, "co_code"):
+            yield from code_objects(const)
+
+def imported_names(module):
+    """Absolute module names that import statements anywhere in a module name."""
+    loader = getattr(module.__spec__, "loader", None)
+    code = loader.get_code(module.__name__) if hasattr(loader, "get_code") else None
+    for each in code_objects(code) if code else ():
+        ops = list(dis.get_instructions(each))
+        for i, ins in enumerate(ops):
+            # level, fromlist, IMPORT_NAME: only absolute imports (level 0) name a module.
+            if ins.opname == "IMPORT_NAME" and i >= 2 and ops[i - 2].argval == 0 and ins.argval:
+                yield ins.argval
+
+for top in OURS:
+    package = importlib.import_module(top)
+    for info in pkgutil.walk_packages(package.__path__, top + "."):
+        try:
+            importlib.import_module(info.name)
+        except ImportError:
+            pass  # an optional extra (e.g. jinja2's async or babel parts)
+
+wanted_here = set()
+for name in [n for n in list(sys.modules) if n.split(".")[0] in OURS]:
+    for wanted in imported_names(sys.modules[name]):
+        wanted_here.add(wanted)
+        if wanted.split(".")[0] not in OURS:
+            try:
+                importlib.import_module(wanted)
+            except ImportError:
+                pass  # not installed here, so not installed in the browser either
+
+stdlib = "/lib/python%d%d.zip" % sys.version_info[:2]
+json.dumps(sorted(
+    name for name, module in sys.modules.items()
+    if (getattr(module, "__file__", None) or "").startswith(stdlib + "/")
+    and (name not in TOOLS or name in wanted_here)
+))
+`);
+writeFileSync(outFile, names + "\n");
+console.log(`standard library: ${JSON.parse(names).length} modules`);

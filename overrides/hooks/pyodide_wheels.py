@@ -1,0 +1,138 @@
+"""The three pure wheels the builder page installs, built once and cached.
+
+Part of pyodide_bundle.py (which loads this file by path, as MkDocs loads hooks): the
+builder from this repository, Jinja2 from PyPI, and MarkupSafe built pure from its
+sdist, each with bytecode compiled by Pyodide itself (compile_wheels.mjs).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from importlib.metadata import version
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+RUNTIME_DIR = ROOT / "node_modules" / "pyodide"
+CACHE_DIR = ROOT / ".cache" / "wheels"
+
+
+class BundleError(RuntimeError):
+    """The bundle cannot be made; the message says what to run."""
+
+
+def run(cmd: list[str], *, env: dict[str, str] | None = None, cwd: Path | None = None) -> None:
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=cwd, check=False)
+    if done.returncode != 0:
+        raise BundleError(f"{' '.join(cmd)} failed:\n{done.stdout}\n{done.stderr}")
+
+
+def _pip(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> None:
+    run([sys.executable, "-m", "pip", "--disable-pip-version-check", *args], env=env, cwd=cwd)
+
+
+def runtime_version() -> str:
+    return json.loads((RUNTIME_DIR / "package.json").read_text())["version"]
+
+
+def _source_digest() -> str:
+    """A digest of everything that goes into the builder wheel, to reuse a fresh one."""
+    digest = hashlib.sha256()
+    files = [ROOT / "pyproject.toml", *sorted((ROOT / "builder").rglob("*"))]
+    for path in files:
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(ROOT).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _compile_digest() -> str:
+    script = ROOT / "overrides" / "hooks" / "compile_wheels.mjs"
+    digest = hashlib.sha256(script.read_bytes() + runtime_version().encode())
+    return digest.hexdigest()[:12]
+
+
+def _compile(wheel: Path) -> None:
+    """Add bytecode for Pyodide's Python to a pure wheel, compiled by Pyodide itself."""
+    script = ROOT / "overrides" / "hooks" / "compile_wheels.mjs"
+    run(["node", str(script), str(RUNTIME_DIR), str(wheel)])
+
+
+def _cached(name: str, make) -> Path:
+    """Return the one wheel in CACHE_DIR/name, making and compiling it if it is not there.
+
+    The name also carries the runtime's version and a digest of compile_wheels.mjs, so a
+    new Pyodide (another bytecode format) or a new compile step never reuses old wheels.
+    """
+    name = f"{name}-{_compile_digest()}"
+    folder = CACHE_DIR / name
+    wheels = sorted(folder.glob("*.whl")) if folder.is_dir() else []
+    if len(wheels) == 1:
+        return wheels[0]
+    shutil.rmtree(folder, ignore_errors=True)
+    scratch = Path(tempfile.mkdtemp(prefix=f"{name}-", dir=CACHE_DIR))
+    make(scratch)
+    wheels = sorted(scratch.glob("*.whl"))
+    if len(wheels) != 1:
+        raise BundleError(f"expected one wheel for {name}, got {wheels}")
+    _compile(wheels[0])
+    scratch.rename(folder)
+    return folder / wheels[0].name
+
+
+def _builder_wheel(out: Path) -> None:
+    # Build from a copy holding only the package, so no build/ or egg-info lands in
+    # the work tree and node_modules or .venv are never scanned.
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp)
+        shutil.copy2(ROOT / "pyproject.toml", src / "pyproject.toml")
+        shutil.copy2(ROOT / "README.md", src / "README.md")
+        shutil.copytree(
+            ROOT / "builder", src / "builder", ignore=shutil.ignore_patterns("__pycache__")
+        )
+        _pip("wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(src))
+
+
+def _jinja2_wheel(out: Path) -> None:
+    _pip(
+        "download",
+        "--no-deps",
+        "--only-binary",
+        ":all:",
+        "-q",
+        "-d",
+        str(out),
+        f"jinja2=={version('jinja2')}",
+    )
+
+
+def _markupsafe_wheel(out: Path) -> None:
+    # MarkupSafe has no Pyodide wheel on PyPI. With no C compiler its sdist builds a
+    # pure wheel, and Jinja2 then escapes with MarkupSafe's plain-Python code.
+    env = {**os.environ, "CC": "false"}
+    _pip(
+        "wheel",
+        "--no-deps",
+        "--no-binary",
+        ":all:",
+        "-q",
+        "-w",
+        str(out),
+        f"markupsafe=={version('markupsafe')}",
+        env=env,
+    )
+
+
+def wheels() -> list[Path]:
+    """The three pure wheels the page installs, built or taken from the cache."""
+    CACHE_DIR.mkdir(parents=True, exist_ok=True)
+    return [
+        _cached(f"builder-{_source_digest()}", _builder_wheel),
+        _cached(f"jinja2-{version('jinja2')}", _jinja2_wheel),
+        _cached(f"markupsafe-{version('markupsafe')}", _markupsafe_wheel),
+    ]

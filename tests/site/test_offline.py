@@ -1,0 +1,282 @@
+"""The service worker in Chromium: offline use, guide pages that never fetch Python,
+a redeploy under an old worker, and `mkdocs serve`'s worker that removes itself."""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import re
+import shutil
+import threading
+from collections.abc import Iterator
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from conftest import _QuietHandler
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+from sitekit import DESKTOP, ROOT, PageProblems
+
+pytestmark = pytest.mark.browser
+
+READY = "[data-sh-builder][data-sh-ready='true']"
+# What a start from the snapshot needs; the builder's worker keeps these once started.
+SNAPSHOT_START = (
+    "bundle.json",
+    "pyodide.mjs",
+    "pyodide.asm.mjs",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+    "pyodide-lock.json",
+    "builder.snapshot",
+    "xz-decompress.mjs",
+)
+KEPT = """async () => (await (await caches.open("sh-python")).keys()).map((r) => r.url)"""
+
+
+def serve(folder: Path) -> tuple[ThreadingHTTPServer, str]:
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture
+def context(browser: Browser, base_url: str) -> Iterator[BrowserContext]:
+    context = browser.new_context(viewport=DESKTOP)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+    yield context
+    context.close()
+
+
+def pyodide_dir(page: Page) -> str:
+    return page.evaluate(
+        """() => new URL(document.querySelector("[data-sh-pyodide]").dataset.shPyodide,
+                         location.href).href"""
+    )
+
+
+def open_builder(page: Page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_selector(READY, timeout=60_000)
+    expect(page.locator("[data-sh-draft=email] [data-sh-draft-text]")).not_to_be_empty()
+
+
+def wait_until_kept(page: Page) -> list[str]:
+    """Waits for the builder's worker to keep a snapshot start, and for the service worker."""
+    wanted = {pyodide_dir(page) + name for name in SNAPSHOT_START}
+    page.wait_for_function(
+        """async (wanted) => {
+            const kept = (await (await caches.open("sh-python")).keys()).map((r) => r.url);
+            return wanted.every((url) => kept.includes(url));
+        }""",
+        arg=sorted(wanted),
+        timeout=60_000,
+        polling=200,
+    )
+    page.evaluate("() => navigator.serviceWorker.ready")
+    return page.evaluate(KEPT)
+
+
+def test_after_one_builder_visit_the_builder_and_visited_pages_work_offline(
+    context: BrowserContext, base_url: str, tmp_path: Path
+) -> None:
+    problems = PageProblems(base_url.rstrip("/"))
+    page = problems.watch(context.new_page())
+    open_builder(page, f"{base_url}builder/")
+    wait_until_kept(page)
+    page.goto(f"{base_url}tips/prepare/")  # a guide page the reader opens, online
+    page.wait_for_load_state("networkidle")
+    page.close()
+    assert not any(problems.as_dict().values()), problems.as_dict()
+
+    context.set_offline(True)
+    page = problems.watch(context.new_page())
+    open_builder(page, f"{base_url}builder/")
+    assert page.get_attribute("[data-sh-builder]", "data-sh-python-start") == "snapshot"
+    page.fill("#sh-field-focus", "how to plan a workshop without a connection")
+    expect(page.locator("[data-sh-draft=email] [data-sh-draft-text]")).to_have_value(
+        re.compile("without a connection")
+    )
+    page.click("[data-sh-copy=email]")
+    expect(page.locator("[data-sh-feedback]")).to_contain_text("Copied")
+    assert "without a connection" in page.evaluate("() => navigator.clipboard.readText()")
+    page.click(".sh-progress__link[data-sh-goto=review]")
+    with page.expect_download() as download:
+        page.click("[data-sh-download=markdown]")
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    assert "without a connection" in saved.read_text(encoding="utf-8")
+
+    page.goto(f"{base_url}tips/prepare/")
+    expect(page.locator("h1")).to_be_visible()
+    assert not any(problems.as_dict().values()), problems.as_dict()
+
+
+def test_guide_pages_never_download_python_files_with_the_service_worker(
+    context: BrowserContext, base_url: str
+) -> None:
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))  # workers' too
+    page = context.new_page()
+    page.goto(base_url)
+    page.evaluate("() => navigator.serviceWorker.ready")  # installed, shell precached
+    for path in ("case-for/", "tips/", "tips/aim-small/", "coordinators/", "sources/"):
+        page.goto(base_url + path)  # now under the service worker
+        page.wait_for_load_state("networkidle")
+    assert page.evaluate("() => Boolean(navigator.serviceWorker.controller)")
+    assert requested, "no request was seen at all"
+    assert [url for url in requested if "/pyodide/" in url] == []
+    assert page.evaluate(KEPT) == []
+
+
+def _load_offline_hook():
+    spec = importlib.util.spec_from_file_location("offline", ROOT / "overrides/hooks/offline.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def redeploy(folder: Path, marker: str) -> str:
+    """Turn the copy of the site in `folder` into a new deploy: its Python bundle under a
+    new digest (the old folder gone, as a host replacing the site does), every page
+    changed, and a new sw.js with a new manifest. Returns the new bundle folder."""
+    old = next((folder / "pyodide").iterdir()).name
+    new = f"redeploy-{marker}"
+    (folder / "pyodide" / old).rename(folder / "pyodide" / new)
+    for html in folder.rglob("*.html"):
+        text = html.read_text(encoding="utf-8").replace(f"pyodide/{old}/", f"pyodide/{new}/")
+        text = re.sub(r'<meta name="sh-deploy" content="[^"]*">', "", text)
+        text = text.replace("</head>", f'<meta name="sh-deploy" content="{marker}"></head>', 1)
+        html.write_text(text, encoding="utf-8")
+    shutil.copy2(ROOT / "overrides" / "sw.js", folder / "sw.js")
+    hook = _load_offline_hook()
+    hook.on_post_build({"site_dir": str(folder), "extra": {"pyodide_dir": f"pyodide/{new}/"}})
+    return new
+
+
+def take_over(page: Page, base: str, marker: str) -> Page:
+    """The browser finds the new sw.js; the reader closes the old page and comes back
+    later, once the new worker has taken over (its pages carry `marker`)."""
+    page.evaluate("async () => (await navigator.serviceWorker.getRegistration()).update()")
+    page.wait_for_function(
+        """async () => {
+            const registration = await navigator.serviceWorker.getRegistration();
+            return Boolean(registration.waiting || registration.installing);
+        }""",
+        timeout=30_000,
+        polling=200,
+    )
+    context = page.context
+    page.close()
+    page = context.new_page()
+    for _ in range(60):
+        page.goto(f"{base}tips/")
+        if page.locator(f"meta[name=sh-deploy][content='{marker}']").count():
+            break
+        page.wait_for_timeout(500)
+    return page
+
+
+def kept_bundles(page: Page) -> set[str]:
+    return {url.rsplit("/", 1)[0] + "/" for url in page.evaluate(KEPT) if "/pyodide/" in url}
+
+
+def test_a_redeploy_never_pairs_a_page_or_snapshot_with_another_deploys_files(
+    browser: Browser, site_dir: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "host"
+    shutil.copytree(site_dir, folder)
+    server, base = serve(folder)
+    context = browser.new_context(viewport=DESKTOP)
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    try:
+        page = context.new_page()
+        open_builder(page, f"{base}builder/")
+        first = pyodide_dir(page)
+        wait_until_kept(page)
+
+        new = redeploy(folder, "2")
+        assert not (folder / "pyodide" / first.rstrip("/").rsplit("/", 1)[1]).exists()
+
+        # The old worker still rules: the old page and its own Python, all from the
+        # cache, although the host no longer has them; nothing of the new deploy.
+        requested.clear()
+        open_builder(page, f"{base}builder/")
+        assert pyodide_dir(page) == first
+        assert page.get_attribute("[data-sh-builder]", "data-sh-python-start") == "snapshot"
+        assert page.locator("meta[name=sh-deploy]").count() == 0
+        assert [url for url in requested if new in url] == []
+
+        page = take_over(page, base, "2")
+        requested.clear()
+        open_builder(page, f"{base}builder/")
+        expect(page.locator("meta[name=sh-deploy]")).to_have_attribute("content", "2")
+        second = pyodide_dir(page)
+        assert second.endswith(f"/pyodide/{new}/")
+        assert page.get_attribute("[data-sh-builder]", "data-sh-python-start") == "snapshot"
+        python = [url for url in requested if "/pyodide/" in url]
+        assert python
+        assert all(url.startswith(second) for url in python), python
+        # The previous bundle stays beside the new one (a page of the previous deploy
+        # may still be starting its Python while the new worker takes over) ...
+        wait_until_kept(page)
+        assert kept_bundles(page) == {first, second}
+
+        # ... until the next deploy, which drops the first.
+        redeploy(folder, "3")
+        page = take_over(page, base, "3")
+        open_builder(page, f"{base}builder/")
+        expect(page.locator("meta[name=sh-deploy]")).to_have_attribute("content", "3")
+        third = pyodide_dir(page)
+        wait_until_kept(page)
+        assert kept_bundles(page) == {second, third}
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
+
+
+def test_the_dev_servers_worker_replaces_a_built_sites_worker_and_removes_itself(
+    browser: Browser, site_dir: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "host"
+    shutil.copytree(site_dir, folder, ignore=shutil.ignore_patterns("pyodide"))
+    server, base = serve(folder)
+    context = browser.new_context(viewport=DESKTOP)
+    try:
+        page = context.new_page()
+        page.goto(base)
+        page.evaluate("() => navigator.serviceWorker.ready")
+        page.goto(f"{base}case-for/")
+        assert page.evaluate("() => Boolean(navigator.serviceWorker.controller)")
+
+        # Now `mkdocs serve` on the same address: its sw.js and pages that say so.
+        hook = _load_offline_hook()
+        (folder / "sw.js").write_text(hook.KILL_SWITCH, encoding="utf-8")
+        for html in folder.rglob("*.html"):
+            text = html.read_text(encoding="utf-8")
+            text = re.sub(
+                r"(sw-register\.js\" data-sh-root=\"[^\"]*\")", r'\1 data-sh-sw="off"', text
+            )
+            html.write_text(text.replace("<title>", "<title>dev: ", 1), encoding="utf-8")
+        page.evaluate("async () => (await navigator.serviceWorker.getRegistration()).update()")
+        page.wait_for_function(
+            "async () => (await navigator.serviceWorker.getRegistrations()).length === 0",
+            timeout=30_000,
+            polling=200,
+        )
+        page.goto(f"{base}case-for/?served-now")  # past the HTTP cache's own heuristics
+        assert page.title().startswith("dev: ")
+        assert page.evaluate("async () => (await caches.keys()).length") == 0
+        page.wait_for_timeout(500)
+        assert (
+            page.evaluate("async () => (await navigator.serviceWorker.getRegistrations()).length")
+            == 0
+        )
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
