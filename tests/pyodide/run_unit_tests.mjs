@@ -34,6 +34,9 @@ const { loadPyodide } = await import(pathToFileURL(join(bundle, "pyodide.mjs")).
 const pyodide = await loadPyodide({ indexURL: bundle + "/" });
 await pyodide.loadPackage("shorthaul-builder", { checkIntegrity: true });
 pyodide.runPython(`import builder.web`); // with the site's standard library alone
+// The calendar's packages, as the worker loads them on a reader's first calendar file.
+await pyodide.loadPackage("icalendar", { checkIntegrity: true });
+pyodide.runPython(`import builder.ics`);
 
 const fullStdlib = join(root, "node_modules", "pyodide", "python_stdlib.zip");
 pyodide.FS.writeFile("/lib/stdlib-for-tests.zip", new Uint8Array(readFileSync(fullStdlib)));
@@ -41,7 +44,10 @@ pyodide.runPython(`
 import sys, zipimport
 
 TESTS_ONLY = "/lib/stdlib-for-tests.zip"
-OURS = tuple(f"/site-packages/{name}/" for name in ("builder", "jinja2", "markupsafe"))
+OURS = tuple(
+    f"/site-packages/{name}/"
+    for name in ("builder", "jinja2", "markupsafe", "icalendar", "dateutil", "tzdata")
+)
 
 class TestsOnlyStdlib:
     """Last on sys.meta_path: a module (or submodule) the site's zip does not have."""
