@@ -91,6 +91,29 @@ NEXT_STEPS: tuple[NextStep, ...] = (
 )  # fmt: skip
 
 
+# What the "after you send" step says at each stage; {due} and {let_go} are days.
+STAGE_ADVICE: dict[str, str] = {
+    "draft": "When you have sent your request, note the day here: the builder then says "
+    "when a follow-up is due, and drafts it.",
+    "waiting": "No reply yet? That is normal. If none comes, a polite follow-up is due on "
+    "{due}: one is enough. It is drafted below, short and easy to decline.",
+    "waiting-now": "No reply yet, and a polite follow-up is due now (from {due}). One is "
+    "enough: it is drafted below, short and easy to decline.",
+    "followed-up": "You have followed up once, and that is enough. If there is still no "
+    'answer by {let_go}, take it as "not now" and let it go. Where to go from here:',
+    "yes": "They said yes. Send the confirmation below with the calendar file for them, "
+    "add the dates to your own calendar, then keep a short log of each meeting in the "
+    "next step.",
+    "smaller": "Change the time box (step 3) or the focus (step 1) to what they suggested: "
+    "the coach checks the new request, and the revised request below says what changed. "
+    "Then keep a log of each meeting in the next step.",
+    "not-now": "Thank them, and leave it there: a gracious reply keeps the door open. "
+    "Where to go from here:",
+    "no": "Thank them, and leave it there: a gracious reply keeps the door open. "
+    "Where to go from here:",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One meeting in the log, as the reader noted it."""

@@ -127,7 +127,19 @@ STEPS: tuple[Step, ...] = (
         "Review and send",
         "Read the coaching notes, then copy, send or save your request.",
     ),
+    Step(
+        "after",
+        "After you send",
+        "Note when you sent it and what they said: the builder drafts your next message.",
+    ),
+    Step(
+        "log",
+        "Meetings",
+        "Keep a short log of each meeting: it becomes your report-back and your thank-you.",
+    ),
 )
+# The steps whose answers make up the request; the others record what happened after.
+REQUEST_STEPS = ("focus", "mentor", "timebox", "commitments", "review")
 
 FORMATS = (
     ("video", "Video call"),

@@ -19,6 +19,7 @@ from datetime import date
 from builder import dates
 from builder.after import OUTPUTS as AFTER_OUTPUTS
 from builder.after import (
+    STAGE_ADVICE,
     After,
     agreement,
     follow_up_due,
@@ -33,6 +34,7 @@ from builder.edits import Edit, effective, read_edits
 from builder.fields import FIELD, defaults
 from builder.rules import RULES
 from builder.state import to_query
+from builder.store import name_for
 from builder.validate import FieldMessage, Request, check, read_values
 
 FAILED = FieldMessage(
@@ -92,6 +94,7 @@ class Evaluation:
             "mailto": self.mailto,
             "query": self.query,
             "dates": [meeting.as_data(self.today) for meeting in self.proposed],
+            "name": name_for(self.values) if not self.failed else "",
             "after": dict(self.after),
         }
 
@@ -160,12 +163,18 @@ def _after_view(
     agreement, where to go after a no, and a mail link for each reply draft."""
     due, let_go = follow_up_due(after), let_go_on(after)
     stage = after.stage
+    now = bool(due and today and today >= due)
+    advice = STAGE_ADVICE["waiting-now" if now else stage].format(
+        due=dates.day_label(due, today) if due else "",
+        let_go=dates.day_label(let_go, today) if let_go else "",
+    )
     return {
         "stage": stage,
+        "advice": advice,
         "sent": after.sent_on is not None,
         "follow_up_due": due.isoformat() if due else "",
         "follow_up_label": dates.day_label(due, today) if due else "",
-        "follow_up_now": bool(due and today and today >= due),
+        "follow_up_now": now,
         "let_go_label": dates.day_label(let_go, today) if let_go else "",
         "agreement": agreement(request, after, proposed, today).as_data(today),
         "next_steps": next_steps() if stage in ("not-now", "no", "followed-up") else [],

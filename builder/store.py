@@ -5,8 +5,11 @@ each with its form values, the reader's edits of the drafts, the zone its dates 
 in, and what happened after it was sent (the reply, the follow-up, the meeting log).
 
     {"format": "shorthaul-requests", "version": 2, "saved_at": "…", "current": "r-…",
-     "requests": [{"id": "r-…", "name": "…", "created": "2026-01-05", "zone": "…",
-                   "values": {…}, "edits": {…}, "after": {…}}]}
+     "requests": [{"id": "r-…", "name": "…", "named": false, "created": "2026-01-05",
+                   "zone": "…", "values": {…}, "edits": {…}, "after": {…}}]}
+
+A request's name follows its answers ("Jonas: how to run…", `name_for`) until the
+reader renames it (`named`).
 
 Version 1 was the single saved draft (`{"version": 1, "values": …, "edits": …}`);
 `open_store` turns it, and the draft kept aside when a link won (`previous`), into
@@ -187,6 +190,7 @@ def _record(reader: _Reader, raw: object, taken: set[str]) -> dict[str, object] 
     return {
         "id": ident,
         "name": name[:MAX_NAME] or name_for(values),
+        "named": raw.get("named") is True,  # the reader's own name: not renamed for them
         "created": reader.day(raw.get("created"), "A request's date"),
         "zone": zone,
         "values": values,
@@ -203,6 +207,7 @@ def blank_record(
     return {
         "id": new_id(values, taken, salt=created + str(len(taken))),
         "name": name_for(values),
+        "named": False,
         "created": created,
         "zone": "",
         "values": values,
@@ -269,6 +274,8 @@ def _migrate(reader: _Reader, data: Mapping) -> dict[str, object]:
     """A version-1 saved draft as a version-2 document of one request."""
     record = blank_record(set(), _values(reader, data.get("values")))
     record["edits"] = _edits(reader, data.get("edits"))
+    if data.get("after") is not None:  # the page's working copy carries it too
+        record["after"] = _after(reader, data.get("after"))
     saved_at = data.get("saved_at")
     if isinstance(saved_at, str) and dates.parse_date(saved_at[:10])[0] is not None:
         record["created"] = saved_at[:10]
@@ -339,7 +346,7 @@ def open_store(
         document = {"current": "", "requests": []}
     requests: list[dict] = list(document["requests"])
     before = document["current"] or None
-    offer = None
+    offer = earlier = None
     for raw, name in ((previous, "Earlier draft"), (draft, "")):
         if raw is None:
             continue
@@ -357,7 +364,10 @@ def open_store(
                     record["name"] = name
                 requests.append(record)
                 match = record
+            if raw is previous:
+                earlier = match["id"]
             if raw is draft:
+                before = before or earlier  # the draft a link set aside, now a request
                 if before and before != match["id"]:
                     offer = before
                 document["current"] = match["id"]
@@ -418,7 +428,7 @@ def rename(raw: object, ident: str, name: object) -> tuple[dict[str, object], st
         return full(document), f"Keep the name to {MAX_NAME} characters (it has {len(text)})."
     for record in document["requests"]:
         if record["id"] == ident:
-            record["name"] = text
+            record["name"], record["named"] = text, True
     return full(document), ""
 
 

@@ -39,6 +39,7 @@ def test_to_dict_is_json_with_the_documented_keys(strong_values: dict[str, str])
         "query",
         "dates",
         "after",
+        "name",
     }
     assert list(data["drafts"]) == [
         "email",

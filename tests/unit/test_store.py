@@ -80,6 +80,14 @@ def test_the_draft_a_link_set_aside_is_kept_as_an_earlier_draft() -> None:
     assert names == ["Earlier draft", "Maria: how to price"]
     current = result["document"]["current"]
     assert current == result["document"]["requests"][1]["id"]
+    assert result["previous"] == result["document"]["requests"][0]["id"]  # offered back
+
+
+def test_a_working_copy_keeps_what_was_noted_after_sending() -> None:
+    copy = {**TODAYS_DRAFT, "after": {"sent_on": "2026-01-05", "log": [{"advice": "Ask"}]}}
+    [record] = opened(draft=copy)["document"]["requests"]
+    assert record["after"]["sent_on"] == "2026-01-05"
+    assert record["after"]["log"][0]["advice"] == "Ask"
 
 
 def test_a_working_copy_that_differs_is_adopted_and_the_old_one_offered_back() -> None:
@@ -137,6 +145,7 @@ def test_new_rename_delete() -> None:
     document, problem = rename(document, other["id"], "  Sam:   interviews ")
     assert problem == ""
     assert document["requests"][1]["name"] == "Sam: interviews"
+    assert document["requests"][1]["named"] is True  # no longer follows the answers
     unchanged, problem = rename(document, other["id"], "x" * 81)
     assert "80 characters" in problem
     assert unchanged["requests"][1]["name"] == "Sam: interviews"
