@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
+
+from builder.common_words import WORDS
 
 # Verbs a learning goal, a plan or a reason commonly starts with, in their base form.
 # Words that are as often nouns ("design", "review", "plan") are in NOUN_VERBS too:
@@ -126,9 +127,8 @@ _ENDINGS = (("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""), ("ed"
 
 @functools.cache
 def ordinary_words() -> frozenset[str]:
-    """Common English words (base forms), from builder/data/ordinary_words.txt."""
-    text = resources.files("builder").joinpath("data", "ordinary_words.txt").read_text("utf-8")
-    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+    """Common English words (base forms), from builder/common_words.py."""
+    return frozenset(WORDS.split())
 
 
 def _stems(word: str) -> list[str]:

@@ -1,4 +1,4 @@
-"""Write builder/data/ordinary_words.txt: common English words, for the frame fitting.
+"""Write builder/common_words.py: common English words, for the frame fitting.
 
 The drafts lower-case the first letter of a reader's phrase only when it is an
 ordinary word ("Public speaking" -> "public speaking"), never a name ("Jonas",
@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "builder" / "data" / "ordinary_words.txt"
+OUT = ROOT / "builder" / "common_words.py"
 SIZES = (10, 20)
 
 # Words people use about work and learning that SCOWL's common sizes leave out.
@@ -48,7 +48,8 @@ ENDINGS = (("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""), ("ed",
            ("ing", ""), ("ing", "e"), ("ly", ""), ("er", ""), ("est", ""))  # fmt: skip
 
 HEADER = """\
-# Common English words (lower case, base forms), for builder.lexicon.is_ordinary.
+# Common English words (lower case, base forms), for builder.lexicon.is_ordinary: a
+# Python module rather than a data file, so the builder opens no files.
 # Made by scripts/make_word_list.py from SCOWL sizes {sizes} plus workplace words.
 # SCOWL: Copyright 2000-2016 by Kevin Atkinson. Permission to use, copy, modify,
 # distribute and sell these word lists, the associated scripts, the output created
@@ -85,8 +86,17 @@ def main(source: Path) -> None:
         entries = json.loads((source / f"english-words-{size}.json").read_text(encoding="utf-8"))
         words |= {w for w in entries if w.isalpha() and w.islower() and w.isascii()}
     kept = sorted(w for w in words if not derivable(w, words))
+    lines, line = [], ""
+    for word in kept:
+        if len(line) + len(word) + 1 > 88:
+            lines.append(line)
+            line = ""
+        line = f"{line} {word}" if line else word
+    lines.append(line)
+    body = "\n".join(lines)
     OUT.write_text(
-        HEADER.format(sizes=" and ".join(map(str, SIZES))) + "\n".join(kept) + "\n",
+        HEADER.format(sizes=" and ".join(map(str, SIZES)))
+        + f'\nWORDS = """\n{body}\n"""  # fmt: skip\n',
         encoding="utf-8",
     )
     print(f"{OUT.relative_to(ROOT)}: {len(kept)} words (from {len(words)})")

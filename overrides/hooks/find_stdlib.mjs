@@ -38,16 +38,9 @@ TOOLS = set(sys.modules) - LOADED_BEFORE
 
 import builder.web
 
-for message in (
-    {"type": "evaluate", "values": {"focus": "how to run my first customer interview",
-                                    "mentor_email": "not an email", "meetings": "3x"}},
-    {"type": "link", "values": {"focus": "how to plan", "weeks": "6"}},
-    {"type": "open-link", "query": "v=1&f=x&m=lots&zz=1"},
-    {"type": "open-store", "draft": json.dumps({"version": 1, "values": {"focus": "x"}})},
-    {"type": "calendar", "zone": "Europe/Berlin", "now": "2026-01-05T10:00:00+00:00",
-     "values": {"focus": "how to plan", "first_date": "2026-01-13", "meeting_time": "14:00",
-                "preparation": "send my notes two days ahead"}},
-):
+import builder.samples
+
+for message in builder.samples.EXERCISES:
     builder.web.handle(json.dumps(message))
 builder.web.handle("{not json")
 

@@ -33,10 +33,42 @@ function* filesUnder(dir) {
 const { loadPyodide } = await import(pathToFileURL(join(bundle, "pyodide.mjs")).href);
 const pyodide = await loadPyodide({ indexURL: bundle + "/" });
 await pyodide.loadPackage("shorthaul-builder", { checkIntegrity: true });
-pyodide.runPython(`import builder.web`); // with the site's standard library alone
-// The calendar's packages, as the worker loads them on a reader's first calendar file.
+// The calendar's packages, as the worker loads them on a reader's first calendar file
+// (the exercises below include one).
 await pyodide.loadPackage("icalendar", { checkIntegrity: true });
-pyodide.runPython(`import builder.ics`);
+// With the site's standard library alone (before pytest, which needs more of it,
+// loads anything): import the builder and take it down every path a reader's page
+// can: builder.samples.EXERCISES, the golden requests and every corpus phrasing. A
+// module imported lazily, deep inside a call, then fails here, not on a reader's page.
+const golden = readFileSync(join(root, "tests", "golden", "requests.json"), "utf8");
+const corpusDir = join(root, "tests", "unit", "corpus");
+const corpus = Object.fromEntries(
+  readdirSync(corpusDir).map((name) => [name.replace(/\.txt$/, ""), readFileSync(join(corpusDir, name), "utf8")]),
+);
+pyodide.globals.set("GOLDEN_JSON", golden);
+pyodide.globals.set("CORPUS_JSON", JSON.stringify(corpus));
+try {
+  pyodide.runPython(`
+import json, builder.web, builder.samples
+
+def _exercise():
+    messages = list(builder.samples.EXERCISES)
+    messages += [{"type": "evaluate", "values": item["values"]} for item in json.loads(GOLDEN_JSON)]
+    for field, text in json.loads(CORPUS_JSON).items():
+        for line in text.splitlines():
+            messages.append({"type": "evaluate", "values": {field: line.replace("\\\\n", "\\n")}})
+    for message in messages:
+        answer = json.loads(builder.web.handle(json.dumps(message)))
+        failed = answer["type"] != "result" or answer["result"].get("failed")
+        assert not failed, f"the builder failed with the site's standard library: {message}"
+    return len(messages)
+
+print(f"{_exercise()} requests answered with the site's standard library alone")
+`);
+} catch (error) {
+  console.error(String(error.message ?? error).split("\n").slice(-12).join("\n"));
+  process.exit(1);
+}
 
 const fullStdlib = join(root, "node_modules", "pyodide", "python_stdlib.zip");
 pyodide.FS.writeFile("/lib/stdlib-for-tests.zip", new Uint8Array(readFileSync(fullStdlib)));

@@ -67,6 +67,8 @@ def axe_violations(page: Page) -> list[dict]:
     """Run axe-core (from node_modules, injected, not fetched) on the page as it is."""
     if not page.evaluate("() => Boolean(window.axe)"):
         page.evaluate(AXE_SOURCE.read_text(encoding="utf-8"))
+    # Colours mid-transition (a button fading from hover) are not what a reader sees.
+    page.evaluate("() => document.getAnimations().forEach((a) => a.finish())")
     return page.evaluate(
         """async () => {
             const r = await axe.run(document, {resultTypes: ["violations"]});

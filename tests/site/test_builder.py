@@ -158,7 +158,7 @@ def test_copy_mailto_and_download_carry_the_drafts(
     assert subject.startswith("A small mentoring request: How to run")
 
     page.click("[data-sh-copy=email]")
-    expect(page.locator("[data-sh-feedback]")).to_contain_text("Copied")
+    expect(page.locator("[data-sh-draft=email] [data-sh-said]")).to_contain_text("Copied")
     copied = page.evaluate("() => navigator.clipboard.readText()")
     assert copied == f"Subject: {subject}\n\n{body}"
 

@@ -64,7 +64,7 @@ def test_palette_follows_the_system_until_the_reader_picks_one(guarded_page, bas
     page.emulate_media(color_scheme="dark")
     page.goto(base_url + "tips/")
     assert scheme() == "slate"
-    toggle = page.locator("[data-sh-palette] label:not([hidden])")
+    toggle = page.locator("[data-sh-palette] button:not([hidden])")
     expect(toggle).to_have_count(1)
     expect(toggle).to_have_attribute("title", "Switch to light mode")
     page.emulate_media(color_scheme="light")
@@ -78,8 +78,8 @@ def test_palette_follows_the_system_until_the_reader_picks_one(guarded_page, bas
     page.emulate_media(color_scheme="light")
     page.wait_for_timeout(100)
     assert scheme() == "slate"
-    page.focus("#__palette_1")  # keyboard: the radio inputs behind the button
-    page.keyboard.press("ArrowUp")
+    toggle.focus()  # keyboard: the switch is a button
+    page.keyboard.press("Enter")
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
     page.reload()
     assert scheme() == "default"

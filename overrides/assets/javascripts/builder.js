@@ -3,12 +3,14 @@
 // coaching, drafting and the link format all live in the `builder` package.
 //
 // This file wires the components in builder/ (form values, steps, saved draft, start
-// values, checklist, editable drafts, send step, outputs, and after the ask: the kept
-// requests, replies, meeting log and calendar) to the Python worker client.
+// values, checklist, editable drafts, send step, outputs, announcements, and after the
+// ask: the kept requests, replies, meeting log and calendar) to the Python worker client.
 
+import { Announcer, CoachNews } from "./builder/announcer.js";
 import { Arrangement } from "./builder/arrangement.js";
 import { showChecklist } from "./builder/checklist.js";
 import { DraftPanes } from "./builder/drafts.js";
+import { notReady, showFeedback } from "./builder/feedback.js";
 import { FormValues } from "./builder/form.js";
 import { Notices } from "./builder/notices.js";
 import { Outputs } from "./builder/outputs.js";
@@ -31,19 +33,22 @@ class Builder {
     this.fields = new FormValues(root, this.form, this.data.fields);
     this.steps = new Steps(root, this.data.steps);
     this.store = new DraftStore((text) => this.notices.add(text, "warning"));
+    this.announcer = new Announcer(root);
+    this.news = new CoachNews(this.announcer);
     this.python = new PythonWorker(root, {
       onProgress: (step, of, label) => this.status.progress(step, label),
       onReady: () => this.started(),
-      onFailed: (reason) => this.status.failed(reason),
+      onFailed: (reason) => this.failed(reason),
       onAnswer: (message, latest) => this.answered(message, latest),
     });
     this.drafts = new DraftPanes(root, () => this.draftEdited());
     this.outputs = new Outputs({
       root,
-      notices: this.notices,
       drafts: this.drafts,
       result: () => this.result,
       attempt: () => this.attempt(),
+      say: (text, from) => showFeedback(root, this.announcer, text, from),
+      notReady: (what) => notReady(what, this.failedToStart),
     });
     this.arrangement = new Arrangement({
       root,
@@ -54,6 +59,7 @@ class Builder {
       changed: () => this.changed(),
       save: () => this.save(),
       reopened: (saved) => this.reopened(saved),
+      announce: (text) => this.announcer.say(text),
     });
     this.result = null;
     this.dirty = false;
@@ -107,14 +113,22 @@ class Builder {
   // --- talking to Python -------------------------------------------------------
 
   startWorker() {
+    this.failedToStart = false;
     this.status.starting();
     this.python.start();
+  }
+
+  failed(reason) {
+    this.failedToStart = true;
+    this.news.failed("The coach could not start. Your answers are kept; the coaching panel has a template to copy.");
+    this.status.failed(reason);
   }
 
   edited(event) {
     const name = event?.target?.name;
     if (name) this.touchedFields.add(name);
     this.touched = true;
+    this.news.typing();
     this.fields.updateCounts();
     this.changed();
   }
@@ -158,6 +172,7 @@ class Builder {
   }
 
   async started() {
+    this.news.ready();
     this.status.ready();
     // Python reads the kept requests first, migrating older drafts into them.
     const opened = await this.arrangement.opened();
@@ -202,6 +217,7 @@ class Builder {
     }
     this.fields.showMessages(result.messages);
     showChecklist(this.root, result.checklist);
+    this.news.checklist(result.checklist);
     this.drafts.show(result.drafts, result.edits);
     showSend(this.root, this.data.fields, result, this.attempted);
     this.arrangement.show(result);
@@ -221,7 +237,7 @@ class Builder {
       event.preventDefault();
       if (this.steps.showField(this.form, data.shField)) this.fields.focus(data.shField);
     } else if (data.shCopy) {
-      this.outputs.copy(data.shCopy);
+      this.outputs.copy(data.shCopy, target);
     } else if ("shMailto" in data) {
       this.outputs.mail(event, target);
     } else if (data.shDraftKeep) {
@@ -229,11 +245,13 @@ class Builder {
     } else if (data.shDraftTake) {
       this.drafts.take(data.shDraftTake);
     } else if (data.shDownload) {
-      this.outputs.download(data.shDownload);
+      this.outputs.download(data.shDownload, target);
     } else if ("shShare" in data) {
-      this.outputs.share();
+      this.outputs.share(target);
     } else if ("shRetry" in data) {
       this.startWorker();
+      // "Try again" hides with its panel: focus goes to the panel's title, above the progress.
+      this.root.querySelector("[data-sh-live-title]").focus();
     } else if ("shReset" in data) {
       this.root.querySelector("[data-sh-reset-dialog]").showModal();
     } else if ("shResetCancel" in data) {
@@ -262,7 +280,10 @@ class Builder {
     this.fields.updateCounts();
     this.arrangement.fillAfter({});
     this.save(); // this request, blank; the others are kept
-    this.notices.feedback("Cleared. The form is blank again.");
+    // Said where it is seen: the notices above the form, scrolled into view above the
+    // first step's heading, which has focus.
+    this.notices.add("Cleared. The form is blank again.", "info").scrollIntoView({ block: "nearest" });
+    this.news.quiet();
     this.touched = false;
     this.touchedFields.clear();
     this.attempted = false;

@@ -3,21 +3,22 @@
 // style recalculations on every page (the largest part of the main-thread time Lighthouse
 // counted against our pages).
 //
+// One button per palette; the current palette's button shows and switches to the next.
 // Until the reader picks a palette, the page follows the system setting, also when it
 // changes. A pick is kept in localStorage in Material's format (`__palette`), so a
 // choice made before this script existed still applies.
 (function () {
   "use strict";
-  var form = document.querySelector("[data-sh-palette]");
-  if (!form) return;
-  var inputs = Array.prototype.slice.call(form.querySelectorAll("input[name=__palette]"));
-  if (!inputs.length) return;
+  var box = document.querySelector("[data-sh-palette]");
+  if (!box) return;
+  var buttons = Array.prototype.slice.call(box.querySelectorAll("[data-sh-palette-option]"));
+  if (!buttons.length) return;
   var KEYS = ["media", "scheme", "primary", "accent"];
 
-  function colorsOf(input) {
+  function colorsOf(button) {
     var color = {};
     KEYS.forEach(function (key) {
-      color[key] = input.getAttribute("data-md-color-" + key);
+      color[key] = button.getAttribute("data-md-color-" + key);
     });
     return color;
   }
@@ -25,7 +26,7 @@
   function saved() {
     try {
       var palette = window.__md_get("__palette");
-      if (palette && inputs[palette.index]) return palette.index;
+      if (palette && buttons[palette.index]) return palette.index;
     } catch (err) {
       // unreadable storage: follow the system
     }
@@ -33,8 +34,8 @@
   }
 
   function matching() {
-    for (var i = 0; i < inputs.length; i++) {
-      var media = inputs[i].getAttribute("data-md-color-media");
+    for (var i = 0; i < buttons.length; i++) {
+      var media = buttons[i].getAttribute("data-md-color-media");
       if (media && matchMedia(media).matches) return i;
     }
     return 0;
@@ -58,7 +59,7 @@
   }
 
   function apply(index, switching) {
-    var color = colorsOf(inputs[index]);
+    var color = colorsOf(buttons[index]);
     if (switching) document.body.setAttribute("data-md-color-switching", "");
     KEYS.forEach(function (key) {
       if (document.body.getAttribute("data-md-color-" + key) !== color[key]) {
@@ -66,11 +67,13 @@
       }
     });
     document.documentElement.style.colorScheme = color.scheme === "slate" ? "dark" : "light";
-    inputs.forEach(function (input, i) {
-      input.checked = i === index;
-      var label = input.nextElementSibling;
-      if (label && label.tagName === "LABEL") label.hidden = i !== index;
+    // Show the current palette's button; if the one that had focus is now hidden, the
+    // shown one takes focus, so the keyboard stays where it was.
+    var focused = buttons.indexOf(document.activeElement) >= 0;
+    buttons.forEach(function (button, i) {
+      button.hidden = i !== index;
     });
+    if (focused) buttons[index].focus();
     if (switching) {
       requestAnimationFrame(function () {
         document.body.removeAttribute("data-md-color-switching");
@@ -82,15 +85,16 @@
   var chosen = saved();
   apply(chosen >= 0 ? chosen : matching(), false);
 
-  form.addEventListener("change", function (event) {
-    var index = inputs.indexOf(event.target);
+  box.addEventListener("click", function (event) {
+    var index = buttons.indexOf(event.target.closest("[data-sh-palette-option]"));
     if (index < 0) return;
-    apply(index, true);
-    window.__md_set("__palette", { index: index, color: colorsOf(inputs[index]) });
+    var next = (index + 1) % buttons.length;
+    apply(next, true);
+    window.__md_set("__palette", { index: next, color: colorsOf(buttons[next]) });
   });
 
-  inputs.forEach(function (input) {
-    var media = input.getAttribute("data-md-color-media");
+  buttons.forEach(function (button) {
+    var media = button.getAttribute("data-md-color-media");
     if (!media) return;
     matchMedia(media).addEventListener("change", function () {
       if (saved() < 0) apply(matching(), true);

@@ -24,7 +24,8 @@ function zone() {
 }
 
 export class Arrangement {
-  // host: { root, python, store, fields, drafts, changed(), save(), reopened(saved) }
+  // host: { root, python, store, fields, drafts, changed(), save(), reopened(saved),
+  //         announce(text) }
   constructor(host) {
     this.host = host;
     this.previous = null; // a request to offer back, once Python has opened the store
@@ -39,8 +40,13 @@ export class Arrangement {
       today,
       beforeChange: () => host.save(),
       open: (record) => host.reopened(record),
+      announce: host.announce,
     });
-    this.calendar = new CalendarButtons(host.root, { python: host.python, request: () => this.request() });
+    this.calendar = new CalendarButtons(host.root, {
+      python: host.python,
+      announce: host.announce,
+      request: () => this.request(),
+    });
   }
 
   // The saved request the form starts from ({ values, edits, after }), or null.

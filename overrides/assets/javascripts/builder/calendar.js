@@ -4,7 +4,7 @@
 import { saveFile } from "./save.js";
 
 export class CalendarButtons {
-  // host: { python, request() -> { values, edits, request, zone, today } }
+  // host: { python, announce(text), request() -> { values, edits, request, zone, today } }
   constructor(root, host) {
     this.host = host;
     root.addEventListener("click", (event) => {
@@ -17,8 +17,8 @@ export class CalendarButtons {
     const block = button.closest("[data-sh-calendar-block]");
     const out = block.querySelector("[data-sh-calendar-feedback]");
     const say = (text) => {
-      out.textContent = "";
-      requestAnimationFrame(() => { out.textContent = text; });
+      out.textContent = text; // seen beside the button, said once by the announcer
+      this.host.announce(text);
     };
     if (!this.host.python.ready) {
       say("Not yet: the coach is still loading.");

@@ -1,11 +1,10 @@
-// Messages to the reader: notices above the form (links, saved drafts, storage), and
-// the one-line feedback after a button (copied, downloaded, not ready yet).
+// Notices above the form: what a link or the saved draft changed, storage problems.
+// (Answers to buttons are written beside the button: feedback.js.)
 import { el } from "./dom.js";
 
 export class Notices {
   constructor(root) {
     this.list = root.querySelector("[data-sh-notices]");
-    this.out = root.querySelector("[data-sh-feedback]");
   }
 
   // Adds a notice ("info" or "warning"); returns it, so an action can be added.
@@ -15,13 +14,13 @@ export class Notices {
     return note;
   }
 
-  // Offers a button in a new notice; the notice goes when the button is used.
-  offer(text, label, action) {
+  // Offers a button in a new notice; once it is used, the notice says `done` instead.
+  offer(text, label, done, action) {
     const note = this.add(text, "info");
     const button = el("button", "md-button sh-notice__action", label);
     button.type = "button";
     button.addEventListener("click", () => {
-      note.remove();
+      note.replaceChildren(done);
       action();
     });
     note.append(" ", button);
@@ -30,11 +29,5 @@ export class Notices {
 
   clear() {
     this.list.replaceChildren();
-  }
-
-  // Rewritten a frame later, so a screen reader announces the same words again.
-  feedback(text) {
-    this.out.textContent = "";
-    requestAnimationFrame(() => { this.out.textContent = text; });
   }
 }

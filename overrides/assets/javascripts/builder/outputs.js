@@ -10,13 +10,14 @@ export const DOWNLOADS = {
 };
 
 export class Outputs {
-  // host: { root, notices, drafts, result() -> the latest answer or null, attempt() }
+  // host: { root, drafts, result() -> the latest answer or null, attempt(),
+  //         say(text, button) -> an answer beside the button, notReady(what) -> why not }
   constructor(host) {
     this.host = host;
   }
 
-  say(text) {
-    this.host.notices.feedback(text);
+  say(text, from) {
+    this.host.say(text, from);
   }
 
   text(name) {
@@ -28,45 +29,45 @@ export class Outputs {
     return draft.subject ? `Subject: ${draft.subject}\n\n${draft.text}` : draft.text;
   }
 
-  sendable() {
+  sendable(from) {
     this.host.attempt();
     if (this.host.result()?.ready) return true;
-    this.say("Not yet: fill in the things listed above first.");
+    this.say("Not yet: fill in the things listed above first.", from);
     return false;
   }
 
   mail(event, link) {
     if (link.getAttribute("aria-disabled") === "true") {
       event.preventDefault();
-      this.say("The message is not ready yet: the coach is still loading.");
-    } else if (!this.sendable()) {
+      this.say(this.host.notReady("The message is not ready yet"), link);
+    } else if (!this.sendable(link)) {
       event.preventDefault();
     }
   }
 
-  async copy(name) {
+  async copy(name, from) {
     const text = this.text(name);
     if (text === null) {
-      this.say("There is nothing to copy yet: the coach is still loading.");
+      this.say(this.host.notReady("There is nothing to copy yet"), from);
       return;
     }
-    if (name === "primary" && !this.sendable()) return;
+    if (name === "primary" && !this.sendable(from)) return;
     try {
       await navigator.clipboard.writeText(text);
-      this.say("Copied. Paste it wherever you write to your mentor.");
+      this.say("Copied. Paste it wherever you write to your mentor.", from);
     } catch (error) {
-      this.say("Your browser did not allow copying. Select the text in the preview and copy it by hand.");
+      this.say("Your browser did not allow copying. Select the text in the preview and copy it by hand.", from);
     }
   }
 
   // The download goes ahead (it is the reader's own copy), and lists what is missing.
-  download(format) {
+  download(format, from) {
     const result = this.host.result();
     if (result) this.host.attempt();
     const text = result?.downloads?.[format];
     const kind = DOWNLOADS[format];
     if (!text || !kind) {
-      this.say("There is nothing to download yet: the coach is still loading.");
+      this.say(this.host.notReady("There is nothing to download yet"), from);
       return;
     }
     const url = URL.createObjectURL(new Blob([text], { type: `${kind.type};charset=utf-8` }));
@@ -77,24 +78,24 @@ export class Outputs {
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
-    this.say(`Downloaded ${kind.fileName}.`);
+    this.say(`Downloaded ${kind.fileName}.`, from);
   }
 
   // A link to this page that re-creates the form; the answers ride in the fragment,
   // which browsers never send to the server.
-  async share() {
+  async share(from) {
     const result = this.host.result();
     if (!result) {
-      this.say("The link is not ready yet: the coach is still loading.");
+      this.say(this.host.notReady("The link is not ready yet"), from);
       return;
     }
     const url = new URL(location.pathname, location.origin);
     url.hash = result.query;
     try {
       await navigator.clipboard.writeText(url.href);
-      this.say("Copied a link that fills in this form. Anyone who opens it sees your answers.");
+      this.say("Copied a link that fills in this form. Anyone who opens it sees your answers.", from);
     } catch (error) {
-      this.say(`Your browser did not allow copying. The link is: ${url.href}`);
+      this.say(`Your browser did not allow copying. The link is: ${url.href}`, from);
     }
   }
 }

@@ -8,7 +8,7 @@ import { saveFile } from "./save.js";
 const TOO_BIG = 5_000_000; // bytes: not read at all (Python refuses anything over 1 MB)
 
 export class RequestsBar {
-  // host: { python, keeper, today(), beforeChange(), open(record), feedback(text) }
+  // host: { python, keeper, today(), beforeChange(), open(record), announce(text) }
   constructor(root, host) {
     this.host = host;
     this.bar = root.querySelector("[data-sh-requests]");
@@ -31,9 +31,10 @@ export class RequestsBar {
     this.bar.addEventListener("click", (event) => this.clicked(event));
   }
 
+  // Seen beside the buttons, said once by the page's announcer.
   say(text) {
-    this.out.textContent = "";
-    requestAnimationFrame(() => { this.out.textContent = text; });
+    this.out.textContent = text;
+    this.host.announce(text);
   }
 
   // Python has opened the document: everything here can be used.

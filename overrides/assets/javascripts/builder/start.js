@@ -36,3 +36,23 @@ function sameValues(a, b) {
   }
   return true;
 }
+
+// Pre-filled links carry the answers in the query (?f=…) or, for share links, in the
+// fragment (#v=1&f=…), which the browser never sends to the server.
+export function readLink(fields) {
+  for (const part of [location.search.slice(1), location.hash.slice(1)]) {
+    const values = part ? fields.fromQuery(part) : null;
+    if (values) return { query: part, values };
+  }
+  return null;
+}
+
+// Drops the answers from the address, so a reload shows the reader's edits; anything
+// else in it (such as `embed`) stays.
+export function tidyAddress(urlKeys) {
+  const params = new URLSearchParams(location.search);
+  for (const key of urlKeys) params.delete(key);
+  params.delete("v");
+  const rest = params.toString();
+  history.replaceState(history.state, "", location.pathname + (rest ? `?${rest}` : ""));
+}

@@ -22,7 +22,14 @@ export class Steps {
     }
     if (focus) {
       history.replaceState(history.state, "", `${location.pathname}${location.search}#step-${id}`);
-      this.root.querySelector(`#step-${id}-title`).focus();
+      // The step's heading takes focus in full view: focus alone leaves a heading that is
+      // partly in view where it is, which after a long step can be under the sticky
+      // header; then it goes to the top, below the header (the page's scroll-padding).
+      const title = this.root.querySelector(`#step-${id}-title`);
+      title.focus({ preventScroll: true });
+      const { top, bottom } = title.getBoundingClientRect();
+      const below = Number.parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
+      if (top < below || bottom > innerHeight) title.scrollIntoView({ block: "start" });
     }
   }
 

@@ -1,0 +1,21 @@
+// Short answers to the reader's buttons ("Copied…", "not ready yet…"): written next to
+// the button that was pressed, in its draft pane, the failure panel or the review step,
+// so they are seen where the reader is, and said once through the polite announcer.
+const SCOPES = "[data-sh-draft], [data-sh-failure], [data-sh-send]";
+
+export function showFeedback(root, announcer, text, from) {
+  const scope = from?.closest(SCOPES) || root.querySelector("[data-sh-send]");
+  const line = scope.querySelector("[data-sh-feedback], [data-sh-said]");
+  if (line) {
+    line.textContent = text;
+    line.scrollIntoView({ block: "nearest" });
+  }
+  announcer.say(text);
+}
+
+// Why a button has nothing to work on yet: still loading, or Python could not start.
+export function notReady(what, failedToStart) {
+  return failedToStart
+    ? `${what}: the coach could not start. The request template in the coaching panel works without it.`
+    : `${what}: the coach is still loading.`;
+}
