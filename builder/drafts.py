@@ -11,11 +11,12 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from urllib.parse import quote
 
 import jinja2
 
-from builder import wording
+from builder import dates, wording
 from builder.fields import FIELD
 from builder.fitting import BLANK_FOCUS, Fit, fit, say
 from builder.text import shorten
@@ -92,18 +93,55 @@ def html_environment() -> jinja2.Environment:
     return _environment(html=True)
 
 
-def _schedule(meetings: int, weeks: int | None) -> list[dict[str, object]]:
-    """Meetings spread evenly from week 1 to the last week, rounded half up."""
+def _schedule(
+    meetings: int, weeks: int | None, proposed: tuple[dates.Meeting, ...] = (), today=None
+) -> list[dict[str, object]]:
+    """Meetings spread evenly from week 1 to the last week, rounded half up; with
+    proposed dates, each meeting's date instead of its week."""
     plan = []
+    labels = [dates.when(meeting, today) for meeting in proposed]
     for index in range(meetings):
         week = None
         if weeks is not None:
             share = index * (weeks - 1) / (meetings - 1) if meetings > 1 else 0
             week = 1 + int(share + 0.5)
         plan.append(
-            {"number": index + 1, "week": week, "first": index == 0, "last": index == meetings - 1}
+            {
+                "number": index + 1,
+                "week": week,
+                "when": labels[index] if index < len(labels) else "",
+                "first": index == 0,
+                "last": index == meetings - 1,
+            }
         )
     return plan
+
+
+def proposals(
+    request: Request, today: date | None = None
+) -> tuple[tuple[dates.Meeting, ...], list[str]]:
+    """The proposed meeting dates for a request (none without a start, a weekday or a
+    time), and notes on any choice that could not be kept."""
+    wanted = bool(request.weekday or request.meeting_time)
+    start = dates.first_day(request.first_date, today, wanted)
+    if start is None or not request.meetings or not request.weeks:
+        return (), []
+    return dates.propose(
+        start, request.meetings, request.weeks, request.weekday, request.meeting_time
+    )
+
+
+def _dates_line(proposed: tuple[dates.Meeting, ...], today: date | None) -> str:
+    """ "Dates, if they suit you: Tuesday 13 January, … and …, each at 14:00." """
+    if not proposed:
+        return ""
+    times = {meeting.at for meeting in proposed}
+    same = len(times) == 1 and None not in times
+    days = [dates.day_label(m.day, today) if same else dates.when(m, today) for m in proposed]
+    if len(proposed) == 1:
+        return f"A date, if it suits you: {dates.when(proposed[0], today)}."
+    line = f"Dates, if they suit you: {dates.series(days)}"
+    return line + (f", each at {proposed[0].at:%H:%M}." if same else ".")
 
 
 FITTED = ("focus", "outcome", "connection", "preparation", "report_back")
@@ -120,9 +158,9 @@ def fits(request: Request) -> dict[str, Fit]:
 
 
 def _sayer(fitted: Mapping[str, Fit], meeting: str):
-    def say_slot(slot: str) -> str:
+    def say_slot(slot: str, **params: str) -> str:
         """The sentence for a slot of `frames.SLOTS` ("focus.email"), fitted."""
-        return say(slot, fitted[slot.split(".", 1)[0]], meeting=meeting)
+        return say(slot, fitted[slot.split(".", 1)[0]], meeting=meeting, **params)
 
     return say_slot
 
@@ -133,9 +171,14 @@ def _name(text: str, blank: str) -> str:
     return text.strip().rstrip(",;:").rstrip() or blank
 
 
-def context(request: Request) -> dict[str, object]:
-    """The facts every template draws on, with placeholders for missing values."""
+def context(request: Request, today: date | None = None) -> dict[str, object]:
+    """The facts every template draws on, with placeholders for missing values.
+
+    `today` (the reader's, from the browser) places dates that have no start day
+    of their own and says when a date needs its year; without it, neither happens.
+    """
     meetings, minutes, weeks = request.meetings, request.minutes, request.weeks
+    proposed, _ = proposals(request, today)
     one, many, short_one, short_many = wording.FORMAT_WORDS.get(
         request.format, wording.FORMAT_WORDS["video"]
     )
@@ -173,7 +216,10 @@ def context(request: Request) -> dict[str, object]:
         "short_noun": short_one,
         "short_nouns": wording.plural(meetings, short_one, short_many),
         "timebox": timebox,
-        "schedule": _schedule(meetings or int(FIELD["meetings"].default), weeks),
+        "schedule": _schedule(meetings or int(FIELD["meetings"].default), weeks, proposed, today),
+        "proposed": proposed,
+        "dates_line": _dates_line(proposed, today),
+        "first_when": dates.when(proposed[0], today) if proposed else "",
     }
 
 
@@ -182,14 +228,14 @@ def _render(name: str, facts: Mapping[str, object], *, html: bool = False) -> st
     return env.get_template(name).render(facts)
 
 
-def render_drafts(request: Request) -> dict[str, Draft]:
+def render_drafts(request: Request, today: date | None = None) -> dict[str, Draft]:
     """Every output for a request, the channel's message first.
 
     Returns:
         Drafts by name: "email" and "chat" (in the order the channel picks),
         "plan", "report_back", "thank_you" and "request_html".
     """
-    facts = context(request)
+    facts = context(request, today)
     tone = wording.TONES.get(request.tone, wording.TONES["warm"])
     subjects = {
         "email": f"{tone.subject}: {facts['focus_short']}",

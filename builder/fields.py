@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from builder.dates import WEEKDAYS
 from builder.tips import TIPS
 
-Kind = Literal["text", "textarea", "email", "int", "choice"]
+Kind = Literal["text", "textarea", "email", "int", "choice", "date", "time"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +127,19 @@ STEPS: tuple[Step, ...] = (
         "Review and send",
         "Read the coaching notes, then copy, send or save your request.",
     ),
+    Step(
+        "after",
+        "After you send",
+        "Note when you sent it and what they said: the builder drafts your next message.",
+    ),
+    Step(
+        "log",
+        "Meetings",
+        "Keep a short log of each meeting: it becomes your report-back and your thank-you.",
+    ),
 )
+# The steps whose answers make up the request; the others record what happened after.
+REQUEST_STEPS = ("focus", "mentor", "timebox", "commitments", "review")
 
 FORMATS = (
     ("video", "Video call"),
@@ -228,6 +241,28 @@ FIELDS: tuple[Field, ...] = (
         help="Whatever is easiest for them.",
         required=True,
         max_length=20, default="video", choices=FORMATS,
+    ),
+    Field(
+        "first_date", "sd", "timebox", "date",
+        label="First meeting on or after (optional)",
+        noun="first date",
+        help="Leave it open and the request says nothing about dates. Pick a day and the "
+        "builder proposes dates across the span, on working days, in your time zone.",
+        max_length=20,
+    ),
+    Field(
+        "weekday", "wd", "timebox", "choice",
+        label="On which day of the week? (optional)",
+        noun="day of the week",
+        help="If one day usually suits you both.",
+        max_length=20, default="", choices=WEEKDAYS,
+    ),
+    Field(
+        "meeting_time", "at", "timebox", "time",
+        label="At what time? (optional)",
+        noun="time",
+        help="Your local time, between 06:00 and 22:00.",
+        max_length=20,
     ),
     Field(
         "preparation", "pr", "commitments", "textarea",

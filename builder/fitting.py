@@ -279,12 +279,28 @@ def _report_kind(words: list[str], core: str, ended: str, marks: frozenset[str])
     return "timed_topic" if timed else "topic"
 
 
+def _advice_kind(words: list[str], core: str, ended: str, marks: frozenset[str]) -> str:
+    """ "ask open questions first" (what they advised), "you said I should…" (a clause),
+    "the two-question opener" (a thing)."""
+    if _subject_led(words, core) or (not _verb_led(words) and _has_clause(words)):
+        return "clause"
+    if _verb_led(words):
+        return "action"
+    return "fragment"
+
+
 SHAPES: dict[str, Callable[[list[str], str, str, frozenset[str]], str]] = {
     "focus": _focus_kind,
     "outcome": _outcome_kind,
     "connection": _connection_kind,
     "preparation": _preparation_kind,
     "report_back": _report_kind,
+    # The meeting log and the closing note.
+    "advice": _advice_kind,
+    "tried": _preparation_kind,
+    "happened": _outcome_kind,
+    "asked": _focus_kind,
+    "next": _preparation_kind,
 }
 VERB_KINDS = frozenset({"action", "learn_to", "i_did", "you_do", "timed", "timed_action"})
 

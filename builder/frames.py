@@ -127,6 +127,35 @@ LEAD_INS: dict[str, tuple[LeadIn, ...]] = {
         _lead(rf"{_I_WILL}(?: (?:always|also))?|i(?:'d| would|'m going to| am going to)",
               "I'll share what I tried"),
     ),
+    # The meeting log: what the advice was, what I'll try, what happened, what I'll
+    # ask, and (for the thank-you note) what I'll do next.
+    "advice": (
+        _lead(rf"(?:the |your |my )?advice(?: was)?(?: to)?{_SPLIT}", "Advice: ask open questions"),
+        _lead(r"you (?:advised|suggested|recommended|told)(?: me)?(?: that)?(?: i)?(?: should)?"
+              r"(?: to)?(?=\s)",
+              "You suggested that I ask open questions first"),
+    ),
+    "tried": (
+        _lead(rf"{_I_WILL} try(?: to)?|i(?:'m| am) going to try(?: to)?|try(?: to)?(?=\s)",
+              "I'll try to ask open questions"),
+        _lead(rf"{_I_WILL}(?: (?:also|first))?|i(?:'m| am) going to", "I will ask two questions"),
+        _lead(rf"(?:to )?try{_SPLIT}", "Try: two practice interviews"),
+    ),
+    "happened": (
+        _lead(rf"(?:what )?happened{_SPLIT}", "Happened: it went well"),
+        _lead(rf"(?:the )?result(?: was)?{_SPLIT}", "Result: two interviews done"),
+    ),
+    "asked": (
+        _lead(r"i (?:asked|want to ask|would like to ask|'d like to ask)(?: (?:about|you))?"
+              r"(?=\s)|i'd like to ask(?: (?:about|you))?(?=\s)",
+              "I asked about how to end an interview"),
+        _lead(rf"(?:my )?questions?{_SPLIT}", "Question: how do I end an interview"),
+    ),
+    "next": (
+        _lead(r"next,?(?= )", "Next, I'll run two interviews on my own"),
+        _lead(rf"{_I_WILL}(?: (?:also|now|keep))?|i(?:'m| am) going to|i (?:plan|intend|want) to",
+              "I'll run two interviews on my own"),
+    ),
 }  # fmt: skip
 
 # --- frames: one sentence per slot and kind -----------------------------------------
@@ -138,6 +167,12 @@ KINDS: dict[str, tuple[str, ...]] = {
     "connection": ("clause", "i_did", "you_do", "thing", "doing", "foreign"),
     "preparation": ("action", "timed", "fragment", "clause", "foreign"),
     "report_back": ("topic", "timed_topic", "action", "timed_action", "clause", "foreign"),
+    "advice": ("action", "clause", "fragment", "foreign"),
+    "tried": ("action", "timed", "fragment", "clause", "foreign"),
+    "happened": ("clause", "action", "fragment", "foreign"),
+    "asked": ("howto", "action", "activity", "subject", "own", "question", "statement",
+              "foreign"),
+    "next": ("action", "timed", "fragment", "clause", "foreign"),
 }  # fmt: skip
 
 QUOTED = "“{text}”"
@@ -251,4 +286,112 @@ SLOTS: dict[str, Slot] = {
         "clause": "To report back, {text}.",
         "foreign": "How I'll report back, in my own words: " + QUOTED + ".",
     }),
+    # --- after the ask ---------------------------------------------------------------
+    # The follow-up, when there has been no reply: `{sent}` is the day the request went.
+    "focus.followup": Slot("focus", {
+        "howto": "On {sent}, I asked whether you might mentor me on {text}.",
+        "learn_to": "On {sent}, I asked whether you might help me learn {text}.",
+        "action": "On {sent}, I asked whether you might help me {text}.",
+        "activity": "On {sent}, I asked whether you might mentor me on {text}.",
+        "subject": "On {sent}, I asked whether you might mentor me on {text}.",
+        "own": "On {sent}, I asked whether you might help me with {text}.",
+        "question": "On {sent}, I asked whether you might help me with a question: {text}?",
+        "statement": "On {sent}, I asked whether you might mentor me on this: {Text}.",
+        "foreign": "On {sent}, I asked whether you might mentor me. In my own words: " + QUOTED
+                   + ".",
+        "blank": "On {sent}, I asked whether you might mentor me on {text}.",
+    }, keep_rest=False),
+    # The confirmation after a yes.
+    "focus.confirm": Slot("focus", {
+        "howto": "I'm looking forward to learning {text} with your help.",
+        "learn_to": "I'm looking forward to learning {text} with your help.",
+        "action": "I'm looking forward to working out how to {text} with your help.",
+        "activity": "I'm looking forward to working on {text} with your help.",
+        "subject": "I'm looking forward to learning about {text} with your help.",
+        "own": "I'm looking forward to working on {text} with your help.",
+        "question": "I'm looking forward to working on my question with your help.",
+        "statement": "I'm looking forward to working on this with your help.",
+        "foreign": "I'm looking forward to working on this with your help.",
+        "blank": "I'm looking forward to learning {text} with your help.",
+    }, keep_rest=False),
+    # A gracious reply to a no: asking, once, for a name.
+    "focus.elsewhere": Slot("focus", {
+        "howto": "If you know of anyone else I could ask about {text}, I'd be glad of a name.",
+        "learn_to": "If you know of anyone else who could help me learn {text}, I'd be glad "
+                    "of a name.",
+        "action": "If you know of anyone else who could help me {text}, I'd be glad of a name.",
+        "activity": "If you know of anyone else I could ask about {text}, I'd be glad of a name.",
+        "subject": "If you know of anyone else I could ask about {text}, I'd be glad of a name.",
+        "own": "If you know of anyone else who could help me with {text}, I'd be glad of a name.",
+        "question": "If you know of anyone else I could ask about my question, I'd be glad of a "
+                    "name.",
+        "statement": "If you know of anyone else I could ask about this, I'd be glad of a name.",
+        "foreign": "If you know of anyone else I could ask about this, I'd be glad of a name.",
+        "blank": "If you know of anyone else I could ask about {text}, I'd be glad of a name.",
+    }, keep_rest=False),
+    # The report-back for the next meeting, from the last meeting's log.
+    "advice.report": Slot("advice", {
+        "action": "Last time, you suggested I {text}.",
+        "clause": "The advice I took away last time: {text}.",
+        "fragment": "The advice I took away last time: {text}.",
+        "foreign": "The advice I took away last time, in my own words: " + QUOTED + ".",
+    }),
+    "tried.report": Slot("tried", {
+        "action": "I set out to {text}.",
+        "timed": "I set out to {text}.",
+        "fragment": "What I set out to try: {text}.",
+        "clause": "What I set out to try: {text}.",
+        "foreign": "What I set out to try, in my own words: " + QUOTED + ".",
+    }),
+    "happened.report": Slot("happened", {
+        "clause": "What happened: {text}.",
+        "action": "What happened: {text}.",
+        "fragment": "What happened: {text}.",
+        "foreign": "What happened, in my own words: " + QUOTED + ".",
+    }),
+    "asked.report": Slot("asked", {
+        "howto": "What I'd like to ask about this time: {text}.",
+        "action": "What I'd like to ask about this time: how to {text}.",
+        "activity": "What I'd like to ask about this time: {text}.",
+        "subject": "What I'd like to ask about this time: {text}.",
+        "own": "What I'd like to ask about this time: {text}.",
+        "question": "What I'd like to ask this time: {text}?",
+        "statement": "What I'd like to ask about this time: {text}.",
+        "foreign": "What I'd like to ask about this time, in my own words: " + QUOTED + ".",
+    }),
+    # The thank-you note drawn from the whole log: one line per meeting.
+    "advice.thanks": Slot("advice", {
+        "action": "From our {ordinal} {meeting}: your advice to {text}.",
+        "clause": "From our {ordinal} {meeting}: {text}.",
+        "fragment": "From our {ordinal} {meeting}: {text}.",
+        "foreign": "From our {ordinal} {meeting}, in my own words: " + QUOTED + ".",
+    }),
+    "happened.thanks": Slot("happened", {
+        "clause": "When I tried it: {text}.",
+        "action": "When I tried it: {text}.",
+        "fragment": "When I tried it: {text}.",
+        "foreign": "When I tried it, in my own words: " + QUOTED + ".",
+    }),
+    "next.thanks": Slot("next", {
+        "action": "Next, I'm going to {text}.",
+        "timed": "Next, I'm going to {text}.",
+        "fragment": "What I'll do next: {text}.",
+        "clause": "What I'll do next: {text}.",
+        "foreign": "What I'll do next, in my own words: " + QUOTED + ".",
+    }),
+    # The reminder in the reader's own calendar, before each meeting.
+    # The reminder in the reader's own calendar, before each meeting. The reader wrote
+    # their plan to the mentor ("send you my questions"), so it is quoted, not retold.
+    "preparation.alarm": Slot("preparation", {
+        "action": "Time to prepare for {meeting} {number} with {mentor}. What you promised: "
+                  + QUOTED + ".",
+        "timed": "Time to prepare for {meeting} {number} with {mentor}. What you promised: "
+                 + QUOTED + ".",
+        "fragment": "Time to prepare for {meeting} {number} with {mentor}. What you promised: "
+                    + QUOTED + ".",
+        "clause": "Time to prepare for {meeting} {number} with {mentor}. What you promised: "
+                  + QUOTED + ".",
+        "foreign": "Time to prepare for {meeting} {number} with {mentor}. What you promised: "
+                   + QUOTED + ".",
+    }, keep_rest=False),
 }  # fmt: skip

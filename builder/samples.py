@@ -115,4 +115,51 @@ EXERCISES: tuple[Mapping[str, object], ...] = (
     },
     {"type": "link", "values": {"focus": "how to plan", "weeks": "6"}},
     {"type": "open-link", "query": "v=1&f=x&m=lots&zz=1"},
+    # After the ask: dates, each reply, the log, the kept requests and their files, and
+    # the calendar file (which needs icalendar loaded first, as the worker does).
+    *(
+        {
+            "type": "evaluate",
+            "values": {**SAMPLE_REQUEST, "first_date": "2028-02-28", "meeting_time": "14:00"},
+            "today": "2028-02-01",
+            "after": {
+                "sent_on": "2028-01-31",
+                "reply": reply,
+                "sent_values": {**SAMPLE_REQUEST, "meetings": "4"},
+                "log": [
+                    {
+                        "date": "2028-02-28",
+                        "advice": "Ask open questions",
+                        "tried": "ask two",
+                        "happened": "It went well",
+                        "asked": "How do I close?",
+                    },
+                    {"date": "2028-02-30"},
+                ],
+                "next": "I'll run one interview a week",
+            },
+        }
+        for reply in ("", "yes", "smaller", "not-now", "no")
+    ),
+    {
+        "type": "open-store",
+        "stored": "{broken",
+        "today": "2028-02-01",
+        "draft": '{"version": 1, "values": {"focus": "how to plan"}}',
+    },
+    {"type": "requests", "op": "add", "document": None, "today": "2028-02-01"},
+    {"type": "requests", "op": "rename", "document": None, "request": "r-x", "name": "A name"},
+    {"type": "requests", "op": "remove", "document": None, "request": "r-x"},
+    {"type": "export", "document": None, "request": ""},
+    {"type": "export-markdown", "document": None, "request": "", "today": "2028-02-01"},
+    {"type": "import", "document": None, "text": '{"format": "shorthaul-requests"}'},
+    {"type": "import", "document": None, "text": '{"version": 1, "values": {"focus": "x"}}'},
+    {
+        "type": "calendar",
+        "zone": "Europe/Berlin",
+        "now": "2028-02-01T10:00:00+00:00",
+        "today": "2028-02-01",
+        "request": "r-abc",
+        "values": {**SAMPLE_REQUEST, "first_date": "2028-02-28", "meeting_time": "14:00"},
+    },
 )

@@ -14,13 +14,27 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+from datetime import date
 
+from builder import dates
+from builder.after import OUTPUTS as AFTER_OUTPUTS
+from builder.after import (
+    STAGE_ADVICE,
+    After,
+    agreement,
+    follow_up_due,
+    let_go_on,
+    next_steps,
+    read_after,
+    render_after,
+)
 from builder.coach import Finding, TipCheck, checklist, coach
-from builder.drafts import FITTED, Draft, fits, mailto_url, render_drafts
+from builder.drafts import FITTED, Draft, fits, mailto_url, proposals, render_drafts
 from builder.edits import Edit, effective, read_edits
 from builder.fields import FIELD, defaults
 from builder.rules import RULES
 from builder.state import to_query
+from builder.store import name_for
 from builder.validate import FieldMessage, Request, check, read_values
 
 FAILED = FieldMessage(
@@ -49,12 +63,17 @@ class Evaluation:
     failed: bool = False
     missing: tuple[FieldMessage, ...] = ()
     edits: Mapping[str, Edit] = dataclasses.field(default_factory=dict)
+    proposed: tuple[dates.Meeting, ...] = ()
+    today: date | None = None
+    after: Mapping[str, object] = dataclasses.field(default_factory=dict)
 
     @property
     def sendable(self) -> dict[str, Draft]:
-        """The drafts as they will be copied, mailed and downloaded: the reader's
-        own version wherever they edited one."""
-        return effective(self.drafts, self.edits)
+        """The request's drafts as they will be copied, mailed and downloaded: the
+        reader's own version wherever they edited one (the drafts after the ask are
+        not part of the request's download)."""
+        own = {name: draft for name, draft in self.drafts.items() if name not in AFTER_OUTPUTS}
+        return effective(own, self.edits)
 
     def to_dict(self) -> dict[str, object]:
         """JSON-serialisable form for the JavaScript side."""
@@ -74,6 +93,9 @@ class Evaluation:
             "missing": [message.as_data() for message in self.missing],
             "mailto": self.mailto,
             "query": self.query,
+            "dates": [meeting.as_data(self.today) for meeting in self.proposed],
+            "name": name_for(self.values) if not self.failed else "",
+            "after": dict(self.after),
         }
 
 
@@ -125,23 +147,72 @@ def _pending(items: list[TipCheck], shown: frozenset[str] | None) -> tuple[TipCh
     )
 
 
+def _date_notices(request: Request, notes: list[str]) -> list[FieldMessage]:
+    """Why the proposed dates could not keep to the reader's choice, by the weekday."""
+    return [FieldMessage("weekday", "notice", note) for note in notes]
+
+
+def _after_view(
+    request: Request,
+    after: After,
+    proposed: tuple[dates.Meeting, ...],
+    today: date | None,
+    sendable: Mapping[str, Draft],
+) -> dict[str, object]:
+    """What the "after the ask" steps show: the stage, when to follow up, the
+    agreement, where to go after a no, and a mail link for each reply draft."""
+    due, let_go = follow_up_due(after), let_go_on(after)
+    stage = after.stage
+    now = bool(due and today and today >= due)
+    advice = STAGE_ADVICE["waiting-now" if now else stage].format(
+        due=dates.day_label(due, today) if due else "",
+        let_go=dates.day_label(let_go, today) if let_go else "",
+    )
+    return {
+        "stage": stage,
+        "advice": advice,
+        "sent": after.sent_on is not None,
+        "follow_up_due": due.isoformat() if due else "",
+        "follow_up_label": dates.day_label(due, today) if due else "",
+        "follow_up_now": now,
+        "let_go_label": dates.day_label(let_go, today) if let_go else "",
+        "agreement": agreement(request, after, proposed, today).as_data(today),
+        "next_steps": next_steps() if stage in ("not-now", "no", "followed-up") else [],
+        "drafts": [name for name in sendable if name in AFTER_OUTPUTS],
+        "mailto": {
+            name: mailto_url(request, draft)
+            for name, draft in sendable.items()
+            if name in AFTER_OUTPUTS and draft.subject
+        },
+        "messages": [message.as_data() for message in after.messages],
+    }
+
+
 def _evaluate(
     values: object,
     touched: Collection[str] | None = None,
     attempted: bool = False,
     edits: object = None,
+    today: date | None = None,
+    after_state: object = None,
 ) -> Evaluation:
     cleaned, unreadable = read_values(values)
     request, problems = check(cleaned, unreadable)
+    proposed, notes = proposals(request, today)
     shown = _shown(cleaned, touched, attempted)
     messages: dict[str, tuple[FieldMessage, ...]] = {}
-    for message in [*problems, *_language_notices(request)]:
+    for message in [*problems, *_language_notices(request), *_date_notices(request, notes)]:
         if shown is None or message.field in shown:
             messages[message.field] = (*messages.get(message.field, ()), message)
     findings = coach(request)
-    drafts = render_drafts(request)
+    drafts = render_drafts(request, today)
     kept = read_edits(edits, drafts)
     sendable = effective(drafts, kept)
+    after = read_after(after_state)
+    subject = sendable["email"].subject
+    drafts |= render_after(request, after, today, subject)
+    kept = read_edits(edits, drafts)
+    every = effective(drafts, kept)
     return Evaluation(
         values=cleaned,
         request=request,
@@ -155,6 +226,9 @@ def _evaluate(
         ready=not problems,
         missing=tuple(problems),
         edits=kept,
+        proposed=proposed,
+        today=today,
+        after=_after_view(request, after, proposed, today, every),
     )
 
 
@@ -164,6 +238,8 @@ def evaluate(
     touched: Collection[str] | None = None,
     attempted: bool = False,
     edits: object = None,
+    today: date | None = None,
+    after: object = None,
 ) -> Evaluation:
     """Validate, coach and draft the form's values; never raises.
 
@@ -173,13 +249,17 @@ def evaluate(
             shows every message, as for a finished request.
         attempted: Whether the reader has tried to send: everything shows.
         edits: The reader's own versions of drafts, by draft name (see `edits`).
+        today: The reader's date, from the browser: dates with no start of their
+            own start a week later, and follow-ups fall due from it.
+        after: What happened after sending (see `after.read_after`): the reply,
+            the follow-up, the meeting log.
 
     Returns:
         The evaluation. If the builder itself fails, a fallback with `failed`
         set and one general message, so the page can keep working.
     """
     try:
-        return _evaluate(values, touched, attempted, edits)
+        return _evaluate(values, touched, attempted, edits, today, after)
     except Exception:  # the page must keep working whatever happens here
         return _fallback(values)
 

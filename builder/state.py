@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 from urllib.parse import parse_qsl, urlencode
 
+from builder.dates import parse_date, parse_time
 from builder.fields import BY_URL_KEY, FIELDS, Field, defaults
 from builder.text import clean, coerce, parse_whole_number
 from builder.validate import FieldMessage
@@ -62,6 +63,16 @@ def _strict(field: Field, text: str) -> tuple[str, list[FieldMessage]]:
                 f"{field.default}.",
             )
         ]
+    if field.kind in {"date", "time"} and text.strip():
+        parse = parse_date if field.kind == "date" else parse_time
+        if parse(text)[0] is None:
+            return field.default, [
+                _notice(
+                    field.name,
+                    f"{field.lead_noun} in the link couldn't be read, so it was left open.",
+                )
+            ]
+        return text.strip(), []
     if field.kind == "choice" and not field.choice_label(text):
         return field.default, [
             _notice(
@@ -127,7 +138,7 @@ def from_query(query: object) -> tuple[dict[str, str], list[FieldMessage]]:
             continue
         seen.add(field.name)
         text, problems = _store(field, raw, LINK)
-        if field.kind in {"int", "choice"}:
+        if field.kind in {"int", "choice", "date", "time"}:
             text, problems = _strict(field, text)
         values[field.name] = text
         notices += problems

@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date, time
 from typing import Literal
 
+from builder.dates import parse_date, parse_time
 from builder.fields import FIELDS, Field
 from builder.text import clean, coerce, parse_whole_number
 
@@ -54,6 +56,9 @@ class Request:
     minutes: int | None = 30
     weeks: int | None = 4
     format: str = "video"
+    first_date: date | None = None
+    weekday: str = ""
+    meeting_time: time | None = None
     preparation: str = ""
     report_back: str = ""
     channel: str = "email"
@@ -141,6 +146,10 @@ def check(
             value, problem = _check_choice(field, text)
         elif field.kind == "email":
             value, problem = _check_email(field, text)
+        elif field.kind == "date":
+            value, problem = parse_date(text)
+        elif field.kind == "time":
+            value, problem = parse_time(text)
         else:
             value, problem = _check_text(field, text)
         usable[field.name] = value
@@ -150,7 +159,7 @@ def check(
 
 
 def _blank(field: Field) -> object:
-    if field.kind == "int":
+    if field.kind in {"int", "date", "time"}:
         return None
     if field.kind == "choice":
         return field.default

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import UTC, datetime
 
+from builder.dates import parse_date
 from builder.drafts import as_markdown, as_text
 from builder.fields import FIELD
 from builder.session import evaluate
 from builder.state import from_query, to_query
+from builder.store import _ID, add, export, import_file, open_store, remove, rename
 
 
 def _touched(message: dict) -> list[str] | None:
@@ -24,12 +27,20 @@ def _touched(message: dict) -> list[str] | None:
     return [name for name in touched if isinstance(name, str)]
 
 
+def _today(message: dict):
+    """The reader's date, as the page sends it ("2026-01-12"); None if unreadable."""
+    today = message.get("today")
+    return parse_date(today)[0] if isinstance(today, str) else None
+
+
 def _evaluation(message: dict, values: object, notices: list | None = None) -> dict[str, object]:
     result = evaluate(
         values,
         touched=_touched(message),
         attempted=message.get("attempted") is True,
         edits=message.get("edits"),
+        today=_today(message),
+        after=message.get("after"),
     )
     answer = result.to_dict()
     sendable = result.sendable
@@ -68,10 +79,102 @@ def _link(message: dict) -> dict[str, object]:
     }
 
 
+def _iso_today(message: dict) -> str:
+    today = _today(message)
+    return today.isoformat() if today else ""
+
+
+def _open_store(message: dict) -> dict[str, object]:
+    """What the page keeps: its stored requests, with older drafts migrated in."""
+    return open_store(
+        message.get("stored"), message.get("draft"), message.get("previous"), _iso_today(message)
+    )
+
+
+def _requests(message: dict) -> dict[str, object]:
+    """The list of requests changed: a new one, a renamed one, one deleted."""
+    document, ident = message.get("document"), str(message.get("request") or "")
+    operation = message.get("op")
+    if operation == "add":
+        copy_from = str(message.get("copy_from") or "")
+        return {"document": add(document, copy_from, _iso_today(message)), "message": ""}
+    if operation == "rename":
+        changed, problem = rename(document, ident, message.get("name"))
+        return {"document": changed, "message": problem}
+    if operation == "remove":
+        return {"document": remove(document, ident, _iso_today(message)), "message": ""}
+    raise ValueError("unknown operation")
+
+
+def _export(message: dict) -> dict[str, object]:
+    return export(
+        message.get("document"), str(message.get("request") or ""), str(message.get("now") or "")
+    )
+
+
+def _export_markdown(message: dict) -> dict[str, object]:
+    from builder.notes import arrangement_markdown  # only when asked for
+
+    document = message.get("document")
+    found = export(document, str(message.get("request") or ""))
+    record = json.loads(found["text"])["requests"]
+    if not record:
+        return {"name": "", "text": ""}
+    return {
+        "name": "mentoring-arrangement.md",
+        "text": arrangement_markdown(record[0], _today(message)),
+    }
+
+
+def _import(message: dict) -> dict[str, object]:
+    return import_file(message.get("document"), message.get("text"))
+
+
+def _now(message: dict) -> datetime:
+    try:
+        now = datetime.fromisoformat(str(message.get("now")))
+    except ValueError:
+        return datetime.now(UTC)
+    return now if now.tzinfo else now.replace(tzinfo=UTC)
+
+
+def _calendar(message: dict) -> dict[str, object]:
+    """The .ics file for the request's proposed dates: the reader's copy, with
+    reminders, or the mentor's. Imports icalendar, which the worker loads first."""
+    from builder import ics  # the calendar library: loaded on first use only
+    from builder.invites import file_name, invites
+
+    result = evaluate(message.get("values"), edits=message.get("edits"), today=_today(message))
+    if not result.proposed:
+        return {
+            "ok": False,
+            "message": "There are no dates yet: pick a first date in step 3 (The time box), "
+            "and the builder proposes them.",
+        }
+    ident = message.get("request")
+    ident = ident if isinstance(ident, str) and _ID.fullmatch(ident) else "r-request"
+    mine = message.get("mine") is not False
+    found = invites(result.request, result.proposed, result.sendable["plan"], ident, mine=mine)
+    zone = message.get("zone") if isinstance(message.get("zone"), str) else ""
+    text, notes = ics.calendar(found, zone[:64], _now(message))
+    return {
+        "ok": True,
+        "name": file_name(result.request, mine),
+        "text": text.decode("utf-8"),
+        "notes": notes,
+    }
+
+
 HANDLERS: dict[str, Callable[[dict], dict[str, object]]] = {
     "evaluate": _evaluate,
     "open-link": _open_link,
     "link": _link,
+    "open-store": _open_store,
+    "requests": _requests,
+    "export": _export,
+    "export-markdown": _export_markdown,
+    "import": _import,
+    "calendar": _calendar,
 }
 
 
@@ -79,7 +182,8 @@ def handle(message: str) -> str:
     """Answer one message from the page; never raises.
 
     Args:
-        message: JSON `{"type": "evaluate" | "open-link" | "link", "id": n, ...}`.
+        message: JSON `{"type": ..., "id": n, ...}`, a type of `HANDLERS`
+            ("calendar" imports icalendar: the worker loads it first).
 
     Returns:
         JSON `{"type": "result", "id": n, "result": {...}}`, or

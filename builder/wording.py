@@ -27,6 +27,10 @@ class Tone:
     no_reply: str
     sign_off: str
     subject: str
+    glad: str = ""  # after a yes
+    understood: str = ""  # after a no
+    once_more: str = ""  # the one follow-up
+    no_pressure: str = ""  # and how it lets them off
 
 
 TONES: dict[str, Tone] = {
@@ -43,6 +47,12 @@ TONES: dict[str, Tone] = {
         no_reply="And there's no need to reply if you're busy.",
         sign_off="Warm regards,",
         subject="A small mentoring request",
+        glad="Thank you so much for saying yes. I'm really glad.",
+        understood="I completely understand, and I'm grateful you took the time to reply.",
+        once_more="I know how busy you are, so this is the only time I'll ask again.",
+        no_pressure="If now isn't the right time, that's completely fine, "
+        "and there's no need to explain. "
+        "If I don't hear back, I'll take it that it doesn't suit at the moment.",
     ),
     "formal": Tone(
         hello="Dear",
@@ -57,6 +67,12 @@ TONES: dict[str, Tone] = {
         no_reply="There is no need to reply if you are busy.",
         sign_off="Kind regards,",
         subject="Request for a short mentoring arrangement",
+        glad="Thank you very much for agreeing to this.",
+        understood="I quite understand, and I am grateful that you took the time to reply.",
+        once_more="I appreciate how busy you are, so I will not write about this again.",
+        no_pressure="If now is not the right time, that is entirely fine, "
+        "and there is no need to explain. "
+        "If I do not hear back, I will take it that it does not suit at the moment.",
     ),
     "casual": Tone(
         hello="Hey",
@@ -70,6 +86,11 @@ TONES: dict[str, Tone] = {
         no_reply="No need to reply if you're swamped.",
         sign_off="Cheers,",
         subject="Quick ask",
+        glad="Thanks so much for saying yes!",
+        understood="Totally understood, and thanks for getting back to me.",
+        once_more="I know you're busy, so this is the last nudge from me.",
+        no_pressure="If now's not the right time, totally fine, no need to explain. "
+        "If I don't hear back, I'll take it that it doesn't suit right now.",
     ),
 }
 

@@ -73,6 +73,7 @@ def builder_context() -> dict[str, object]:
         "drafts": [{"name": name, **draft} for name, draft in blank["drafts"].items()],
         # Shown if Python cannot start: the request with blanks to fill in by hand.
         "fallback": blank["drafts"]["email"],
+        "after": after_context(),
         "modules": module_graph("builder.js"),
         "script_data": {
             "version": 1,
@@ -83,6 +84,32 @@ def builder_context() -> dict[str, object]:
                 for f in step["fields"]
             ],
         },
+    }
+
+
+def after_context() -> dict[str, object]:
+    """What the "after you send" and "meetings" steps are made of, from `builder.after`."""
+    from builder import after
+
+    def spec(field) -> dict[str, object]:
+        return {
+            "name": field.name,
+            "kind": field.kind,
+            "label": field.label,
+            "help": field.help,
+            "max_length": field.max_length,
+            "rows": field.rows,
+        }
+
+    return {
+        "replies": [{"value": value, "label": label} for value, label in after.REPLIES],
+        "log_fields": [spec(field) for field in after.LOG_FIELDS],
+        "next_field": spec(after.NEXT_FIELD),
+        "drafts": {
+            name: {"name": name, "title": title, "subject": name in after.SUBJECTS}
+            for name, (title, _) in after.OUTPUTS.items()
+        },
+        "keep_agreement": "tips/keep-the-agreement/",
     }
 
 

@@ -5,8 +5,9 @@
 //
 // BUNDLE_DIR holds our wheels and their lock file. Under Node, with Pyodide's whole
 // standard library, this does what a reader's browser does on either start path
-// (start Python, loadPackage the wheels, import builder.web, answer requests), then
-// imports every module of the builder, Jinja2 and MarkupSafe, and every standard
+// (start Python, loadPackage the wheels, import builder.web, answer requests, load the
+// calendar's packages and write a calendar), then imports every module of the builder,
+// Jinja2, MarkupSafe and the calendar's packages, and every standard
 // module their functions import (read from their bytecode), so an import that only
 // runs later, on some reader's input, is found too. It writes the sorted names of the
 // standard-library modules then loaded. pyodide_bundle.py zips those files; the
@@ -26,6 +27,8 @@ const pyodide = await loadPyodide({
   stderr: (line) => console.error(line),
 });
 await pyodide.loadPackage("shorthaul-builder", { messageCallback: () => {} });
+// The calendar's packages, which the worker loads on a reader's first calendar file.
+await pyodide.loadPackage("icalendar", { messageCallback: () => {} });
 
 const names = pyodide.runPython(`
 import sys
@@ -41,7 +44,7 @@ for message in builder.samples.EXERCISES:
     builder.web.handle(json.dumps(message))
 builder.web.handle("{not json")
 
-OURS = ("builder", "jinja2", "markupsafe")
+OURS = ("builder", "jinja2", "markupsafe", "icalendar", "dateutil", "tzdata")
 
 def code_objects(code):
     yield code
@@ -62,7 +65,7 @@ def imported_names(module):
 
 for top in OURS:
     package = importlib.import_module(top)
-    for info in pkgutil.walk_packages(package.__path__, top + "."):
+    for info in pkgutil.walk_packages(getattr(package, "__path__", []), top + "."):
         try:
             importlib.import_module(info.name)
         except ImportError:

@@ -58,8 +58,9 @@ RUNTIME_FILES = (
     "pyodide.asm.wasm",
     "package.json",
 )
-# Packages the page loads; the lock file keeps these and what they depend on.
-ROOT_PACKAGES = ("shorthaul-builder",)
+# Packages the page loads; the lock file keeps these and what they depend on. The
+# calendar (icalendar) is loaded only when a reader first downloads a calendar file.
+ROOT_PACKAGES = ("shorthaul-builder", "icalendar")
 
 log = logging.getLogger("mkdocs.hooks.pyodide_bundle")
 
@@ -78,6 +79,7 @@ _wheels = _load_wheels_module()
 BundleError = _wheels.BundleError
 _run = _wheels.run
 wheels = _wheels.wheels
+calendar_wheels = _wheels.calendar_wheels
 runtime_version = _wheels.runtime_version
 
 
@@ -171,15 +173,16 @@ def bundle_files() -> dict[str, Path]:
     if not (RUNTIME_DIR / "pyodide.asm.wasm").is_file():
         raise BundleError("node_modules/pyodide is missing: run `npm ci` (the README's setup).")
     built = wheels()
+    later = calendar_wheels()  # in the bundle and the lock file, not in the snapshot
     shutil.rmtree(STAGING_DIR, ignore_errors=True)
     STAGING_DIR.mkdir(parents=True)
-    for wheel in built:
+    for wheel in [*built, *later]:
         shutil.copy2(wheel, STAGING_DIR / wheel.name)
-    _write_lock(STAGING_DIR, built)
+    _write_lock(STAGING_DIR, [*built, *later])
     files = {name: RUNTIME_DIR / name for name in RUNTIME_FILES}
-    files.update({wheel.name: wheel for wheel in built})
+    files.update({wheel.name: wheel for wheel in [*built, *later]})
     files["pyodide-lock.json"] = STAGING_DIR / "pyodide-lock.json"
-    files[STDLIB_NAME] = stdlib_zip(STAGING_DIR, built)
+    files[STDLIB_NAME] = stdlib_zip(STAGING_DIR, [*built, *later])
     files[SNAPSHOT_NAME] = snapshot(built, files[STDLIB_NAME])
     files[XZ_DECODER] = _xz_decoder(STAGING_DIR / XZ_DECODER)
     return files
@@ -217,11 +220,16 @@ def build_bundle(out: Path, files: dict[str, Path] | None = None) -> Path:
         shutil.copy2(path, out / name)
     # What the worker weighs when it chooses how to start (python/link.js), and what
     # the service worker caches once the builder has started (bytes as served).
-    wheel_bytes = sum(p.stat().st_size for n, p in files.items() if n.endswith(".whl"))
+    # The calendar's wheels are loaded later, on first use: not part of either start.
+    later = sorted(w.name for w in calendar_wheels() if w.name in files)
+    wheel_bytes = sum(
+        p.stat().st_size for n, p in files.items() if n.endswith(".whl") and n not in later
+    )
     summary = {
         "snapshotBytes": files[SNAPSHOT_NAME].stat().st_size,
         "wheelBytes": wheel_bytes + files["pyodide-lock.json"].stat().st_size,
         "files": sorted(files),
+        "later": later,
     }
     (out / "bundle.json").write_text(json.dumps(summary, indent=1) + "\n")
     return out

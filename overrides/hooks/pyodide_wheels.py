@@ -1,8 +1,11 @@
-"""The three pure wheels the builder page installs, built once and cached.
+"""The pure wheels the builder page installs, built once and cached.
 
 Part of pyodide_bundle.py (which loads this file by path, as MkDocs loads hooks): the
 builder from this repository, Jinja2 from PyPI, and MarkupSafe built pure from its
-sdist, each with bytecode compiled by Pyodide itself (compile_wheels.mjs).
+sdist, each with bytecode compiled by Pyodide itself (compile_wheels.mjs). Apart from
+those three, the calendar's wheels (icalendar and its pure dependencies, from PyPI):
+served beside them and listed in the lock file, but loaded only when a reader first
+asks for a calendar file, so they are in neither the start-up nor the snapshot.
 """
 
 from __future__ import annotations
@@ -126,6 +129,29 @@ def _markupsafe_wheel(out: Path) -> None:
         f"markupsafe=={version('markupsafe')}",
         env=env,
     )
+
+
+def _pypi_wheel(name: str):
+    """A pure wheel from PyPI, at the version installed here (pinned in pyproject.toml)."""
+
+    def download(out: Path) -> None:
+        _pip(
+            "download", "--no-deps", "--only-binary", ":all:", "-q", "-d", str(out),
+            f"{name}=={version(name)}",
+        )  # fmt: skip
+
+    return download
+
+
+# icalendar and what it needs on Pyodide's Python, all pure; tzdata is the zone data
+# zoneinfo reads (typing-extensions is needed only before Python 3.13).
+CALENDAR_PACKAGES = ("icalendar", "python-dateutil", "tzdata")
+
+
+def calendar_wheels() -> list[Path]:
+    """The calendar's wheels, loaded by the worker on first use, built or cached."""
+    CACHE_DIR.mkdir(parents=True, exist_ok=True)
+    return [_cached(f"{name}-{version(name)}", _pypi_wheel(name)) for name in CALENDAR_PACKAGES]
 
 
 def wheels() -> list[Path]:

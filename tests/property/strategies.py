@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import string
+from datetime import date, time
 
 from hypothesis import strategies as st
 
@@ -66,6 +67,12 @@ def _valid(field: Field) -> st.SearchStrategy[str]:
         return st.integers(field.min_value, field.max_value).map(str)  # type: ignore[arg-type]
     if field.kind == "choice":
         return st.sampled_from([value for value, _ in field.choices])
+    if field.kind == "date":
+        return st.one_of(st.just(""), st.dates(date(2000, 1, 1), date(2199, 12, 31)).map(str))
+    if field.kind == "time":
+        return st.one_of(
+            st.just(""), st.times(time(6), time(22)).map(lambda t: t.strftime("%H:%M"))
+        )
     return (
         st.one_of(st.text(max_size=field.max_length), st.sampled_from(PAYLOADS))
         .map(lambda text: clean(text, multiline=field.multiline))

@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import hostile_text
 
+from builder.after import LOG_FITTED
 from builder.drafts import FITTED
 from builder.fitting import fit, say
 from builder.frames import LEAD_INS, SLOTS
@@ -32,7 +33,10 @@ PIECES = [
     ",", ".", "?", "!", "…", "-", "\n- ", "etc.", "sí", "preguntas", "日本語", "Dr.", "e.g.",
 ]  # fmt: skip
 phrasing = st.lists(st.sampled_from(PIECES), min_size=1, max_size=12).map(" ".join)
-field = st.sampled_from(FITTED)
+field = st.sampled_from((*FITTED, *LOG_FITTED, "next"))
+# Every parameter a frame may name (the follow-up's day, the thank-you's "first", …).
+PARAMS = {"meeting": "call", "sent": "Monday 5 January", "ordinal": "first", "number": "2",
+          "mentor": "Dana"}  # fmt: skip
 
 
 def words(text: str) -> list[str]:
@@ -45,7 +49,7 @@ def test_fitting_never_raises(name: str, text: str) -> None:
     fitted = fit(name, clean(text, multiline=True))
     for slot, spec in SLOTS.items():
         if spec.field == name:
-            assert isinstance(say(slot, fitted, meeting="call"), str)
+            assert isinstance(say(slot, fitted, **PARAMS), str)
 
 
 @CHECKS

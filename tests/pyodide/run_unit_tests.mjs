@@ -33,6 +33,9 @@ function* filesUnder(dir) {
 const { loadPyodide } = await import(pathToFileURL(join(bundle, "pyodide.mjs")).href);
 const pyodide = await loadPyodide({ indexURL: bundle + "/" });
 await pyodide.loadPackage("shorthaul-builder", { checkIntegrity: true });
+// The calendar's packages, as the worker loads them on a reader's first calendar file
+// (the exercises below include one).
+await pyodide.loadPackage("icalendar", { checkIntegrity: true });
 // With the site's standard library alone (before pytest, which needs more of it,
 // loads anything): import the builder and take it down every path a reader's page
 // can: builder.samples.EXERCISES, the golden requests and every corpus phrasing. A
@@ -73,7 +76,10 @@ pyodide.runPython(`
 import sys, zipimport
 
 TESTS_ONLY = "/lib/stdlib-for-tests.zip"
-OURS = tuple(f"/site-packages/{name}/" for name in ("builder", "jinja2", "markupsafe"))
+OURS = tuple(
+    f"/site-packages/{name}/"
+    for name in ("builder", "jinja2", "markupsafe", "icalendar", "dateutil", "tzdata")
+)
 
 class TestsOnlyStdlib:
     """Last on sys.meta_path: a module (or submodule) the site's zip does not have."""

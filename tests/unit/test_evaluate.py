@@ -37,6 +37,9 @@ def test_to_dict_is_json_with_the_documented_keys(strong_values: dict[str, str])
         "missing",
         "mailto",
         "query",
+        "dates",
+        "after",
+        "name",
     }
     assert list(data["drafts"]) == [
         "email",

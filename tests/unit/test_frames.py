@@ -199,6 +199,126 @@ SHAPES = {
         {"report_back.one": "How I'll report back, in my own words: “Lo que probé y lo que "
          "pasó”."},
     ),
+    # The meeting log and the closing note (drafts after the ask).
+    ("advice", "action"): (
+        "Ask open questions before closed ones",
+        {
+            "advice.report": "Last time, you suggested I ask open questions before closed ones.",
+            "advice.thanks": "From our first call: your advice to ask open questions before "
+            "closed ones.",
+        },
+    ),
+    ("advice", "clause"): (
+        "You said I should let the silence run",
+        {"advice.report": "The advice I took away last time: you said I should let the "
+         "silence run."},
+    ),
+    ("advice", "fragment"): (
+        "The two-question opener",
+        {"advice.thanks": "From our first call: the two-question opener."},
+    ),
+    ("advice", "foreign"): (
+        "Hacer preguntas abiertas primero",
+        {"advice.report": "The advice I took away last time, in my own words: “Hacer "
+         "preguntas abiertas primero”."},
+    ),
+    ("tried", "action"): (
+        "I'll try to ask two open questions in my next interview",
+        {"tried.report": "I set out to ask two open questions in my next interview."},
+    ),
+    ("tried", "timed"): (
+        "write up my notes the day before each interview",
+        {"tried.report": "I set out to write up my notes the day before each interview."},
+    ),
+    ("tried", "fragment"): (
+        "Two practice interviews with Sam",
+        {"tried.report": "What I set out to try: two practice interviews with Sam."},
+    ),
+    ("tried", "clause"): (
+        "My manager will sit in on one interview",
+        {"tried.report": "What I set out to try: my manager will sit in on one interview."},
+    ),
+    ("tried", "foreign"): (
+        "dos entrevistas de práctica",
+        {"tried.report": "What I set out to try, in my own words: “dos entrevistas de "
+         "práctica”."},
+    ),
+    ("happened", "clause"): (
+        "It went better than I expected",
+        {
+            "happened.report": "What happened: it went better than I expected.",
+            "happened.thanks": "When I tried it: it went better than I expected.",
+        },
+    ),
+    ("happened", "action"): (
+        "run both interviews on my own",
+        {"happened.report": "What happened: run both interviews on my own."},
+    ),
+    ("happened", "fragment"): (
+        "Two good interviews, one awkward silence",
+        {"happened.thanks": "When I tried it: two good interviews, one awkward silence."},
+    ),
+    ("happened", "foreign"): (
+        "Salió muy bien",
+        {"happened.report": "What happened, in my own words: “Salió muy bien”."},
+    ),
+    ("asked", "howto"): (
+        "How to end an interview without rushing",
+        {"asked.report": "What I'd like to ask about this time: how to end an interview "
+         "without rushing."},
+    ),
+    ("asked", "action"): (
+        "handle a customer who only complains",
+        {"asked.report": "What I'd like to ask about this time: how to handle a customer who "
+         "only complains."},
+    ),
+    ("asked", "activity"): (
+        "Writing up interview notes",
+        {"asked.report": "What I'd like to ask about this time: writing up interview notes."},
+    ),
+    ("asked", "subject"): (
+        "Note-taking",
+        {"asked.report": "What I'd like to ask about this time: note-taking."},
+    ),
+    ("asked", "own"): (
+        "My interview script",
+        {"asked.report": "What I'd like to ask about this time: my interview script."},
+    ),
+    ("asked", "question"): (
+        "Question: How do I end an interview politely?",
+        {"asked.report": "What I'd like to ask this time: how do I end an interview politely?"},
+    ),
+    ("asked", "statement"): (
+        "My next interview is with a difficult customer.",
+        {"asked.report": "What I'd like to ask about this time: my next interview is with a "
+         "difficult customer."},
+    ),
+    ("asked", "foreign"): (
+        "¿Cómo termino una entrevista?",
+        {"asked.report": "What I'd like to ask about this time, in my own words: “¿Cómo "
+         "termino una entrevista?”"},
+    ),
+    ("next", "action"): (
+        "Next, I'll run two interviews a month on my own",
+        {"next.thanks": "Next, I'm going to run two interviews a month on my own."},
+    ),
+    ("next", "timed"): (
+        "share my notes with the team after each interview",
+        {"next.thanks": "Next, I'm going to share my notes with the team after each "
+         "interview."},
+    ),
+    ("next", "fragment"): (
+        "A monthly interview with a new customer",
+        {"next.thanks": "What I'll do next: a monthly interview with a new customer."},
+    ),
+    ("next", "clause"): (
+        "My team will take over the interview schedule",
+        {"next.thanks": "What I'll do next: my team will take over the interview schedule."},
+    ),
+    ("next", "foreign"): (
+        "seguir entrevistando cada mes",
+        {"next.thanks": "What I'll do next, in my own words: “seguir entrevistando cada mes”."},
+    ),
 }  # fmt: skip
 
 
@@ -212,7 +332,7 @@ def test_each_shape_reads_as_a_careful_sentence(field: str, kind: str) -> None:
     fitted = fit(field, text)
     assert fitted.kind == kind
     for slot, sentence in expected.items():
-        assert say(slot, fitted, meeting="call") == sentence
+        assert say(slot, fitted, meeting="call", ordinal="first") == sentence
 
 
 def test_further_sentences_follow_the_frame_but_not_a_title() -> None:

@@ -9,6 +9,8 @@ import { choosePath, meter } from "./python/link.js";
 import { readSnapshot, whenInstantiated } from "./python/snapshot.js";
 
 let handle = null;
+let python = null; // the running Pyodide, for loading the calendar's packages later
+let calendarLoaded = null; // a promise, once the first calendar file was asked for
 const unwatchedFetch = self.fetch.bind(self); // the browser's own, whatever watches it
 const prefetched = new Map(); // url -> Response already under way, for Pyodide's fetch
 const PYTHON_CACHE = "sh-python"; // served by the service worker (sw.js)
@@ -110,7 +112,8 @@ async function restore(loadPyodide, indexURL) {
 // it down): on a slow link that hides their download behind seconds of CPU.
 async function install(loadPyodide, indexURL, bundle) {
   const stopWatching = whenInstantiated(() => {
-    for (const name of bundle.files.filter((file) => file.endsWith(".whl"))) {
+    const later = new Set(bundle.later ?? []); // the calendar's, loaded on first use
+    for (const name of bundle.files.filter((file) => file.endsWith(".whl") && !later.has(file))) {
       const url = new URL(name, indexURL).href;
       const response = kept(url).then((hit) => hit ?? unwatchedFetch(url));
       response.then((r) => keep(url, r)).catch(() => {});
@@ -167,6 +170,7 @@ async function load(fetches, indexURL) {
   }
   pyodide ??= await install(loadPyodide, indexURL, path.bundle);
   handle = pyodide.pyimport("builder.web").handle;
+  python = pyodide;
   self.postMessage(JSON.stringify({ type: "ready", pyodide: pyodide.version, start }));
   if (keeping) keepTheRest(indexURL, !path.snapshot);
 }
@@ -202,12 +206,44 @@ async function start(indexURL, keepFiles) {
   }
 }
 
+// The calendar's packages (icalendar and the zone data), from the same bundle, the
+// first time a reader asks for a calendar file: never at start-up, never in the snapshot.
+const CALENDAR_MS = 60_000;
+
+function loadCalendar() {
+  calendarLoaded ??= new Promise((resolve, reject) => {
+    const errors = [];
+    const timer = setTimeout(() => reject(new Error("it took far too long")), CALENDAR_MS);
+    python
+      .loadPackage("icalendar", { messageCallback: () => {}, errorCallback: (m) => errors.push(m) })
+      .then(() => (errors.length ? reject(new Error(errors.join("; "))) : resolve()), reject)
+      .finally(() => clearTimeout(timer));
+  }).catch((error) => {
+    calendarLoaded = null; // the next try starts again
+    throw error;
+  });
+  return calendarLoaded;
+}
+
+async function answerCalendar(data, id) {
+  try {
+    await loadCalendar();
+  } catch (error) {
+    const reason = `The calendar could not be loaded (${error?.message ?? error}); are you offline?`;
+    self.postMessage(JSON.stringify({ type: "result", id, result: { ok: false, message: reason } }));
+    return;
+  }
+  self.postMessage(handle(data));
+}
+
 self.addEventListener("message", (event) => {
   const message = JSON.parse(event.data);
   if (message.type === "start") {
     start(message.indexURL, message.keep).catch((error) => {
       self.postMessage(JSON.stringify({ type: "failed", reason: String(error?.message ?? error) }));
     });
+  } else if (handle && message.type === "calendar") {
+    answerCalendar(event.data, message.id);
   } else if (handle) {
     self.postMessage(handle(event.data));
   }

@@ -3,10 +3,11 @@
 // coaching, drafting and the link format all live in the `builder` package.
 //
 // This file wires the components in builder/ (form values, steps, saved draft, start
-// values, checklist, editable drafts, send step, outputs, announcements) to the Python
-// worker client.
+// values, checklist, editable drafts, send step, outputs, announcements, and after the
+// ask: the kept requests, replies, meeting log and calendar) to the Python worker client.
 
 import { Announcer, CoachNews } from "./builder/announcer.js";
+import { Arrangement } from "./builder/arrangement.js";
 import { showChecklist } from "./builder/checklist.js";
 import { DraftPanes } from "./builder/drafts.js";
 import { notReady, showFeedback } from "./builder/feedback.js";
@@ -14,7 +15,7 @@ import { FormValues } from "./builder/form.js";
 import { Notices } from "./builder/notices.js";
 import { Outputs } from "./builder/outputs.js";
 import { showSend } from "./builder/send.js";
-import { OFFER_TEXT, readLink, startValues, tidyAddress } from "./builder/start.js";
+import { restoreForm } from "./builder/opening.js";
 import { StartStatus } from "./builder/status.js";
 import { Steps } from "./builder/steps.js";
 import { DraftStore, PREVIOUS_KEY, STORAGE_KEY } from "./builder/storage.js";
@@ -49,6 +50,17 @@ class Builder {
       say: (text, from) => showFeedback(root, this.announcer, text, from),
       notReady: (what) => notReady(what, this.failedToStart),
     });
+    this.arrangement = new Arrangement({
+      root,
+      python: this.python,
+      store: this.store,
+      fields: this.fields,
+      drafts: this.drafts,
+      changed: () => this.changed(),
+      save: () => this.save(),
+      reopened: (saved) => this.reopened(saved),
+      announce: (text) => this.announcer.say(text),
+    });
     this.result = null;
     this.dirty = false;
     this.touched = false; // any edit at all since the page loaded
@@ -74,50 +86,28 @@ class Builder {
   // --- the saved draft and pre-filled links ----------------------------------
 
   restore() {
-    const link = readLink(this.fields);
-    const own = this.store.read(STORAGE_KEY);
-    const start = startValues({
-      linked: link?.values ?? null,
-      typed: { values: this.fields.values(), changed: this.fields.changed() },
-      saved: own?.saved ?? null,
-    });
-    if (start.values) this.fields.fill(start.values);
-    if (start.edits) this.drafts.restore(start.edits);
-    if (start.offer) {
-      // The reader's own draft is kept and offered back, never dropped.
-      this.store.write(PREVIOUS_KEY, own.raw);
-      this.offerPrevious(own.saved, OFFER_TEXT[start.offer]);
-    }
-    if (link) {
-      this.linkQuery = link.query;
-      tidyAddress(this.fields.urlKeys());
-    }
-    if (link || start.offer) this.save();
-    if (own && !own.saved) {
-      this.notices.add("The draft saved in this browser could not be read, so the form starts blank.", "warning");
-    }
+    const { link } = restoreForm(this);
+    this.linkQuery = link?.query;
   }
 
-  offerPrevious(saved, text) {
-    this.notices.offer(text, "Use my saved draft instead", "Your own saved draft is back in the form.", () => {
-      this.fields.fill(saved.values);
-      this.drafts.clear();
-      this.drafts.restore(saved.edits);
-      // The button goes: focus goes to the step in view, the notice says what happened.
-      this.root.querySelector("[data-sh-step]:not([hidden]) .sh-step__title").focus();
-      this.edited();
-    });
+  // Another request in the form (switched, new, imported, or the saved one offered back).
+  reopened(saved) {
+    this.fields.fill({ ...this.fieldDefaults(), ...(saved?.values ?? {}) });
+    this.drafts.clear();
+    this.drafts.restore(saved?.edits);
+    this.arrangement.fillAfter(saved?.after);
+    this.touchedFields.clear();
+    this.attempted = false;
+    this.edited();
+  }
+
+  fieldDefaults() {
+    return Object.fromEntries(this.data.fields.map((field) => [field.name, field.default]));
   }
 
   save() {
     clearTimeout(this.saveTimer);
-    const saved = {
-      version: this.data.version,
-      saved_at: new Date().toISOString(),
-      values: this.fields.values(),
-      edits: this.drafts.saved(),
-    };
-    this.store.write(STORAGE_KEY, JSON.stringify(saved));
+    this.arrangement.save(this.fields.values(), this.drafts.saved());
   }
 
   // --- talking to Python -------------------------------------------------------
@@ -177,12 +167,17 @@ class Builder {
       touched: [...this.touchedFields],
       attempted: this.attempted,
       edits: this.drafts.saved(),
+      ...this.arrangement.state(),
     };
   }
 
-  started() {
+  async started() {
     this.news.ready();
     this.status.ready();
+    // Python reads the kept requests first, migrating older drafts into them.
+    const opened = await this.arrangement.opened();
+    for (const text of opened?.notices ?? []) this.notices.add(text, "warning");
+    this.save(); // what was typed while it read them goes into the document
     // A link's values are read by Python as well, so it can say what it had to fix,
     // unless the reader has already changed them.
     if (this.linkQuery && !this.touched) {
@@ -225,6 +220,7 @@ class Builder {
     this.news.checklist(result.checklist);
     this.drafts.show(result.drafts, result.edits);
     showSend(this.root, this.data.fields, result, this.attempted);
+    this.arrangement.show(result);
     this.root.dataset.shRevision = String(this.python.seq);
   }
 
@@ -282,6 +278,8 @@ class Builder {
     this.notices.clear();
     this.steps.show(this.data.steps[0]);
     this.fields.updateCounts();
+    this.arrangement.fillAfter({});
+    this.save(); // this request, blank; the others are kept
     // Said where it is seen: the notices above the form, scrolled into view above the
     // first step's heading, which has focus.
     this.notices.add("Cleared. The form is blank again.", "info").scrollIntoView({ block: "nearest" });

@@ -17,6 +17,8 @@ export class PythonWorker {
     this.ready = false;
     this.busy = false;
     this.seq = 0;
+    this.asked = new Map(); // "ask-n" -> resolve: answers to ask(), apart from send()'s
+    this.asks = 0;
   }
 
   start() {
@@ -46,6 +48,8 @@ export class PythonWorker {
     this.worker = null;
     this.ready = false;
     this.busy = false;
+    for (const resolve of this.asked.values()) resolve({ type: "error", reason: "stopped" });
+    this.asked.clear();
   }
 
   fail(reason) {
@@ -67,8 +71,22 @@ export class PythonWorker {
     return message.id;
   }
 
+  // One message whose answer the caller awaits (the list of requests, files, the
+  // calendar). Its own ids, so the edits' answers (send) stay in order.
+  ask(message) {
+    if (!this.ready) return Promise.resolve({ type: "error", reason: "not ready" });
+    const id = `ask-${++this.asks}`;
+    return new Promise((resolve) => {
+      this.asked.set(id, resolve);
+      this.worker.postMessage(JSON.stringify({ ...message, id }));
+    });
+  }
+
   received(message) {
-    if (message.type === "progress") {
+    if (this.asked.has(message.id)) {
+      this.asked.get(message.id)(message);
+      this.asked.delete(message.id);
+    } else if (message.type === "progress") {
       this.watch();
       this.on.onProgress(message.step, message.of, message.label);
     } else if (message.type === "ready") {

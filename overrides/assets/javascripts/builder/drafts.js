@@ -51,6 +51,8 @@ export class DraftPanes {
     this.fresh = drafts;
     for (const [name, parts] of Object.entries(this.panes)) {
       const draft = drafts[name];
+      // A draft for after the ask shows only at its stage (builder/after.py).
+      if (parts.pane.hasAttribute("data-sh-draft-optional")) parts.pane.hidden = !draft;
       if (!draft) continue;
       const mine = this.edits[name];
       if (mine && !edits[name] && document.activeElement !== parts.text) {

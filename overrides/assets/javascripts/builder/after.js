@@ -1,0 +1,111 @@
+// "After you send": when the request went, what they said, when they were followed up,
+// and what to send next (Python's answer: the stage's advice, the next steps, the
+// drafts and their mail links). Values go in and out as .value; text as .textContent.
+import { el } from "./dom.js";
+
+const DATES = ["sent_on", "reply_on", "followed_up_on"];
+
+export class AfterStep {
+  // host: { root, fields (FormValues), baseUrl, askSomeoneElse() }
+  constructor(root, host) {
+    this.root = root;
+    this.host = host;
+    this.box = root.querySelector("[data-sh-after]");
+    this.sentValues = null; // the request as it was sent (for "yes, but smaller")
+    this.root.addEventListener("click", (event) => {
+      const today = event.target.closest("[data-sh-after-today]");
+      if (today) this.setToday(today.dataset.shAfterToday);
+    });
+  }
+
+  input(name) {
+    return this.root.querySelector(`[data-sh-after-field="${name}"]:not([type=radio])`);
+  }
+
+  setToday(name) {
+    const d = new Date();
+    const pad = (n) => String(n).padStart(2, "0");
+    const input = this.input(name);
+    input.value = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+
+  reply() {
+    return this.root.querySelector('[data-sh-after-field="reply"]:checked')?.value ?? "";
+  }
+
+  // The state Python reads (builder.after.read_after), without the log.
+  state() {
+    const sent = this.input("sent_on").value;
+    if (sent && !this.sentValues) this.sentValues = this.host.fields.values();
+    if (!sent) this.sentValues = null;
+    const state = { reply: this.reply(), sent_values: this.sentValues, next: this.input("next").value };
+    for (const name of DATES) state[name] = this.dateValue(this.input(name));
+    return state;
+  }
+
+  // A date the browser cannot read yet is sent as "incomplete", so Python can say so.
+  dateValue(input) {
+    return input.validity?.badInput ? "incomplete" : input.value;
+  }
+
+  fill(after) {
+    const saved = after && typeof after === "object" ? after : {};
+    for (const name of [...DATES, "next"]) {
+      this.input(name).value = typeof saved[name] === "string" ? saved[name] : "";
+    }
+    for (const radio of this.root.querySelectorAll('[data-sh-after-field="reply"]')) {
+      radio.checked = radio.value === (typeof saved.reply === "string" ? saved.reply : "");
+    }
+    this.sentValues = saved.sent_values && typeof saved.sent_values === "object" ? saved.sent_values : null;
+  }
+
+  show(view) {
+    if (!view?.stage) return;
+    this.box.querySelector("[data-sh-after-wait]").hidden = true;
+    const { stage } = view;
+    const shown = {
+      replied: Boolean(this.reply()),
+      waiting: stage === "waiting" || stage === "followed-up",
+      agreed: stage === "yes" || stage === "smaller",
+    };
+    for (const part of this.box.querySelectorAll("[data-sh-after-show]")) {
+      part.hidden = !shown[part.dataset.shAfterShow];
+    }
+    this.box.querySelector("[data-sh-after-state]").textContent = view.advice;
+    this.showSteps(view.next_steps || []);
+    for (const name of DATES) {
+      const out = this.box.querySelector(`[data-sh-after-message="${name}"]`);
+      const message = (view.messages || []).find((m) => m.field === name);
+      out.textContent = message ? message.text : "";
+      out.classList.toggle("sh-field__message--error", Boolean(message));
+      if (message) this.input(name).setAttribute("aria-invalid", "true");
+      else this.input(name).removeAttribute("aria-invalid");
+    }
+    for (const holder of this.box.querySelectorAll("[data-sh-after-mail-for]")) {
+      const name = holder.dataset.shAfterMailFor;
+      const href = view.mailto?.[name];
+      holder.hidden = !(href && view.drafts.includes(name));
+      if (href) holder.querySelector("a").href = href;
+    }
+  }
+
+  showSteps(steps) {
+    const list = this.box.querySelector("[data-sh-after-steps]");
+    list.hidden = !steps.length;
+    list.replaceChildren(...steps.map((step) => {
+      const li = el("li", "sh-after__step");
+      if (step.url) {
+        const link = el("a", "", step.title);
+        link.href = `${this.host.baseUrl}${step.url}`;
+        li.append(link, " ", el("span", "", step.text));
+      } else {
+        const button = el("button", "md-button", step.title);
+        button.type = "button";
+        button.addEventListener("click", () => this.host.askSomeoneElse());
+        li.append(button, " ", el("span", "", step.text));
+      }
+      return li;
+    }));
+  }
+}

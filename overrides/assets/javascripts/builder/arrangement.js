@@ -1,0 +1,119 @@
+// After the ask, wired together: the kept requests (keeper), the list and files
+// (requests bar), what happened after sending (after step), the meeting log and the
+// calendar files. builder.js asks this for the saved request at start, the state to
+// send with each edit, and hands it each of Python's answers.
+import { AfterStep } from "./after.js";
+import { CalendarButtons } from "./calendar.js";
+import { Keeper } from "./keeper.js";
+import { MeetingLog } from "./log.js";
+import { RequestsBar } from "./requests.js";
+
+// The reader's own date and time zone: dates are proposed and follow-ups fall due by them.
+export function today() {
+  const d = new Date();
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+function zone() {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || "";
+  } catch (error) {
+    return "";
+  }
+}
+
+export class Arrangement {
+  // host: { root, python, store, fields, drafts, changed(), save(), reopened(saved),
+  //         announce(text) }
+  constructor(host) {
+    this.host = host;
+    this.previous = null; // a request to offer back, once Python has opened the store
+    this.keeper = new Keeper(host.store);
+    const baseUrl = new URL(host.root.dataset.shBase || "/", location.href).href;
+    const askSomeoneElse = () => this.bar.askSomeoneElse();
+    this.after = new AfterStep(host.root, { fields: host.fields, baseUrl, askSomeoneElse });
+    this.log = new MeetingLog(host.root, () => host.changed());
+    this.bar = new RequestsBar(host.root, {
+      python: host.python,
+      keeper: this.keeper,
+      today,
+      beforeChange: () => host.save(),
+      open: (record) => host.reopened(record),
+      announce: host.announce,
+    });
+    this.calendar = new CalendarButtons(host.root, {
+      python: host.python,
+      announce: host.announce,
+      request: () => this.request(),
+    });
+  }
+
+  // The saved request the form starts from ({ values, edits, after }), or null.
+  saved() {
+    return this.keeper.saved();
+  }
+
+  afterState() {
+    return { ...this.after.state(), log: this.log.state() };
+  }
+
+  fillAfter(after) {
+    this.after.fill(after);
+    this.log.fill(after?.log);
+  }
+
+  // What Python needs for the calendar file and exports of the current request.
+  request() {
+    const { fields, drafts } = this.host;
+    return {
+      values: fields.values(),
+      edits: drafts.saved(),
+      request: this.keeper.document?.current ?? "",
+      zone: this.keeper.current()?.zone || zone(),
+      today: today(),
+    };
+  }
+
+  // What goes with every edit to Python: what happened after sending, and today.
+  state() {
+    return { after: this.afterState(), today: today() };
+  }
+
+  save(values, edits) {
+    this.keeper.save({ values, edits, after: this.afterState(), zone: zone() });
+  }
+
+  // Python is ready: it reads the stored requests (migrating older drafts into them).
+  async opened() {
+    const opened = await this.keeper.open(this.host.python, today());
+    if (opened) {
+      this.previous = opened.previous;
+      this.bar.ready();
+    }
+    return opened;
+  }
+
+  // "Use my saved draft instead": the request the form showed before a link or early
+  // typing took its place. Kept in the list either way.
+  usePrevious(saved) {
+    if (this.keeper.opened && this.previous) {
+      this.bar.switchTo(this.previous);
+    } else {
+      this.keeper.converge();
+      this.host.reopened(saved);
+    }
+  }
+
+  show(result) {
+    this.after.show(result.after);
+    this.log.show(result.after);
+    // A request's name follows its answers until the reader renames it (store.py).
+    const record = this.keeper.opened ? this.keeper.current() : null;
+    if (record && !record.named && result.name && record.name !== result.name) {
+      record.name = result.name;
+      this.keeper.write();
+      this.bar.render();
+    }
+  }
+}

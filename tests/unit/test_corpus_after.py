@@ -1,0 +1,108 @@
+"""The corpus again, through every draft written after the ask and the calendar's reminders.
+
+The request's own fields go through the follow-up, the confirmation, the revised
+request, the replies to a no and the closing note; the meeting log's fields take their
+phrasings from the corpus of the field closest in shape (what they advised reads like
+a focus, what I'll try like a preparation plan, what happened like an outcome). Every
+draft is read by `wording_checks`, exactly as the request's drafts are.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+import pytest
+from test_corpus import BASE, phrasings
+from wording_checks import problems
+
+from builder import validate
+from builder.after import read_after, render_after
+from builder.drafts import FITTED, proposals, render_drafts
+from builder.invites import invites
+
+TODAY = date(2026, 1, 12)
+DATED = {**BASE, "first_date": "2026-01-13", "weekday": "tue", "meeting_time": "14:00"}
+LOG = [
+    {
+        "date": "2026-01-13",
+        "asked": "how to open an interview",
+        "advice": "ask open questions before closed ones",
+        "tried": "ask two open questions in my next interview",
+        "happened": "it went better than I expected",
+    },
+    {"date": "2026-01-27", "asked": "How do I end an interview politely?"},
+]
+STATES = (
+    {"sent_on": "2026-01-05"},
+    {"sent_on": "2026-01-05", "reply": "yes", "log": LOG, "next": "run two interviews a month"},
+    {"sent_on": "2026-01-05", "reply": "smaller", "sent_values": {**DATED, "meetings": "4"}},
+    {"sent_on": "2026-01-05", "reply": "no"},
+    {"sent_on": "2026-01-05", "reply": "not-now"},
+)
+TONES = ("warm", "formal", "casual")
+# The log's fields, and the corpus whose phrasings have their shapes.
+LOG_CORPUS = {
+    "advice": "focus",
+    "asked": "focus",
+    "tried": "preparation",
+    "happened": "outcome",
+    "next": "preparation",
+}
+
+
+def _read(texts: dict[str, str], phrasing: str) -> list[str]:
+    return [f"{name}: {p}" for name, text in texts.items() for p in problems(text, [phrasing])]
+
+
+def after_slips(values: dict[str, str], states, phrasing: str, turn: int) -> list[str]:
+    """The slips in every draft of these states, in one of the tones (taking turns:
+    a tone changes only the builder's own sentences, which every turn reads)."""
+    request, _ = validate(values)
+    found = []
+    for tone in (TONES[turn % len(TONES)],):
+        variant = dataclasses.replace(request, tone=tone)
+        subject = render_drafts(variant, TODAY)["email"].subject
+        for raw in states:
+            for name, draft in render_after(variant, read_after(raw), TODAY, subject).items():
+                found += _read({f"{name} subject": draft.subject, name: draft.text}, phrasing)
+    return found
+
+
+@pytest.mark.parametrize("field", FITTED)
+def test_every_phrasing_reads_cleanly_after_the_ask(field: str) -> None:
+    failures = {}
+    for turn, phrasing in enumerate(phrasings(field)):
+        values = {**DATED, field: phrasing}
+        found = after_slips(values, STATES, phrasing, turn)
+        if field == "preparation":
+            request, _ = validate(values)
+            plan = render_drafts(request, TODAY)["plan"]
+            for invite in invites(request, proposals(request, TODAY)[0], plan, "r-x", mine=True):
+                texts = {"summary": invite.summary} | {
+                    f"reminder {n}": r.text for n, r in enumerate(invite.reminders)
+                }
+                found += _read(texts, phrasing)
+        if found:
+            failures[phrasing] = sorted(set(found))
+    assert not failures, "\n".join(f"{p!r}:\n  " + "\n  ".join(f) for p, f in failures.items())
+
+
+@pytest.mark.parametrize("field", sorted(LOG_CORPUS))
+def test_every_phrasing_reads_cleanly_in_the_log_drafts(field: str) -> None:
+    failures, own = {}, []
+    for turn, phrasing in enumerate(phrasings(LOG_CORPUS[field])):
+        if any(p.startswith("frame repeated") for p in problems(phrasing, [phrasing])):
+            own.append(phrasing)  # a slip the reader typed ("before each call … before
+            continue  # each call"): the drafts keep their words, so the check would too
+        if field == "next":
+            state = {"reply": "yes", "log": LOG, "next": phrasing}
+        else:
+            state = {"reply": "yes", "log": [{**LOG[0], field: phrasing}, LOG[1]]}
+            if field == "asked":
+                state["log"] = [LOG[0], {**LOG[1], "asked": phrasing}]
+        found = after_slips(DATED, [state], phrasing, turn)
+        if found:
+            failures[phrasing] = sorted(set(found))
+    assert len(own) < 10, own
+    assert not failures, "\n".join(f"{p!r}:\n  " + "\n  ".join(f) for p, f in failures.items())

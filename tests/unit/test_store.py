@@ -1,0 +1,248 @@
+"""The one stored document: migration from today's saved draft, the list of requests,
+export, and import of valid, old, corrupt, oversized, hostile and foreign files."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from builder.fields import defaults
+from builder.store import (
+    FORMAT,
+    MAX_REQUESTS,
+    VERSION,
+    add,
+    export,
+    import_file,
+    open_store,
+    read_store,
+    remove,
+    rename,
+)
+
+# A saved draft exactly as the page wrote it before version 2 (localStorage
+# "shorthaul.builder.draft"), with an edit of the email.
+TODAYS_DRAFT = {
+    "version": 1,
+    "saved_at": "2026-01-04T09:30:00.000Z",
+    "values": {
+        "focus": "how to run my first customer interview",
+        "outcome": "I've run two interviews on my own",
+        "protege_name": "Ana Lima",
+        "mentor_name": "Maria",
+        "mentor_email": "maria@example.org",
+        "connection": "we worked together on last year's launch",
+        "meetings": "3x",  # half-typed values are kept as they are
+        "minutes": "30",
+        "weeks": "4",
+        "format": "video",
+        "preparation": "send you my questions two days ahead",
+        "report_back": "what I tried, and what happened",
+        "channel": "email",
+        "tone": "warm",
+    },
+    "edits": {
+        "email": {
+            "text": "Hi Maria, my own words.",
+            "subject": "Two calls?",
+            "base": "Hi Maria,\n\nthe builder's draft",
+            "base_subject": "A small mentoring request",
+        }
+    },
+}
+
+
+def opened(**kwargs) -> dict:
+    return open_store(**{k: json.dumps(v) if isinstance(v, dict) else v for k, v in kwargs.items()})
+
+
+def test_todays_saved_draft_opens_as_one_request_with_nothing_lost() -> None:
+    result = opened(draft=TODAYS_DRAFT, today="2026-01-12")
+    document = result["document"]
+    assert (document["format"], document["version"]) == (FORMAT, VERSION)
+    [record] = document["requests"]
+    assert document["current"] == record["id"]
+    for name, value in TODAYS_DRAFT["values"].items():
+        assert record["values"][name] == value
+    assert record["values"]["first_date"] == ""  # the new fields start open
+    assert record["edits"] == TODAYS_DRAFT["edits"]
+    assert record["created"] == "2026-01-04"
+    assert record["name"] == "Maria: how to run my first customer interview"
+    assert result["notices"] == []
+    assert result["previous"] is None
+
+
+def test_the_draft_a_link_set_aside_is_kept_as_an_earlier_draft() -> None:
+    linked = {"version": 1, "values": {**TODAYS_DRAFT["values"], "focus": "how to price"}}
+    result = opened(draft=linked, previous=TODAYS_DRAFT)
+    names = [r["name"] for r in result["document"]["requests"]]
+    assert names == ["Earlier draft", "Maria: how to price"]
+    current = result["document"]["current"]
+    assert current == result["document"]["requests"][1]["id"]
+    assert result["previous"] == result["document"]["requests"][0]["id"]  # offered back
+
+
+def test_a_working_copy_keeps_what_was_noted_after_sending() -> None:
+    copy = {**TODAYS_DRAFT, "after": {"sent_on": "2026-01-05", "log": [{"advice": "Ask"}]}}
+    [record] = opened(draft=copy)["document"]["requests"]
+    assert record["after"]["sent_on"] == "2026-01-05"
+    assert record["after"]["log"][0]["advice"] == "Ask"
+
+
+def test_a_working_copy_that_differs_is_adopted_and_the_old_one_offered_back() -> None:
+    document = opened(draft=TODAYS_DRAFT)["document"]
+    before = document["current"]
+    typed = {"version": 1, "values": {**TODAYS_DRAFT["values"], "focus": "typed early"}}
+    result = open_store(stored=json.dumps(document), draft=json.dumps(typed))
+    assert len(result["document"]["requests"]) == 2
+    assert result["previous"] == before
+    assert result["document"]["current"] != before
+
+
+def test_the_same_values_again_make_no_duplicate() -> None:
+    document = opened(draft=TODAYS_DRAFT)["document"]
+    again = open_store(stored=json.dumps(document), draft=json.dumps(TODAYS_DRAFT))
+    assert len(again["document"]["requests"]) == 1
+    assert again["previous"] is None
+
+
+def test_a_stored_document_reads_back_the_same() -> None:
+    document = opened(draft=TODAYS_DRAFT)["document"]
+    document["requests"][0]["after"]["log"] = [{"date": "2026-01-13", "advice": "Ask more"}]
+    again = open_store(stored=json.dumps(document))["document"]
+    assert again["requests"][0]["after"]["log"][0]["advice"] == "Ask more"
+    assert again["requests"][0]["values"] == document["requests"][0]["values"]
+
+
+def test_an_unreadable_store_is_reported_not_overwritten_silently() -> None:
+    result = open_store(stored="{not json")
+    assert result["unreadable"] is True
+    assert result["notices"] == ["The requests saved in this browser could not be read."]
+    assert len(result["document"]["requests"]) == 1  # a fresh blank request to work in
+
+
+def test_tolerant_reading_keeps_what_it_can() -> None:
+    document = opened(draft=TODAYS_DRAFT)["document"]
+    document["requests"][0]["after"]["reply"] = "perhaps"
+    document["requests"][0]["zone"] = "<script>"
+    read, problems = read_store(json.dumps(document))
+    assert read["requests"][0]["after"]["reply"] == ""
+    assert read["requests"][0]["zone"] == ""
+    assert read["requests"][0]["values"]["focus"] == TODAYS_DRAFT["values"]["focus"]
+    assert len(problems) == 2
+
+
+def test_new_rename_delete() -> None:
+    document = opened(draft=TODAYS_DRAFT)["document"]
+    first = document["current"]
+    document = add(document, copy_from=first, today="2026-01-12")
+    assert len(document["requests"]) == 2
+    other = document["requests"][1]
+    assert document["current"] == other["id"] != first
+    assert other["values"]["focus"] == TODAYS_DRAFT["values"]["focus"]
+    assert other["values"]["mentor_name"] == other["values"]["mentor_email"] == ""
+    document, problem = rename(document, other["id"], "  Sam:   interviews ")
+    assert problem == ""
+    assert document["requests"][1]["name"] == "Sam: interviews"
+    assert document["requests"][1]["named"] is True  # no longer follows the answers
+    unchanged, problem = rename(document, other["id"], "x" * 81)
+    assert "80 characters" in problem
+    assert unchanged["requests"][1]["name"] == "Sam: interviews"
+    assert "Give the request a name" in rename(document, other["id"], "  ")[1]
+    document = remove(document, other["id"])
+    assert [r["id"] for r in document["requests"]] == [first]
+    assert document["current"] == first
+    document = remove(document, first)
+    assert len(document["requests"]) == 1
+    assert document["requests"][0]["values"] == defaults()
+
+
+def test_export_one_or_all_and_import_them_elsewhere() -> None:
+    document = add(opened(draft=TODAYS_DRAFT)["document"], today="2026-01-12")
+    one = export(document, document["requests"][0]["id"], "2026-01-12T10:00:00Z")
+    every = export(document)
+    assert one["name"] == "mentoring-request.json"
+    assert every["name"] == "mentoring-requests.json"
+    assert len(json.loads(one["text"])["requests"]) == 1
+    fresh = open_store()["document"]  # another profile: one blank request
+    result = import_file(fresh, every["text"])
+    assert result["ok"]
+    assert result["ask"] is False
+    assert [r["id"] for r in result["document"]["requests"]] == [
+        r["id"] for r in document["requests"]
+    ]
+    assert result["document"]["requests"][0]["edits"] == TODAYS_DRAFT["edits"]
+
+
+def test_importing_over_existing_requests_asks_first() -> None:
+    document = opened(draft=TODAYS_DRAFT)["document"]
+    result = import_file(document, export(document)["text"])
+    assert result["ok"]
+    assert result["ask"] is True
+    assert result["replaced"] == ["Maria: how to run my first customer interview"]
+    assert result["added"] == []
+
+
+def test_todays_saved_draft_imports_as_an_old_version() -> None:
+    result = import_file(None, json.dumps(TODAYS_DRAFT))
+    assert result["ok"]
+    assert result["document"]["requests"][0]["values"]["meetings"] == "3x"
+
+
+def _file(**changes) -> str:
+    document = opened(draft=TODAYS_DRAFT)["document"]
+    document.update(changes)
+    return json.dumps(document)
+
+
+def _with_record(**changes) -> str:
+    document = opened(draft=TODAYS_DRAFT)["document"]
+    document["requests"][0].update(changes)
+    return json.dumps(document)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "isn't readable JSON"),
+        ("{broken", "isn't readable JSON"),
+        (b"\xff\xfe", "isn't readable JSON"),
+        ('"just a string"', "not a Short Haul export"),
+        ("[1, 2, 3]", "not a Short Haul export"),
+        ('{"name": "calendar", "events": []}', "not a Short Haul export"),
+        (_file(version=3), "newer version of the builder (version 3)"),
+        (_file(version="2"), "version can't be read"),
+        (_file(version=1), "never made"),
+        (_file(requests={"a": 1}), "no list of requests"),
+        (_file(requests=[]), "holds no requests"),
+        (_file(requests=[{"values": {}}] * (MAX_REQUESTS + 1)), "more than 50 requests"),
+        ("[" * 5000 + "]" * 5000, "nests deeper"),
+        ('{"a": "' + "x" * 1_100_000 + '"}', "too big"),
+        (_with_record(values=["focus"]), "is not a set of named values"),
+        (_with_record(values={"focus": {"__proto__": 1}}), "focus is not text"),
+        (_with_record(values={"focus": "x" * 20_001}), "longer than the builder keeps"),
+        (_with_record(id="../../etc"), "an id the builder does not make"),
+        (_with_record(zone="Europe/Berlin<img>"), "time zone"),
+        (_with_record(after={"reply": "<b>yes</b>"}), "reply is not one"),
+        (_with_record(after={"log": [{}] * 25}), "more than 24 meetings"),
+        (_with_record(after={"log": "none"}), "log is not a list"),
+        (_with_record(after={"sent_on": "yesterday"}), "is not a date"),
+        (_with_record(edits={"__proto__": {"text": "x"}}), "a name the builder does not know"),
+    ],
+)
+def test_a_broken_hostile_or_foreign_file_changes_nothing(text, message: str) -> None:
+    document = opened(draft=TODAYS_DRAFT)["document"]
+    before = json.dumps(document)
+    result = import_file(document, text)
+    assert result["ok"] is False
+    assert message in result["message"], result["message"]
+    assert json.dumps(document) == before
+
+
+def test_the_message_says_which_request_is_broken() -> None:
+    document = opened(draft=TODAYS_DRAFT)["document"]
+    document = add(document)
+    document["requests"][1]["values"] = {"focus": []}
+    result = import_file(None, json.dumps(document))
+    assert result["message"].startswith("Request 2: ")
