@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from builder.drafts import as_markdown, as_text
 from builder.fields import FIELD
+from builder.mentor.session import evaluate_reply
 from builder.session import evaluate
 from builder.state import from_query, to_query
 
@@ -68,10 +69,23 @@ def _link(message: dict) -> dict[str, object]:
     }
 
 
+def _reply(message: dict) -> dict[str, object]:
+    """The mentors' reply helper: the reply's values, and the protégé's link if any."""
+    return evaluate_reply(
+        message.get("values"),
+        request=message.get("request"),
+        opened=message.get("opened") is True,
+        touched=_touched(message),
+        attempted=message.get("attempted") is True,
+        edits=message.get("edits"),
+    )
+
+
 HANDLERS: dict[str, Callable[[dict], dict[str, object]]] = {
     "evaluate": _evaluate,
     "open-link": _open_link,
     "link": _link,
+    "reply": _reply,
 }
 
 
@@ -79,7 +93,7 @@ def handle(message: str) -> str:
     """Answer one message from the page; never raises.
 
     Args:
-        message: JSON `{"type": "evaluate" | "open-link" | "link", "id": n, ...}`.
+        message: JSON `{"type": "evaluate" | "open-link" | "link" | "reply", "id": n, ...}`.
 
     Returns:
         JSON `{"type": "result", "id": n, "result": {...}}`, or
