@@ -249,7 +249,7 @@ class Builder {
     } else if (data.shDownload) {
       this.outputs.download(data.shDownload);
     } else if ("shShare" in data) {
-      this.outputs.share();
+      this.outputs.share(data.shShare);
     } else if ("shRetry" in data) {
       this.startWorker();
     } else if ("shReset" in data) {
