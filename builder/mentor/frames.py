@@ -41,7 +41,7 @@ _MENTOR_LEAD_INS: dict[str, tuple[LeadIn, ...]] = {
         _lead(r"(?:narrow|keep) (?:it|this)(?: down)? to|stick to", "Narrow it down to the script"),
     ),
     "later": (
-        _lead(r"(?:i|we) (?:could|can|might|should|will|'ll|'d|would)"
+        _lead(r"(?:i|we)(?: could| can| might| should| will|'ll|'d| would)"
               r"(?: (?:be able to|probably|maybe|definitely|happily|gladly))*"
               r"(?: (?:look at (?:this|it) again|do (?:this|it)|help|make (?:the )?time"
               r"|take (?:this|it) on|revisit (?:this|it)|have (?:more )?time"
@@ -66,7 +66,7 @@ _MENTOR_LEAD_INS: dict[str, tuple[LeadIn, ...]] = {
               "The reason is that my diary is full"),
     ),
     "referral_why": (
-        _lead(r"because|since|as", "because she ran our research team"),
+        _lead(r"because(?: of)?|since|as", "because she ran our research team"),
         _lead(r"(?:the )?reason(?: is)?(?: that)?", "The reason: she knows pricing"),
         _lead(r"who", "who ran our research team"),
     ),
@@ -115,7 +115,7 @@ _MENTOR_SLOTS: dict[str, Slot] = {
         "part": "I could look at this again at the {text}.",
         "clause": "I could look at this again once {text}.",
         "thing": "I could look at this again in {text}.",
-        "foreign": "When I could look at this again, in my own words: " + QUOTED + ".",
+        "foreign": "When I could look at it again, in my own words: " + QUOTED + ".",
     }),
     "reason.reply": Slot("reason", {
         "clause": "{Text}.",

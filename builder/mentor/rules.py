@@ -76,7 +76,7 @@ VAGUE_WHEN = _phrases(
 )  # fmt: skip
 
 
-def _open(reply: Reply) -> Mapping[str, object] | None:
+def _open_ended(reply: Reply) -> Mapping[str, object] | None:
     if not reply.says_yes:
         return None
     for text in (reply.first_step, reply.narrower):
@@ -106,7 +106,7 @@ def make_reply_rules(program: Program) -> tuple[ReplyRule, ...]:
               "both, when its end is part of the yes.",
               "Name the meetings and the weeks they run over. If you'd like to go on "
               "afterwards, you can offer then.",
-              _open),
+              _open_ended),
     ReplyRule("vague-timebox", "warning", "meetings", tip(5),
               "Say how many meetings, and until when",
               "A yes without a number of meetings and an end leaves the size of the "

@@ -22,7 +22,35 @@ PARTS = frozenset("end start beginning middle close turn".split())
 # Third-person verb forms a reason for suggesting someone starts with: "knows pricing".
 _THIRD = frozenset("has is was does knows leads runs ran led built wrote".split())
 # After a verb, these make it read as an instruction: "book a slot", "grab me for…".
-_OBJECTS = frozenset("a an the me my your some two three us our this that".split())
+_OBJECTS = frozenset(
+    "a an the me my your some us our this that half one two three four five ten fifteen twenty "
+    "thirty forty".split()
+)
+# "things calm down", "the dust settles": a clause by its particle or its verb.
+_PARTICLES = frozenset("down up off out over through".split())
+# Words in -ing that are not a verb's: "the morning", "in spring".
+_NOT_GERUNDS = frozenset("thing something nothing anything everything morning evening spring "
+                         "string king ring ceiling wedding".split())  # fmt: skip
+
+
+def _doing(word: str) -> bool:
+    """A verb's -ing form, including verbs the lexicon does not list ("travelling")."""
+    if lexicon.is_gerund(word):
+        return True
+    if not word.endswith("ing") or word in _NOT_GERUNDS or len(word) < 6:
+        return False
+    stem = word[:-3]
+    forms = (stem, stem + "e", stem[:-1] if stem[-1:] * 2 == stem[-2:] else "")
+    return any(form and lexicon.is_ordinary(form) for form in forms)
+
+
+def _clause(words: list[str], core: str) -> bool:
+    """A clause with its own subject: "I'm at capacity", "things calm down in May"."""
+    if _subject_led(words, core) or _has_clause(words):
+        return True
+    if any(lexicon.is_finite(word) for word in words[1:6]):
+        return True
+    return len(words) > 2 and words[2] in _PARTICLES and not _doing(words[0])
 
 
 def _verbal(words: list[str]) -> bool:
@@ -69,10 +97,8 @@ def later(words: list[str], core: str, ended: str, marks: frozenset[str]) -> str
         return "part"  # "end of March": "at the end of March"
     if first in WHEN_STARTS or first.startswith("mid"):
         return "when"
-    if _subject_led(words, core):
-        return "clause"
-    if first in lexicon.POSSESSIVES | lexicon.DETERMINERS and _has_clause(words):
-        return "clause"  # "the project ships"
+    if _clause(words, core):
+        return "clause"  # "the project ships", "things calm down"
     return "thing"
 
 
@@ -81,8 +107,10 @@ def reason(words: list[str], core: str, ended: str, marks: frozenset[str]) -> st
         return "clause"
     if words and words[0] in lexicon.POSSESSIVES | lexicon.DETERMINERS and _has_clause(words):
         return "clause"  # "my diary is full until June"
-    if words and lexicon.is_gerund(words[0]):
+    if words and _doing(words[0]):
         return "doing"
+    if _clause(words, core):
+        return "clause"
     return "thing"
 
 
@@ -96,7 +124,7 @@ def referral_why(words: list[str], core: str, ended: str, marks: frozenset[str])
         return "clause"
     if first in lexicon.POSSESSIVES | lexicon.DETERMINERS and _has_clause(words):
         return "clause"
-    if lexicon.is_gerund(first):
+    if _doing(first):
         return "doing"
     if _verbal(words):
         return "can"  # "help you with pricing": "who can help you with pricing"

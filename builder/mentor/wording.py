@@ -21,6 +21,7 @@ class ReplyTone:
     yes: str
     smaller: str
     smaller_same: str
+    no_pressure: str
     not_now: str
     ask_again: str
     sorry_not_now: str
@@ -40,6 +41,7 @@ REPLY_TONES: dict[str, ReplyTone] = {
         yes="Yes, I'd be glad to.",
         smaller="I'd like to help, though I can't take on quite that much right now.",
         smaller_same="I'd like to help, with one change.",
+        no_pressure="If that doesn't suit you, no hard feelings.",
         not_now="I'd like to help, but I can't give it the time it deserves right now.",
         ask_again="If you'd still like my help then, please ask again.",
         sorry_not_now="I'm sorry not to be more help just now.",
@@ -57,6 +59,7 @@ REPLY_TONES: dict[str, ReplyTone] = {
         yes="I would be glad to help.",
         smaller="I would like to help, although I cannot commit to quite that much at present.",
         smaller_same="I would be glad to help, with one change.",
+        no_pressure="If that would not suit you, please do say so.",
         not_now="I would like to help, but I cannot give it the time it deserves at present.",
         ask_again="If you would still like my help then, please do write again.",
         sorry_not_now="I am sorry not to be of more help at present.",
@@ -74,6 +77,7 @@ REPLY_TONES: dict[str, ReplyTone] = {
         yes="Yes, happy to!",
         smaller="I'd like to help, but that's a bit more than I can take on right now.",
         smaller_same="Happy to help, with one tweak.",
+        no_pressure="If that doesn't work for you, no worries.",
         not_now="I'd love to help, but I can't give it proper time right now.",
         ask_again="If you still want a hand then, give me a shout.",
         sorry_not_now="Sorry I can't do more just now.",

@@ -15,8 +15,8 @@ import re
 from collections.abc import Iterable
 
 from builder import lexicon
-from builder.frames import SLOTS
 from builder.languages import ENGLISH, STOPWORDS, detect
+from builder.mentor.frames import SLOTS_ALL as SLOTS  # the request's and the reply's
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _QUOTED = re.compile(r"“[^”]*”")
@@ -36,6 +36,17 @@ ECHOES = (
     ),
     re.compile(r"(?i)\bhelp (?:to|with|me) (?:help|learn about)\b"),
     re.compile(r"(?i)\bworked when [^.]*\bworked when\b"),
+    # The reply's frames.
+    re.compile(r"(?i)\bcould you,? (?:could|can|would|please)\b"),
+    re.compile(r"(?i)\bget started,? (?:to get started|to start|first|next step)\b"),
+    re.compile(r"(?i)\bsuggest (?:we )?(?:i'd suggest|i suggest|let's|how about|maybe)\b"),
+    re.compile(r"(?i)\bfocus on (?:focus|focusing|just focus)\b"),
+    re.compile(r"(?i)\bagain (?:ask|try|look at this)(?: me)? again\b"),
+    re.compile(r"(?i)\blook at this again,? (?:i could|maybe|look)\b"),
+    re.compile(r"(?i)\bhonest reason: (?:the reason|because|honestly)\b"),
+    re.compile(r"(?i)\bwho,? (?:who|because|since)\b"),
+    re.compile(r"(?i)\bbecause of because\b"),
+    re.compile(r"(?i)\bI'm (?:I'm|I am)\b"),
 )
 PUNCTUATION = (
     re.compile(r"[,;:]\s*[.!?,;:]"),
@@ -50,11 +61,11 @@ PUNCTUATION = (
 NOUN_FRAMES = re.compile(
     r"(?i)\b(?:learn about|learn(?! (?:to|about|how)\b)|mentor me on|help with|help me with|"
     r"because of|reporting back on|report back on|aiming for:|was this:|calls on|meetings on|"
-    r"chats on)\s+(\S+)"
+    r"chats on|focus on|mentor you on|help you with)\s+(\S+)"
 )
 VERB_FRAMES = re.compile(
     r"(?i)\b(?:help to|help me(?! with)|would like to|I'd like to|I'll|learn to|hoped to|because I|"
-    r"because you)\s+(\S+)"
+    r"because you|could you|suggest we|who can|help you(?! with))\s+(\S+)"
 )
 NOT_A_VERB = (
     lexicon.DETERMINERS
@@ -129,7 +140,8 @@ def _frame_tails() -> re.Pattern[str]:
             if "{" in lead or len(lead.split()) < 2 or lead == frame:
                 continue  # one word ("on") is too common to tell a slot by
             tails.add(" ".join(lead.split()[-2:]))
-    return re.compile("|".join(re.escape(tail) for tail in sorted(tails, key=len, reverse=True)))
+    tails_pattern = "|".join(re.escape(tail) for tail in sorted(tails, key=len, reverse=True))
+    return re.compile(rf"\b(?:{tails_pattern})")  # "feedback on" is not "back on"
 
 
 FRAME_TAILS = _frame_tails()
