@@ -12,7 +12,6 @@ from collections.abc import Callable
 
 from builder.drafts import as_markdown, as_text
 from builder.fields import FIELD
-from builder.mentor.session import evaluate_reply
 from builder.session import evaluate
 from builder.state import from_query, to_query
 
@@ -71,6 +70,11 @@ def _link(message: dict) -> dict[str, object]:
 
 def _reply(message: dict) -> dict[str, object]:
     """The mentors' reply helper: the reply's values, and the protégé's link if any."""
+    # Imported on first use: the request builder's memory snapshot (made after importing
+    # this module) must stay within the heap a restore starts with, and the builder's
+    # page never needs the reply helper.
+    from builder.mentor.session import evaluate_reply
+
     return evaluate_reply(
         message.get("values"),
         request=message.get("request"),

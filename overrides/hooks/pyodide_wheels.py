@@ -20,6 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 RUNTIME_DIR = ROOT / "node_modules" / "pyodide"
 CACHE_DIR = ROOT / ".cache" / "wheels"
+WHEEL_README = "Short Haul's request builder and mentors' reply helper; see the project's README.\n"
 
 
 class BundleError(RuntimeError):
@@ -43,7 +44,7 @@ def runtime_version() -> str:
 def _source_digest(program: bytes | None) -> str:
     """A digest of everything that goes into the builder wheel, to reuse a fresh one:
     its sources and the program settings written into it."""
-    digest = hashlib.sha256(b"program:" + (program or b"none") + b"\0")
+    digest = hashlib.sha256(b"program:" + (program or b"none") + b"\0" + WHEEL_README.encode())
     files = [ROOT / "pyproject.toml", *sorted((ROOT / "builder").rglob("*"))]
     for path in files:
         if path.is_file() and "__pycache__" not in path.parts:
@@ -93,7 +94,9 @@ def _builder_wheel(out: Path, program: bytes | None = None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp)
         shutil.copy2(ROOT / "pyproject.toml", src / "pyproject.toml")
-        shutil.copy2(ROOT / "README.md", src / "README.md")
+        # The wheel's METADATA carries its readme, and the snapshot keeps every file of
+        # the wheels in Python's memory (make_snapshot.mjs): a line, not the whole README.
+        (src / "README.md").write_text(WHEEL_README, encoding="utf-8")
         shutil.copytree(
             ROOT / "builder", src / "builder", ignore=shutil.ignore_patterns("__pycache__")
         )

@@ -65,6 +65,7 @@ class ReplyHelper {
     this.form.addEventListener("submit", (event) => event.preventDefault());
     this.root.addEventListener("click", (event) => this.clicked(event));
     addEventListener("pagehide", () => this.save());
+    addEventListener("hashchange", () => this.linkChanged());
     this.restore();
     showDetails(this.root, this.form);
     this.fields.updateCounts();
@@ -102,6 +103,20 @@ class ReplyHelper {
     }
     if (own && !saved) this.notices.add("The reply saved in this browser could not be read, so the form starts blank.", "warning");
     this.linked.mark(Boolean(this.request));
+  }
+
+  // Another request's link opened in this same page: a fresh reply, the last one kept.
+  linkChanged() {
+    if (!linkedQuery(this.data.link_keys)) return;
+    this.save();
+    this.form.reset();
+    this.drafts.clear();
+    this.notices.clear();
+    this.touched.clear();
+    this.attempted = false;
+    this.restore();
+    showDetails(this.root, this.form);
+    this.changed();
   }
 
   fill(saved) {
@@ -183,16 +198,19 @@ class ReplyHelper {
   show(result) {
     this.result = result;
     if (this.opened) {
-      // The link's request, and the names, tone and channel it suggests, into the form.
+      // The link's request, and the names, tone and channel it suggests, into the form,
+      // except where the mentor has already typed or chosen (then Python drafts again).
       this.opened = false;
-      this.fields.fill(result.values);
+      const untouched = Object.entries(result.values).filter(([name]) => !this.touched.has(name));
+      this.fields.fill(Object.fromEntries(untouched));
       for (const notice of result.request?.notices || []) this.notices.add(notice.text, "info");
       showDetails(this.root, this.form);
       this.save();
+      this.dirty ||= this.touched.size > 0;
     }
     if (result.request) this.linked.show(result.request.rows);
     this.fields.showMessages(result.messages);
-    showCoaching(this.root, result.findings, document.baseURI);
+    showCoaching(this.root, result.findings, new URL(this.root.dataset.shSiteRoot, location.href));
     this.drafts.show(result.drafts, result.edits);
     showSend(this.root, result, this.attempted);
     this.root.dataset.shRevision = String(this.python.seq);

@@ -32,7 +32,7 @@ export class LinkedRequest {
   mark(linked) {
     this.panel.hidden = !linked;
     for (const field of this.root.querySelectorAll("[data-sh-from-link]")) field.hidden = linked;
-    this.root.dataset.shLinked = String(linked);
+    this.root.dataset.shRequest = linked ? "linked" : "summed-up";
   }
 
   // Python's reading of the request: [{ label, text }], as text.
