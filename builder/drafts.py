@@ -19,6 +19,7 @@ import jinja2
 from builder import dates, wording
 from builder.fields import FIELD
 from builder.fitting import BLANK_FOCUS, Fit, fit, say
+from builder.program import PROGRAM
 from builder.text import shorten
 from builder.validate import Request
 
@@ -171,6 +172,22 @@ def _name(text: str, blank: str) -> str:
     return text.strip().rstrip(",;:").rstrip() or blank
 
 
+def timebox_phrase(
+    meetings: int | None, minutes: int | None, weeks: int | None, one: str, many: str
+) -> str:
+    """ "three 30-minute video calls over four weeks", with blanks for what is missing."""
+    count = wording.number(meetings) if meetings else BLANK["count"]
+    nouns = wording.plural(meetings, one, many)
+    if minutes:
+        timebox = f"{count} {minutes}-minute {nouns}"
+    else:
+        timebox = f"{count} {nouns} of {BLANK['count']} minutes"
+    week_count = wording.number(weeks) if weeks else BLANK["count"]
+    span = "week" if weeks == 1 else f"{week_count} weeks"
+    # One meeting happens "in the next two weeks"; several are spread "over" them.
+    return timebox + (f" in the next {span}" if meetings == 1 else f" over {span}")
+
+
 def context(request: Request, today: date | None = None) -> dict[str, object]:
     """The facts every template draws on, with placeholders for missing values.
 
@@ -183,15 +200,8 @@ def context(request: Request, today: date | None = None) -> dict[str, object]:
         request.format, wording.FORMAT_WORDS["video"]
     )
     count = wording.number(meetings) if meetings else BLANK["count"]
-    nouns = wording.plural(meetings, one, many)
-    if minutes:
-        timebox = f"{count} {minutes}-minute {nouns}"
-    else:
-        timebox = f"{count} {nouns} of {BLANK['count']} minutes"
     week_count = wording.number(weeks) if weeks else BLANK["count"]
-    span = "week" if weeks == 1 else f"{week_count} weeks"
-    # One meeting happens "in the next two weeks"; several are spread "over" them.
-    timebox += f" in the next {span}" if meetings == 1 else f" over {span}"
+    timebox = timebox_phrase(meetings, minutes, weeks, one, many)
     focus = request.focus or BLANK["focus"]
     fitted = fits(request)
     return {
@@ -221,6 +231,11 @@ def context(request: Request, today: date | None = None) -> dict[str, object]:
         "dates_line": _dates_line(proposed, today),
         "first_when": dates.when(proposed[0], today) if proposed else "",
     }
+
+
+def render(name: str, facts: Mapping[str, object], *, html: bool = False) -> str:
+    """One template of `templates/` with these facts (HTML templates escape them)."""
+    return _render(name, facts, html=html)
 
 
 def _render(name: str, facts: Mapping[str, object], *, html: bool = False) -> str:
@@ -273,11 +288,24 @@ def _downloadable(drafts: Mapping[str, Draft]) -> list[Draft]:
     return [draft for draft in drafts.values() if draft.media_type == "text/plain"]
 
 
-def as_markdown(drafts: Mapping[str, Draft]) -> str:
+# What a download is headed with, by what it holds.
+DOWNLOAD_HEADINGS: dict[str, tuple[str, str]] = {
+    "request": ("Your mentoring request", "request builder"),
+    "reply": ("Your reply", "mentors' reply helper"),
+}
+
+
+def _download(template: str, drafts: Mapping[str, Draft], kind: str) -> str:
+    heading, tool = DOWNLOAD_HEADINGS[kind]
+    facts = {"heading": heading, "made_by": f"{PROGRAM.guide} {tool}"}
+    return _render(template, {**facts, "drafts": _downloadable(drafts)})
+
+
+def as_markdown(drafts: Mapping[str, Draft], kind: str = "request") -> str:
     """All the text drafts in one Markdown file, a section each, for download."""
-    return _render("download.md", {"drafts": _downloadable(drafts)})
+    return _download("download.md", drafts, kind)
 
 
-def as_text(drafts: Mapping[str, Draft]) -> str:
+def as_text(drafts: Mapping[str, Draft], kind: str = "request") -> str:
     """All the text drafts in one plain-text file, a headed section each."""
-    return _render("download.txt", {"drafts": _downloadable(drafts)})
+    return _download("download.txt", drafts, kind)

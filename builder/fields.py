@@ -11,7 +11,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 from builder.dates import WEEKDAYS
+from builder.program import PROGRAM
+from builder.settings import RANGES, Program
 from builder.tips import TIPS
+from builder.wording import duration, number, upper_first
 
 Kind = Literal["text", "textarea", "email", "int", "choice", "date", "time"]
 
@@ -141,6 +144,7 @@ STEPS: tuple[Step, ...] = (
 # The steps whose answers make up the request; the others record what happened after.
 REQUEST_STEPS = ("focus", "mentor", "timebox", "commitments", "review")
 
+# Every format a program may offer (`settings.FORMATS`), with its label.
 FORMATS = (
     ("video", "Video call"),
     ("in-person", "In person"),
@@ -150,7 +154,18 @@ FORMATS = (
 CHANNELS = (("email", "Email"), ("chat", "Chat message"))
 TONES = (("warm", "Warm"), ("formal", "Formal"), ("casual", "Casual"))
 
-FIELDS: tuple[Field, ...] = (
+
+def make_fields(program: Program) -> tuple[Field, ...]:
+    """The field table for a program's settings: its default time box, its formats, and
+    help texts that name its numbers (see `settings`)."""
+    box, limits = program.time_box, program.limits
+    formats = tuple(
+        sorted(
+            (choice for choice in FORMATS if choice[0] in program.formats),
+            key=lambda choice: program.formats.index(choice[0]),
+        )
+    )
+    return (
     Field(
         "focus", "f", "focus", "textarea",
         label="What would you like their help with?",
@@ -211,19 +226,22 @@ FIELDS: tuple[Field, ...] = (
         "meetings", "m", "timebox", "int",
         label="How many meetings?",
         noun="meetings",
-        help="Two or three is plenty for one small goal.",
+        help=f"{upper_first(number(box.meetings))} is plenty for one small goal; more than "
+        f"{number(limits.meetings)} is no longer micro.",
         required=True,
-        missing="Enter how many meetings you are asking for, like 3.",
-        max_length=18, min_value=1, max_value=12, increment=1, unit="meetings", default="3",
+        missing=f"Enter how many meetings you are asking for, like {box.meetings}.",
+        max_length=18, min_value=RANGES["meetings"][0], max_value=RANGES["meetings"][1],
+        increment=1, unit="meetings", default=str(box.meetings),
     ),
     Field(
         "minutes", "d", "timebox", "int",
         label="Minutes per meeting",
         noun="meeting length",
-        help="Half an hour is easy to fit into a busy week.",
+        help=f"{upper_first(duration(box.minutes))} is easy to fit into a busy week.",
         required=True,
-        missing="Enter how long each meeting is, in minutes, like 30.",
-        max_length=18, min_value=10, max_value=180, increment=5, unit="minutes", default="30",
+        missing=f"Enter how long each meeting is, in minutes, like {box.minutes}.",
+        max_length=18, min_value=RANGES["minutes"][0], max_value=RANGES["minutes"][1],
+        increment=5, unit="minutes", default=str(box.minutes),
     ),
     Field(
         "weeks", "w", "timebox", "int",
@@ -231,8 +249,9 @@ FIELDS: tuple[Field, ...] = (
         noun="weeks",
         help="The end is part of the deal: pick a span you will keep to.",
         required=True,
-        missing="Enter over how many weeks the meetings run, like 4.",
-        max_length=18, min_value=1, max_value=52, increment=1, unit="weeks", default="4",
+        missing=f"Enter over how many weeks the meetings run, like {box.weeks}.",
+        max_length=18, min_value=RANGES["weeks"][0], max_value=RANGES["weeks"][1],
+        increment=1, unit="weeks", default=str(box.weeks),
     ),
     Field(
         "format", "fm", "timebox", "choice",
@@ -240,7 +259,7 @@ FIELDS: tuple[Field, ...] = (
         noun="format",
         help="Whatever is easiest for them.",
         required=True,
-        max_length=20, default="video", choices=FORMATS,
+        max_length=20, default=formats[0][0], choices=formats,
     ),
     Field(
         "first_date", "sd", "timebox", "date",
@@ -298,7 +317,10 @@ FIELDS: tuple[Field, ...] = (
         required=True,
         max_length=20, default="warm", choices=TONES,
     ),
-)  # fmt: skip
+    )  # fmt: skip
+
+
+FIELDS: tuple[Field, ...] = make_fields(PROGRAM)
 
 FIELD: dict[str, Field] = {field.name: field for field in FIELDS}
 BY_URL_KEY: dict[str, Field] = {field.url_key: field for field in FIELDS}

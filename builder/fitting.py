@@ -10,11 +10,11 @@ as typed rather than spliced into an English sentence.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from builder import lexicon
-from builder.frames import LEAD_INS, SLOTS
+from builder.frames import LEAD_INS, SLOTS, LeadIn, Slot
 from builder.languages import Language, detect
 from builder.wording import bare as _bare
 from builder.wording import sentence as _sentence
@@ -305,11 +305,28 @@ SHAPES: dict[str, Callable[[list[str], str, str, frozenset[str]], str]] = {
 VERB_KINDS = frozenset({"action", "learn_to", "i_did", "you_do", "timed", "timed_action"})
 
 
+@dataclass(frozen=True, slots=True)
+class Wording:
+    """The tables fitting reads: lead-ins and shapes by field, frames by slot.
+
+    The request's own (`REQUEST`) are the default; the mentors' reply helper passes
+    its own (`builder.mentor.frames`), which add the mentor's fields and slots.
+    """
+
+    lead_ins: Mapping[str, tuple[LeadIn, ...]]
+    shapes: Mapping[str, Callable[[list[str], str, str, frozenset[str]], str]]
+    slots: Mapping[str, Slot]
+    verb_kinds: frozenset[str] = VERB_KINDS
+
+
+REQUEST = Wording(LEAD_INS, SHAPES, SLOTS)
+
+
 # --- fitting ------------------------------------------------------------------
 
 
 def _drop_lead_ins(
-    field: str, core: str, names: tuple[str, ...] = ()
+    field: str, core: str, names: tuple[str, ...] = (), wording: Wording = REQUEST
 ) -> tuple[str, dict[str, str]]:
     """Drop every lead-in that repeats the frame, as often as they stack up.
 
@@ -329,7 +346,7 @@ def _drop_lead_ins(
             if name and core.casefold().startswith(name.casefold() + ","):
                 core = core[len(name) + 1 :].lstrip()
                 changed = True
-        for lead in LEAD_INS.get(field, ()):
+        for lead in wording.lead_ins.get(field, ()):
             match = lead.pattern.match(core.replace("’", "'"))
             if match and match.end() > 0:
                 if lead.mark:
@@ -340,7 +357,7 @@ def _drop_lead_ins(
     return core, marks
 
 
-def fit(field: str, text: str, names: tuple[str, ...] = ()) -> Fit:
+def fit(field: str, text: str, names: tuple[str, ...] = (), wording: Wording = REQUEST) -> Fit:
     """Read a field's text for the frames.
 
     Args:
@@ -349,6 +366,7 @@ def fit(field: str, text: str, names: tuple[str, ...] = ()) -> Fit:
         text: What the reader typed (already cleaned of control characters).
         names: Names the drafts already greet, dropped when the text starts by
             addressing one of them ("Andrea, you…").
+        wording: The tables to read (the request's, or the reply helper's).
 
     Returns:
         The fitted text; an empty `Fit` (false) when there is nothing to fit,
@@ -365,21 +383,21 @@ def fit(field: str, text: str, names: tuple[str, ...] = ()) -> Fit:
     first, rest = _split(line)
     ended = "?" if first.rstrip().rstrip(_CLOSERS).endswith("?") else ""
     end = first[len(_bare(first)) :].strip()
-    core, marks = _drop_lead_ins(field, _bare(first), names)
+    core, marks = _drop_lead_ins(field, _bare(first), names, wording)
     while _words(core) == ["to"] or (
         _words(core)[:1] == ["to"] and "learn" not in marks and field != "connection"
     ):
         # "To improve my writing": the frame has its own "to" ("I'd like your help to").
-        core, more = _drop_lead_ins(field, core[2:].lstrip(), names)
+        core, more = _drop_lead_ins(field, core[2:].lstrip(), names, wording)
         marks |= more
     if not _WORD.search(core):
-        return fit(field, rest, names) if rest else fit(field, "", names)
+        return fit(field, rest, names, wording) if rest else fit(field, "", names, wording)
     language = detect(f"{core} {rest}")  # the lead-ins were English; is the rest?
     if language is not None:
         return _quoted(field, line, language)
     words = _words(core)
-    kind = SHAPES[field](words, core, ended, frozenset(marks))
-    core = _lower_first(core, verb=kind in VERB_KINDS)
+    kind = wording.shapes[field](words, core, ended, frozenset(marks))
+    core = _lower_first(core, verb=kind in wording.verb_kinds)
     learned = _words(marks.get("learn", "learn"))[-1] if kind == "learn_to" else ""
     label = f"{learned} {core}" if kind == "learn_to" else core
     if rest:
@@ -396,11 +414,11 @@ def _quoted(field: str, line: str, language: Language) -> Fit:
     return Fit(field, "foreign", quoted, label=f"“{quoted}”", language=language)
 
 
-def say(slot: str, fitted: Fit, **params: str) -> str:
+def say(slot: str, fitted: Fit, wording: Wording = REQUEST, **params: str) -> str:
     """The slot's sentence for the fitted text, with any further sentences after it."""
     if not fitted:
         return ""
-    spec = SLOTS[slot]
+    spec = wording.slots[slot]
     frame = spec.frames[fitted.kind]
     core = fitted.core
     sentence = frame.format(text=core, Text=core[:1].upper() + core[1:], **params)

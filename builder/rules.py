@@ -14,14 +14,19 @@ from dataclasses import dataclass
 from typing import Literal
 
 from builder.languages import detect
+from builder.program import PROGRAM
+from builder.settings import Program
 from builder.validate import Request
+from builder.wording import number, plural
 
 Status = Literal["ok", "advice", "warning"]
 Check = Callable[[Request], Mapping[str, object] | None]
 
-MICRO_MEETINGS = 4  # more meetings than this is no longer a small arrangement
-MICRO_WEEKS = 8
-LONG_MINUTES = 60
+# Where a request stops being small comes from the program's settings (`Limits`):
+# more meetings or weeks than these is no longer micro; longer meetings are a big ask.
+MICRO_MEETINGS = PROGRAM.limits.meetings
+MICRO_WEEKS = PROGRAM.limits.weeks
+LONG_MINUTES = PROGRAM.limits.minutes
 SHORT_FOCUS = 20  # characters; under this, a focus is rarely specific
 THIN_CONNECTION = 40
 THIN_PLAN = 20  # preparation and report-back
@@ -114,7 +119,19 @@ def _short(text: str, limit: int) -> bool:
     return 0 < len(text) < limit and detect(text) is None
 
 
-RULES: tuple[Rule, ...] = (
+def _counted(count: int, one: str, many: str) -> str:
+    return f"{number(count)} {plural(count, one, many)}"
+
+
+def make_rules(program: Program) -> tuple[Rule, ...]:
+    """The rules for a program's settings: its limits, and advice that names its numbers."""
+    limits, box = program.limits, program.time_box
+    minutes = (
+        f"{box.minutes} to {limits.minutes} minutes"
+        if box.minutes < limits.minutes
+        else f"{limits.minutes} minutes"
+    )
+    return (
     # Tip 1: treat it like a long-term mentorship.
     Rule("no-preparation", 1, "warning", "preparation",
          "Say how you'll prepare",
@@ -171,15 +188,15 @@ RULES: tuple[Rule, ...] = (
          "{meetings} meetings is no longer micro",
          "Past {limit} meetings, this becomes a long commitment for the mentor and an easier "
          "one to turn down.",
-         "Narrow the focus until two to four meetings can cover it. If it truly needs more, "
-         "that is a case for a long-term mentorship.",
-         lambda r: _when((r.meetings or 0) > MICRO_MEETINGS, meetings=r.meetings,
-                         limit=MICRO_MEETINGS)),
+         f"Narrow the focus until {number(limits.meetings)} meetings or fewer can cover it. "
+         "If it truly needs more, that is a case for a long-term mentorship.",
+         lambda r: _when((r.meetings or 0) > limits.meetings, meetings=r.meetings,
+                         limit=limits.meetings)),
     Rule("long-meetings", 2, "advice", "minutes",
          "Shorter meetings are an easier yes",
          "{minutes} minutes is a big block in a busy diary.",
-         "Thirty to sixty minutes is usually enough for one focused conversation.",
-         lambda r: _when((r.minutes or 0) > LONG_MINUTES, minutes=r.minutes)),
+         f"{minutes} is usually enough for one focused conversation.",
+         lambda r: _when((r.minutes or 0) > limits.minutes, minutes=r.minutes)),
     # Tip 3: keep the personal touch.
     Rule("no-connection", 3, "warning", "connection",
          "Say why them",
@@ -233,9 +250,13 @@ RULES: tuple[Rule, ...] = (
     Rule("long-span", 5, "warning", "weeks",
          "{weeks} weeks is a long haul",
          "Past {limit} weeks, the end is far enough away to be easy to forget, for both of you.",
-         "Bring the end closer: four to six weeks suits two or three meetings.",
-         lambda r: _when((r.weeks or 0) > MICRO_WEEKS, weeks=r.weeks, limit=MICRO_WEEKS)),
-)  # fmt: skip
+         f"Bring the end closer: {_counted(box.weeks, 'week', 'weeks')} or so suits "
+         f"{_counted(box.meetings, 'meeting', 'meetings')}.",
+         lambda r: _when((r.weeks or 0) > limits.weeks, weeks=r.weeks, limit=limits.weeks)),
+    )  # fmt: skip
+
+
+RULES: tuple[Rule, ...] = make_rules(PROGRAM)
 
 # What a tip's checklist line says when no rule for it applies.
 SATISFIED: dict[int, tuple[str, str]] = {

@@ -12,7 +12,9 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 # Raw form values, as the builder's form holds them; each text answers its field's
-# "finish the sentence" help. Fields left out keep the builder's defaults.
+# "finish the sentence" help. Fields left out keep the builder's defaults: the time
+# box and format are the program's (`program`), so the sample is one a reader of this
+# site could send.
 SAMPLE_REQUEST: Mapping[str, str] = MappingProxyType(
     {
         "focus": "how to run my first customer interviews",
@@ -21,10 +23,6 @@ SAMPLE_REQUEST: Mapping[str, str] = MappingProxyType(
         "mentor_name": "Jonas",
         "connection": "we worked on last year's launch together, and I saw how well you "
         "ran the customer calls",
-        "meetings": "3",
-        "minutes": "30",
-        "weeks": "4",
-        "format": "video",
         "preparation": "send you a short update and my questions two days ahead",
         "report_back": "what I tried from your last advice, and what happened",
         "channel": "email",
@@ -85,7 +83,8 @@ def answers() -> list[dict[str, str]]:
     fields = {field.name: field for field in builder.FIELDS}
     shown = []
     for name in ANSWERS:
-        field, value = fields[name], SAMPLE_REQUEST[name]
+        field = fields[name]
+        value = SAMPLE_REQUEST.get(name, field.default)
         shown.append({"label": field.label, "value": field.choice_label(value) or value})
     return shown
 

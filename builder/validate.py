@@ -15,6 +15,7 @@ from typing import Literal
 
 from builder.dates import parse_date, parse_time
 from builder.fields import FIELDS, Field
+from builder.program import PROGRAM
 from builder.text import clean, coerce, parse_whole_number
 
 Severity = Literal["error", "notice"]
@@ -52,10 +53,10 @@ class Request:
     mentor_name: str = ""
     mentor_email: str = ""
     connection: str = ""
-    meetings: int | None = 3
-    minutes: int | None = 30
-    weeks: int | None = 4
-    format: str = "video"
+    meetings: int | None = PROGRAM.time_box.meetings
+    minutes: int | None = PROGRAM.time_box.minutes
+    weeks: int | None = PROGRAM.time_box.weeks
+    format: str = PROGRAM.formats[0]
     first_date: date | None = None
     weekday: str = ""
     meeting_time: time | None = None
@@ -65,8 +66,15 @@ class Request:
     tone: str = "warm"
 
 
-def read_values(values: object) -> tuple[dict[str, str], frozenset[str]]:
+def read_values(
+    values: object, fields: tuple[Field, ...] = FIELDS
+) -> tuple[dict[str, str], frozenset[str]]:
     """Clean every field's raw value, without judging it.
+
+    Args:
+        values: The form's values, by field name.
+        fields: The table they belong to: the request's, or another form's (the
+            mentors' reply helper).
 
     Returns:
         The cleaned strings for all fields (a missing field gets its default)
@@ -75,7 +83,7 @@ def read_values(values: object) -> tuple[dict[str, str], frozenset[str]]:
     source: Mapping[object, object] = values if isinstance(values, Mapping) else {}
     cleaned: dict[str, str] = {}
     unreadable: set[str] = set()
-    for field in FIELDS:
+    for field in fields:
         raw = source.get(field.name, field.default)
         text = coerce(raw)
         if text is None:
@@ -109,7 +117,8 @@ def _check_email(field: Field, text: str) -> tuple[str, str | None]:
 def _check_int(field: Field, text: str) -> tuple[int | None, str | None]:
     number = parse_whole_number(text)
     if number is None:
-        return None, f"{field.lead_noun} must be a whole number, like {field.default}."
+        example = field.default or field.placeholder
+        return None, f"{field.lead_noun} must be a whole number, like {example}."
     if not field.in_range(number):
         return None, f"Pick between {field.min_value} and {field.max_value} {field.unit}."
     return number, None
@@ -126,9 +135,18 @@ def check(
     cleaned: Mapping[str, str], unreadable: frozenset[str] = frozenset()
 ) -> tuple[Request, list[FieldMessage]]:
     """Judge values already passed through `read_values`."""
+    usable, messages = judge(FIELDS, cleaned, unreadable)
+    return Request(**usable), messages
+
+
+def judge(
+    fields: tuple[Field, ...], cleaned: Mapping[str, str], unreadable: frozenset[str] = frozenset()
+) -> tuple[dict[str, object], list[FieldMessage]]:
+    """Each field's usable value (None or "" where it cannot be used), and one message
+    per bad field: the same judgement for any field table."""
     usable: dict[str, object] = {}
     messages: list[FieldMessage] = []
-    for field in FIELDS:
+    for field in fields:
         text = cleaned.get(field.name, field.default).strip()
         problem: str | None
         value: object
@@ -155,7 +173,7 @@ def check(
         usable[field.name] = value
         if problem:
             messages.append(FieldMessage(field.name, "error", problem))
-    return Request(**usable), messages
+    return usable, messages
 
 
 def _blank(field: Field) -> object:

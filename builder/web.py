@@ -165,6 +165,23 @@ def _calendar(message: dict) -> dict[str, object]:
     }
 
 
+def _reply(message: dict) -> dict[str, object]:
+    """The mentors' reply helper: the reply's values, and the protégé's link if any."""
+    # Imported on first use: the request builder's memory snapshot (made after importing
+    # this module) must stay within the heap a restore starts with, and the builder's
+    # page never needs the reply helper.
+    from builder.mentor.session import evaluate_reply
+
+    return evaluate_reply(
+        message.get("values"),
+        request=message.get("request"),
+        opened=message.get("opened") is True,
+        touched=_touched(message),
+        attempted=message.get("attempted") is True,
+        edits=message.get("edits"),
+    )
+
+
 HANDLERS: dict[str, Callable[[dict], dict[str, object]]] = {
     "evaluate": _evaluate,
     "open-link": _open_link,
@@ -175,6 +192,7 @@ HANDLERS: dict[str, Callable[[dict], dict[str, object]]] = {
     "export-markdown": _export_markdown,
     "import": _import,
     "calendar": _calendar,
+    "reply": _reply,
 }
 
 
@@ -183,7 +201,8 @@ def handle(message: str) -> str:
 
     Args:
         message: JSON `{"type": ..., "id": n, ...}`, a type of `HANDLERS`
-            ("calendar" imports icalendar: the worker loads it first).
+            ("calendar" imports icalendar: the worker loads it first; "reply" is the
+            mentors' reply helper).
 
     Returns:
         JSON `{"type": "result", "id": n, "result": {...}}`, or

@@ -117,6 +117,12 @@ def number(value: int) -> str:
     return NUMBER_WORDS[value] if 0 <= value < len(NUMBER_WORDS) else str(value)
 
 
+def duration(minutes: int) -> str:
+    """ "half an hour" for 30, "an hour" for 60, "45 minutes" otherwise: for help texts."""
+    named = {30: "half an hour", 60: "an hour", 90: "an hour and a half", 120: "two hours"}
+    return named.get(minutes, f"{number(minutes)} minutes")
+
+
 def ordinal(value: int) -> str:
     """ "third" for 3, "14th" for 14."""
     if 0 < value < len(ORDINALS):

@@ -19,6 +19,7 @@ SCRIPTS = ROOT / "overrides" / "assets" / "javascripts"
 # `import … from "./x.js";` at the start of a line: the page scripts' only import form.
 _IMPORT = re.compile(r"""^import\s[^;]*?from\s+"(\.\.?/[^"]+)";""", re.MULTILINE | re.DOTALL)
 TEMPLATE = "builder.html"
+REPLY_TEMPLATE = "reply.html"
 LINK_MAKER_SLOT = '<div data-sh-slot="link-maker"></div>'
 # What a coordinator may pre-fill: the request's shape, not anyone's personal details.
 LINK_MAKER_FIELDS = (
@@ -113,6 +114,30 @@ def after_context() -> dict[str, object]:
     }
 
 
+def reply_context() -> dict[str, object]:
+    """Everything the mentors' reply helper's template needs, as plain data."""
+    from builder.fields import FIELD
+    from builder.mentor import reply_fields_as_data
+    from builder.mentor.session import evaluate_reply
+
+    blank = evaluate_reply({})
+    steps = reply_fields_as_data()
+    fields = [f for step in steps for f in step["fields"]]
+    return {
+        "steps": steps,
+        "drafts": [{"name": name, **draft} for name, draft in blank["drafts"].items()],
+        "modules": module_graph("reply.js"),
+        "script_data": {
+            "version": 1,
+            "fields": [
+                {"name": f["name"], "default": f["default"], "when": f["when"]} for f in fields
+            ],
+            # A protégé's link carries the request builder's keys.
+            "link_keys": ["v", *(field.url_key for field in FIELD.values())],
+        },
+    }
+
+
 def link_maker_context() -> dict[str, object]:
     import builder
 
@@ -129,6 +154,8 @@ def on_env(env, config, files):
 def on_page_context(context, page, config, nav):
     if page.meta.get("template") == TEMPLATE:
         context["builder"] = builder_context()
+    if page.meta.get("template") == REPLY_TEMPLATE:
+        context["reply"] = reply_context()
     if page.content and LINK_MAKER_SLOT in page.content:
         html = _env.get_template("partials/builder/link-maker.html").render(
             {**context, "link_maker": link_maker_context()}

@@ -108,14 +108,24 @@ def _digest(*parts: bytes | Path) -> str:
     return digest.hexdigest()[:16]
 
 
+KEEP_CACHED = 3  # the site's own, and the test build's with other program settings
+
+
 def _make_cached(cached: Path, make) -> Path:
-    """Make `cached` with make(scratch_path) unless it exists; only the newest is kept."""
+    """Make `cached` with make(scratch_path) unless it exists; the newest few are kept."""
     if not cached.is_file():
-        shutil.rmtree(cached.parents[1], ignore_errors=True)
+        shutil.rmtree(cached.parent, ignore_errors=True)
+        older = sorted(
+            (p for p in cached.parents[1].glob("*") if p.is_dir()),
+            key=lambda p: p.stat().st_mtime,
+        )
+        for stale in older[: max(0, len(older) - KEEP_CACHED + 1)]:
+            shutil.rmtree(stale, ignore_errors=True)
         cached.parent.mkdir(parents=True)
         scratch = cached.with_suffix(".partial")
         make(scratch)
         scratch.rename(cached)
+    cached.parent.touch()  # newest used: kept longest
     return cached
 
 
@@ -168,11 +178,15 @@ def snapshot(wheel_files: list[Path], stdlib: Path) -> Path:
     return _make_cached(SNAPSHOT_CACHE_DIR / key / SNAPSHOT_NAME, make)
 
 
-def bundle_files() -> dict[str, Path]:
-    """Every file of the bundle (name in the bundle -> where it is now), made or cached."""
+def bundle_files(program: bytes | None = None) -> dict[str, Path]:
+    """Every file of the bundle (name in the bundle -> where it is now), made or cached.
+
+    `program` is the program settings as JSON, shipped in the builder's wheel (see
+    program_settings.py); None builds the guide's defaults, as the in-Pyodide tests use.
+    """
     if not (RUNTIME_DIR / "pyodide.asm.wasm").is_file():
         raise BundleError("node_modules/pyodide is missing: run `npm ci` (the README's setup).")
-    built = wheels()
+    built = wheels(program)
     later = calendar_wheels()  # in the bundle and the lock file, not in the snapshot
     shutil.rmtree(STAGING_DIR, ignore_errors=True)
     STAGING_DIR.mkdir(parents=True)
@@ -243,7 +257,9 @@ _bundle: dict[str, Path] = {}
 def on_pre_build(config) -> None:
     # Made before the pages, which name the bundle's folder (builder, link maker).
     _bundle.clear()
-    _bundle.update(bundle_files())
+    program = config.extra.get("shorthaul_program")  # from program_settings.py
+    settings = None if program is None else json.dumps(program, sort_keys=True).encode()
+    _bundle.update(bundle_files(settings))
     config.extra["pyodide_dir"] = f"{BUNDLE_DIRNAME}/{bundle_digest(_bundle)}/"
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 RUNTIME_DIR = ROOT / "node_modules" / "pyodide"
 CACHE_DIR = ROOT / ".cache" / "wheels"
+WHEEL_README = "Short Haul's request builder and mentors' reply helper; see the project's README.\n"
 
 
 class BundleError(RuntimeError):
@@ -43,9 +44,10 @@ def runtime_version() -> str:
     return json.loads((RUNTIME_DIR / "package.json").read_text())["version"]
 
 
-def _source_digest() -> str:
-    """A digest of everything that goes into the builder wheel, to reuse a fresh one."""
-    digest = hashlib.sha256()
+def _source_digest(program: bytes | None) -> str:
+    """A digest of everything that goes into the builder wheel, to reuse a fresh one:
+    its sources and the program settings written into it."""
+    digest = hashlib.sha256(b"program:" + (program or b"none") + b"\0" + WHEEL_README.encode())
     files = [ROOT / "pyproject.toml", *sorted((ROOT / "builder").rglob("*"))]
     for path in files:
         if path.is_file() and "__pycache__" not in path.parts:
@@ -88,16 +90,22 @@ def _cached(name: str, make) -> Path:
     return folder / wheels[0].name
 
 
-def _builder_wheel(out: Path) -> None:
+def _builder_wheel(out: Path, program: bytes | None = None) -> None:
     # Build from a copy holding only the package, so no build/ or egg-info lands in
-    # the work tree and node_modules or .venv are never scanned.
+    # the work tree and node_modules or .venv are never scanned. The program settings
+    # go into the copy (builder/program.py reads them in the browser).
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp)
         shutil.copy2(ROOT / "pyproject.toml", src / "pyproject.toml")
-        shutil.copy2(ROOT / "README.md", src / "README.md")
+        # The wheel's METADATA carries its readme, and the snapshot keeps every file of
+        # the wheels in Python's memory (make_snapshot.mjs): a line, not the whole README.
+        (src / "README.md").write_text(WHEEL_README, encoding="utf-8")
         shutil.copytree(
             ROOT / "builder", src / "builder", ignore=shutil.ignore_patterns("__pycache__")
         )
+        if program is not None:
+            (src / "builder" / "data").mkdir(exist_ok=True)
+            (src / "builder" / "data" / "program.json").write_bytes(program)
         _pip("wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(src))
 
 
@@ -154,11 +162,19 @@ def calendar_wheels() -> list[Path]:
     return [_cached(f"{name}-{version(name)}", _pypi_wheel(name)) for name in CALENDAR_PACKAGES]
 
 
-def wheels() -> list[Path]:
-    """The three pure wheels the page installs, built or taken from the cache."""
+def wheels(program: bytes | None = None) -> list[Path]:
+    """The three pure wheels the page installs, built or taken from the cache.
+
+    Args:
+        program: The program settings as JSON, shipped in the builder's wheel; None
+            leaves them out, and the builder runs on the guide's defaults.
+    """
     CACHE_DIR.mkdir(parents=True, exist_ok=True)
     return [
-        _cached(f"builder-{_source_digest()}", _builder_wheel),
+        _cached(
+            f"builder-{_source_digest(program)}",
+            lambda out: _builder_wheel(out, program),
+        ),
         _cached(f"jinja2-{version('jinja2')}", _jinja2_wheel),
         _cached(f"markupsafe-{version('markupsafe')}", _markupsafe_wheel),
     ]

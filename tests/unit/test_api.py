@@ -39,12 +39,15 @@ FORBIDDEN = {"js", "pyodide", "pyodide_js", "_pyodide", "mkdocs", "threading", "
 
 
 def _modules() -> dict[str, str]:
-    package = importlib.resources.files("builder")
-    return {
-        entry.name: entry.read_text(encoding="utf-8")
-        for entry in package.iterdir()
-        if entry.name.endswith(".py")
-    }
+    """Every module of the package and its subpackages, by dotted name below `builder`."""
+    found = {}
+    for package in ("builder", "builder.mentor"):
+        prefix = package.removeprefix("builder").lstrip(".")
+        for entry in importlib.resources.files(package).iterdir():
+            if entry.name.endswith(".py"):
+                name = f"{prefix}.{entry.name}" if prefix else entry.name
+                found[name] = entry.read_text(encoding="utf-8")
+    return found
 
 
 def test_all_is_exactly_the_public_api() -> None:
@@ -108,5 +111,15 @@ def test_templates_ship_with_the_package() -> None:
         "report_next.txt",
         "thanks_log.txt",
         "arrangement.md",
+        "reply-email.txt",
+        "reply-chat.txt",
     }
     assert expected <= names
+
+
+def test_the_mentor_package_says_what_it_offers() -> None:
+    import builder.mentor
+
+    for name in builder.mentor.__all__:
+        assert getattr(builder.mentor, name) is not None, name
+    assert "mentor.session.py" in _modules()

@@ -15,8 +15,8 @@ import re
 from collections.abc import Iterable
 
 from builder import lexicon
-from builder.frames import SLOTS
 from builder.languages import ENGLISH, STOPWORDS, detect
+from builder.mentor.frames import SLOTS_ALL as SLOTS  # the request's and the reply's
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _QUOTED = re.compile(r"“[^”]*”")
@@ -36,6 +36,17 @@ ECHOES = (
     ),
     re.compile(r"(?i)\bhelp (?:to|with|me) (?:help|learn about)\b"),
     re.compile(r"(?i)\bworked when [^.]*\bworked when\b"),
+    # The reply's frames.
+    re.compile(r"(?i)\bcould you,? (?:could|can|would|please)\b"),
+    re.compile(r"(?i)\bget started,? (?:to get started|to start|first|next step)\b"),
+    re.compile(r"(?i)\bsuggest (?:we )?(?:i'd suggest|i suggest|let's|how about|maybe)\b"),
+    re.compile(r"(?i)\bfocus on (?:focus|focusing|just focus)\b"),
+    re.compile(r"(?i)\bagain (?:ask|try|look at this)(?: me)? again\b"),
+    re.compile(r"(?i)\blook at this again,? (?:i could|maybe|look)\b"),
+    re.compile(r"(?i)\bhonest reason: (?:the reason|because|honestly)\b"),
+    re.compile(r"(?i)\bwho,? (?:who|because|since)\b"),
+    re.compile(r"(?i)\bbecause of because\b"),
+    re.compile(r"(?i)\bI'm (?:I'm|I am)\b"),
 )
 PUNCTUATION = (
     re.compile(r"[,;:]\s*[.!?,;:]"),
@@ -50,11 +61,11 @@ PUNCTUATION = (
 NOUN_FRAMES = re.compile(
     r"(?i)\b(?:learn about|learn(?! (?:to|about|how)\b)|mentor me on|help with|help me with|"
     r"because of|reporting back on|report back on|aiming for:|was this:|calls on|meetings on|"
-    r"chats on)\s+(\S+)"
+    r"chats on|focus on|mentor you on|help you with)\s+(\S+)"
 )
 VERB_FRAMES = re.compile(
     r"(?i)\b(?:help to|help me(?! with)|would like to|I'd like to|I'll|learn to|hoped to|because I|"
-    r"because you)\s+(\S+)"
+    r"because you|could you|suggest we|who can|help you(?! with))\s+(\S+)"
 )
 NOT_A_VERB = (
     lexicon.DETERMINERS
@@ -120,16 +131,34 @@ def _shape(sentence: str) -> list[str]:
     return problems
 
 
+def _fixed_sentences() -> str:
+    """The builder's own fixed lines (the tones' sentences), which hold no slot."""
+    from dataclasses import astuple
+
+    from builder.wording import TONES
+
+    return " ".join(
+        str(part) for tone in TONES.values() for part in astuple(tone) if isinstance(part, str)
+    )
+
+
 def _frame_tails() -> re.Pattern[str]:
-    """The last two words before each frame's slot: "learn about", "because of"."""
+    """The last two words before each frame's slot: "learn about", "because of";
+    three where the builder's fixed lines use the two ("write about this again.")."""
+    fixed = _fixed_sentences()
     tails = set()
     for slot in SLOTS.values():
         for frame in slot.frames.values():
             lead = frame.split("{text}", 1)[0].split("{Text}", 1)[0].rstrip("“")
             if "{" in lead or len(lead.split()) < 2 or lead == frame:
                 continue  # one word ("on") is too common to tell a slot by
-            tails.add(" ".join(lead.split()[-2:]))
-    return re.compile("|".join(re.escape(tail) for tail in sorted(tails, key=len, reverse=True)))
+            words = lead.split()
+            tail = " ".join(words[-2:])
+            if re.search(rf"\b{re.escape(tail)}\b", fixed) and len(words) > 2:
+                tail = " ".join(words[-3:])
+            tails.add(tail)
+    tails_pattern = "|".join(re.escape(tail) for tail in sorted(tails, key=len, reverse=True))
+    return re.compile(rf"\b(?:{tails_pattern})")  # "feedback on" is not "back on"
 
 
 FRAME_TAILS = _frame_tails()

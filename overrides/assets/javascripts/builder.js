@@ -8,7 +8,9 @@
 
 import { Announcer, CoachNews } from "./builder/announcer.js";
 import { Arrangement } from "./builder/arrangement.js";
+import { clicked } from "./builder/buttons.js";
 import { showChecklist } from "./builder/checklist.js";
+import { keepFocusInView } from "./builder/dom.js";
 import { DraftPanes } from "./builder/drafts.js";
 import { notReady, showFeedback } from "./builder/feedback.js";
 import { FormValues } from "./builder/form.js";
@@ -76,7 +78,7 @@ class Builder {
     this.form.addEventListener("change", (event) => this.edited(event));
     this.form.addEventListener("focusout", (event) => this.left(event));
     this.form.addEventListener("submit", (event) => event.preventDefault());
-    this.root.addEventListener("click", (event) => this.clicked(event));
+    this.root.addEventListener("click", (event) => clicked(this, event));
     addEventListener("pagehide", () => this.save());
     this.restore();
     this.steps.show(this.steps.fromHash(location.hash), false);
@@ -173,9 +175,10 @@ class Builder {
 
   async started() {
     this.news.ready();
+    // Python reads the kept requests first, migrating older drafts into them; the page
+    // says it is ready (data-sh-ready) once they are in place.
+    const opened = await this.arrangement.opened().catch(() => null);
     this.status.ready();
-    // Python reads the kept requests first, migrating older drafts into them.
-    const opened = await this.arrangement.opened();
     for (const text of opened?.notices ?? []) this.notices.add(text, "warning");
     this.save(); // what was typed while it read them goes into the document
     // A link's values are read by Python as well, so it can say what it had to fix,
@@ -221,44 +224,8 @@ class Builder {
     this.drafts.show(result.drafts, result.edits);
     showSend(this.root, this.data.fields, result, this.attempted);
     this.arrangement.show(result);
+    keepFocusInView();
     this.root.dataset.shRevision = String(this.python.seq);
-  }
-
-  // --- buttons ---------------------------------------------------------------
-
-  clicked(event) {
-    const target = event.target.closest("a, button");
-    if (!target || !this.root.contains(target)) return;
-    const data = target.dataset;
-    if (data.shGoto) {
-      event.preventDefault();
-      this.steps.show(data.shGoto);
-    } else if (data.shField) {
-      event.preventDefault();
-      if (this.steps.showField(this.form, data.shField)) this.fields.focus(data.shField);
-    } else if (data.shCopy) {
-      this.outputs.copy(data.shCopy, target);
-    } else if ("shMailto" in data) {
-      this.outputs.mail(event, target);
-    } else if (data.shDraftKeep) {
-      this.drafts.keep(data.shDraftKeep);
-    } else if (data.shDraftTake) {
-      this.drafts.take(data.shDraftTake);
-    } else if (data.shDownload) {
-      this.outputs.download(data.shDownload, target);
-    } else if ("shShare" in data) {
-      this.outputs.share(target);
-    } else if ("shRetry" in data) {
-      this.startWorker();
-      // "Try again" hides with its panel: focus goes to the panel's title, above the progress.
-      this.root.querySelector("[data-sh-live-title]").focus();
-    } else if ("shReset" in data) {
-      this.root.querySelector("[data-sh-reset-dialog]").showModal();
-    } else if ("shResetCancel" in data) {
-      this.root.querySelector("[data-sh-reset-dialog]").close();
-    } else if ("shResetConfirm" in data) {
-      this.reset();
-    }
   }
 
   // The reader tried to send: from now on, everything still missing is listed.

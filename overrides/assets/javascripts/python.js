@@ -66,6 +66,7 @@ export class PythonWorker {
   // Sends one message; the answer arrives through onAnswer. Returns its id.
   send(message) {
     this.busy = true;
+    this.root.dataset.shBusy = "true"; // an answer is on its way (for tests: wait for "false")
     message.id = ++this.seq;
     this.worker.postMessage(JSON.stringify(message));
     return message.id;
@@ -100,6 +101,7 @@ export class PythonWorker {
       this.fail(message.reason);
     } else {
       this.busy = false;
+      this.root.dataset.shBusy = "false";
       this.on.onAnswer(message, message.id === this.seq);
     }
   }

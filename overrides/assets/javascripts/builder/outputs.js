@@ -81,19 +81,29 @@ export class Outputs {
     this.say(`Downloaded ${kind.fileName}.`, from);
   }
 
-  // A link to this page that re-creates the form; the answers ride in the fragment,
-  // which browsers never send to the server.
-  async share(from) {
+  // A link to this page that re-creates the form, or (kind "mentor") to the mentors'
+  // reply helper with the request shown; the answers ride in the fragment, which
+  // browsers never send to the server.
+  async share(kind, from) {
     const result = this.host.result();
     if (!result) {
       this.say(this.host.notReady("The link is not ready yet"), from);
       return;
     }
-    const url = new URL(location.pathname, location.origin);
+    const mentor = kind === "mentor";
+    const url = mentor
+      ? new URL(this.host.root.dataset.shReplyUrl, location.href)
+      : new URL(location.pathname, location.origin);
+    url.search = "";
     url.hash = result.query;
     try {
       await navigator.clipboard.writeText(url.href);
-      this.say("Copied a link that fills in this form. Anyone who opens it sees your answers.", from);
+      this.say(
+        mentor
+          ? "Copied a link for your mentor: it opens the reply helper with your request. Anyone who opens it sees your answers."
+          : "Copied a link that fills in this form. Anyone who opens it sees your answers.",
+        from,
+      );
     } catch (error) {
       this.say(`Your browser did not allow copying. The link is: ${url.href}`, from);
     }

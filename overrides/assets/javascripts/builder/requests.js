@@ -5,6 +5,8 @@
 import { el } from "./dom.js";
 import { saveFile } from "./save.js";
 
+const READY_TEXT =
+  "Asking two or three people? Each request is listed here with its own replies and meeting log: pick one to work on.";
 const TOO_BIG = 5_000_000; // bytes: not read at all (Python refuses anything over 1 MB)
 
 export class RequestsBar {
@@ -38,8 +40,10 @@ export class RequestsBar {
   }
 
   // Python has opened the document: everything here can be used.
+  // The line above the list changes its words, not its place: hiding it would move the
+  // whole form up under the reader's pointer just as Python starts.
   ready() {
-    this.wait.hidden = true;
+    this.wait.textContent = READY_TEXT;
     for (const control of this.bar.querySelectorAll("button, select, input")) control.disabled = false;
     this.render();
   }

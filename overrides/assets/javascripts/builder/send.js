@@ -24,6 +24,29 @@ export function sendState(ready, errors, open, waiting) {
   return `Fix ${errors.length === 1 ? "this" : `these ${errors.length} things`} before you send it:`;
 }
 
+// The list of what is left to fix: links to the fields, [[field, text], ...]. Rebuilt
+// only when it changes, and a link that had focus keeps it (or focus moves on to the
+// next way out), so an answer arriving as someone tabs into the list never drops focus.
+export function showProblems(list, problems) {
+  const shown = JSON.stringify(problems);
+  if (list.dataset.shShown === shown) return;
+  list.dataset.shShown = shown;
+  const had = list.contains(document.activeElement) ? document.activeElement.dataset.shField : null;
+  list.replaceChildren(...problems.map(([name, text]) => {
+    const li = el("li");
+    const link = el("a", "", text);
+    link.href = `#sh-field-${name}`;
+    link.dataset.shField = name;
+    li.append(link);
+    return li;
+  }));
+  if (had === null) return;
+  const same = [...list.querySelectorAll("a")].find((link) => link.dataset.shField === had);
+  const next = same || list.querySelector("a")
+    || list.closest("[data-sh-send]")?.querySelector("[data-sh-mailto], button");
+  next?.focus();
+}
+
 export function showSend(root, fields, result, attempted) {
   const mailto = root.querySelector("[data-sh-mailto]");
   if (typeof result.mailto === "string" && result.mailto.startsWith("mailto:")) {
@@ -33,14 +56,7 @@ export function showSend(root, fields, result, attempted) {
   const missing = {};
   for (const message of result.missing || []) (missing[message.field] ||= []).push(message);
   const errors = fieldErrors(fields, attempted ? missing : result.messages);
-  root.querySelector("[data-sh-problems]").replaceChildren(...errors.map(([name, text]) => {
-    const li = el("li");
-    const link = el("a", "", text);
-    link.href = `#sh-field-${name}`;
-    link.dataset.shField = name;
-    li.append(link);
-    return li;
-  }));
+  showProblems(root.querySelector("[data-sh-problems]"), errors);
   const open = result.checklist.filter((check) => check.status !== "ok").length;
   const waiting = (result.missing || []).length;
   root.querySelector("[data-sh-send-state]").textContent = sendState(result.ready, errors, open, waiting);

@@ -1,0 +1,124 @@
+"""The one call the reply helper makes on every edit: read, coach and draft the reply.
+
+A protégé's share link (`#v=1&f=…`, the request builder's own format) arrives as
+`request`: the request it describes is shown read-only and fills in the reply's
+request fields, whatever the form holds. On the first call (`opened`) it also fills
+in the mentor's name, the tone and the channel the protégé chose, where the mentor
+has not set their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+
+from builder import drafts as request_drafts
+from builder import wording
+from builder.drafts import as_markdown, as_text
+from builder.edits import effective, read_edits
+from builder.mentor.coach import coach_reply
+from builder.mentor.drafts import render_reply, reply_mailto
+from builder.mentor.fields import FROM_REQUEST, REPLY_FIELDS
+from builder.mentor.reply import given, read_reply
+from builder.state import from_query
+from builder.validate import Request, validate
+
+# What the read-only view of a linked request shows, in order.
+SUMMARY = (
+    ("protege_name", "From"),
+    ("focus", "Asks for help with"),
+    ("outcome", "How they'll know it worked"),
+    ("connection", "Why you"),
+    ("timebox", "Time box"),
+    ("preparation", "How they'll prepare"),
+    ("report_back", "How they'll report back"),
+)
+# Filled in from the link only where the mentor has not set their own: their own name,
+# the tone and channel, and how to greet the protégé ("Amira" for "Amira Haddad").
+SUGGESTED = ("protege_name", "mentor_name", "tone", "channel")
+
+
+def _summary(request: Request) -> list[dict[str, str]]:
+    facts = request_drafts.context(request)
+    texts = {name: getattr(request, name, "") for name, _ in SUMMARY}
+    texts["timebox"] = wording.upper_first(str(facts["timebox"])) + "."
+    return [{"label": label, "text": texts[name]} for name, label in SUMMARY if texts[name]]
+
+
+def _linked(query: str, values: dict[str, object], opened: bool) -> dict[str, object]:
+    """The request a link describes, and the reply's values with it filled in."""
+    link_values, notices = from_query(query)
+    request, _ = validate(link_values)
+    facts = request_drafts.context(request)
+    tone = wording.TONES.get(request.tone, wording.TONES["warm"])
+    own = given({k: v for k, v in values.items() if isinstance(v, str)})
+    for name in FROM_REQUEST:
+        if name not in SUGGESTED or (opened and name not in own):
+            values[name] = link_values[name]
+    return {
+        "rows": _summary(request),
+        "notices": [notice.as_data() for notice in notices],
+        "subject": f"{tone.subject}: {facts['focus_short']}",
+    }
+
+
+def _shown(
+    cleaned: Mapping[str, str], touched: Collection[str] | None, attempted: bool
+) -> frozenset[str] | None:
+    if touched is None or attempted:
+        return None
+    return frozenset(touched) | given(cleaned)
+
+
+def evaluate_reply(
+    values: object,
+    *,
+    request: object = None,
+    opened: bool = False,
+    touched: Collection[str] | None = None,
+    attempted: bool = False,
+    edits: object = None,
+) -> dict[str, object]:
+    """Everything the reply helper shows for the form's values, JSON-ready.
+
+    Args:
+        values: The reply form's values, by field name.
+        request: A protégé's link (its query or fragment), or None.
+        opened: Whether this is the page's first call (see the module's docstring).
+        touched: The fields the mentor has typed in or left; None shows every message.
+        attempted: Whether the mentor has tried to send: everything shows.
+        edits: The mentor's own versions of the drafts (see `builder.edits`).
+    """
+    source = dict(values) if isinstance(values, Mapping) else {}
+    linked = _linked(request, source, opened) if isinstance(request, str) and request else None
+    cleaned, reply, problems, notes = read_reply(source)
+    shown = _shown(cleaned, touched, attempted)
+    messages: dict[str, list[dict[str, str]]] = {}
+    for message in [*problems, *notes]:
+        if shown is None or message.field in shown or message.severity == "notice":
+            messages.setdefault(message.field, []).append(message.as_data())
+    drafts = render_reply(reply, linked["subject"] if linked else "")
+    kept = read_edits(edits, drafts)
+    sendable = effective(drafts, kept)
+    return {
+        "ready": not problems,
+        "failed": False,
+        "primary": reply.channel,
+        "values": cleaned,
+        "messages": messages,
+        "missing": [message.as_data() for message in problems],
+        "findings": [finding.as_data() for finding in coach_reply(reply)],
+        "drafts": {name: draft.as_data() for name, draft in drafts.items()},
+        "edits": {name: edit.as_data(drafts[name]) for name, edit in kept.items()},
+        "mailto": reply_mailto(reply, sendable["email"]),
+        "downloads": {
+            "text": as_text(sendable, "reply"),
+            "markdown": as_markdown(sendable, "reply"),
+        },
+        "request": linked,
+        "relevant": [f.name for f in REPLY_FIELDS if reply.relevant(f.name)],
+    }
+
+
+def blank_reply() -> dict[str, object]:
+    """What the page shows before Python starts (rendered at build time)."""
+    return evaluate_reply({})

@@ -1,0 +1,74 @@
+// Ways out of the reply helper: the mail app, the clipboard, a download. What goes out
+// is the mentor's version of each draft; sending (mail, copy) waits for a finished
+// reply and lists what is missing instead, a download goes ahead.
+import { el } from "../builder/dom.js";
+
+const DOWNLOADS = {
+  text: { fileName: "mentoring-reply.txt", type: "text/plain" },
+  markdown: { fileName: "mentoring-reply.md", type: "text/markdown" },
+};
+
+export class ReplyOutputs {
+  // host: { drafts, result() -> the latest answer or null, attempt(),
+  //         say(text, button) -> an answer beside the button }
+  constructor(host) {
+    this.host = host;
+  }
+
+  say(text, from) {
+    this.host.say(text, from);
+  }
+
+  ready(from) {
+    this.host.attempt();
+    if (this.host.result()?.ready) return true;
+    this.say("Not yet: fill in the things listed above first.", from);
+    return false;
+  }
+
+  mail(event, link) {
+    if (link.getAttribute("aria-disabled") === "true") {
+      event.preventDefault();
+      this.say("The reply is not ready yet: the helper is still loading.", link);
+    } else if (!this.ready(link)) {
+      event.preventDefault();
+    }
+  }
+
+  async copy(name, from) {
+    const result = this.host.result();
+    const draft = result && this.host.drafts.current(name === "primary" ? result.primary : name);
+    if (!draft) {
+      this.say("There is nothing to copy yet: the helper is still loading.", from);
+      return;
+    }
+    if (name === "primary" && !this.ready(from)) return;
+    const text = draft.subject ? `Subject: ${draft.subject}\n\n${draft.text}` : draft.text;
+    try {
+      await navigator.clipboard.writeText(text);
+      this.say("Copied. Paste it into your reply to them.", from);
+    } catch (error) {
+      this.say("Your browser did not allow copying. Select the text in the preview and copy it by hand.", from);
+    }
+  }
+
+  download(format, from) {
+    const result = this.host.result();
+    if (result) this.host.attempt();
+    const text = result?.downloads?.[format];
+    const kind = DOWNLOADS[format];
+    if (!text || !kind) {
+      this.say("There is nothing to download yet: the helper is still loading.", from);
+      return;
+    }
+    const url = URL.createObjectURL(new Blob([text], { type: `${kind.type};charset=utf-8` }));
+    const link = el("a");
+    link.href = url;
+    link.download = kind.fileName;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    this.say(`Downloaded ${kind.fileName}.`, from);
+  }
+}

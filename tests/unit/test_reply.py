@@ -1,0 +1,304 @@
+"""The mentors' reply helper: reading, the five answers, coaching, the link, the bridge."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from builder import web
+from builder.mentor import evaluate_reply, read_reply
+from builder.mentor.coach import coach_reply
+from builder.mentor.drafts import coordinator_line, render_reply
+from builder.mentor.fields import REPLY_FIELDS, RESPONSES, SHOWN_FOR
+from builder.mentor.reading import time_box
+from builder.mentor.reply import Reply
+from builder.mentor.voice import second_person
+from builder.settings import read
+from builder.state import to_query
+
+BASE = {
+    "protege_name": "Amira",
+    "mentor_name": "Jonas",
+    "focus": "how to run my first customer interview",
+    "meetings": "3",
+    "minutes": "30",
+    "weeks": "4",
+    "format": "video",
+}
+REQUEST = {
+    "focus": "run my first customer interview",
+    "protege_name": "Amira Haddad",
+    "mentor_name": "Jonas",
+    "meetings": "2",
+    "weeks": "3",
+    "connection": "we worked on the launch together",
+    "tone": "formal",
+}
+
+
+def reply(**values: str) -> Reply:
+    _, found, _, _ = read_reply({**BASE, **values})
+    return found
+
+
+def email(**values: str) -> str:
+    return render_reply(reply(**values))["email"].text
+
+
+def codes(**values: str) -> list[str]:
+    return [finding.code for finding in coach_reply(reply(**values))]
+
+
+@pytest.mark.parametrize(
+    ("typed", "said_back"),
+    [
+        ("run my first customer interview", "run your first customer interview"),
+        ("shadow two of your customer calls", "shadow two of my customer calls"),
+        ("how do I price a product", "how do you price a product"),
+        ("what am I missing in my CV", "what are you missing in your CV"),
+        ("how you run retros", "how I run retros"),
+        ("watch you present to the board", "watch me present to the board"),
+        ("present our quarterly results", "present your quarterly results"),
+        (
+            "give feedback to someone more senior than me",
+            "give feedback to someone more senior than you",
+        ),
+        ("how to run an IT audit in the US", "how to run an IT audit in the US"),
+    ],
+)
+def test_the_protege_s_words_are_said_back_in_the_second_person(typed, said_back) -> None:
+    assert second_person(typed) == said_back
+
+
+@pytest.mark.parametrize("typed", ["my “big ask” deck", "let's pair on my code", "help u plan"])
+def test_voice_gives_up_where_it_could_be_wrong(typed) -> None:
+    assert second_person(typed) is None
+
+
+def test_a_focus_that_cannot_be_said_back_gets_general_thanks() -> None:
+    text = email(response="yes", focus="my “big ask” deck")
+    assert "Thank you for your message, and for thinking of me." in text
+    assert "big ask" not in text
+
+
+@pytest.mark.parametrize(
+    ("message", "found"),
+    [
+        ("three 30-minute video calls over four weeks", {"meetings": 3, "minutes": 30, "weeks": 4}),
+        (
+            "Could we do 2 calls of 45 minutes in the next 3 weeks?",
+            {"meetings": 2, "minutes": 45, "weeks": 3},
+        ),
+        (
+            "two short sessions, half an hour each, over a month",
+            {"meetings": 2, "minutes": 30, "weeks": 4},
+        ),
+        ("a chat sometime?", {}),
+        ("40 calls over 99 weeks", {}),
+    ],
+)
+def test_the_time_box_is_read_from_a_pasted_message(message, found) -> None:
+    assert time_box(message) == found
+
+
+def test_numbers_read_from_the_message_fill_only_blanks_and_say_so() -> None:
+    values = {**BASE, "meetings": "", "minutes": "20", "weeks": "", "response": "yes"}
+    values["pasted"] = "Hi! Would you do two 45-minute calls over five weeks?"
+    _, found, _, notes = read_reply(values)
+    assert (found.meetings, found.minutes, found.weeks) == (2, 20, 5)
+    assert {note.field for note in notes} == {"meetings", "weeks"}
+    assert "Read from their message: two." in [note.text for note in notes]
+
+
+def test_every_answer_drafts_a_reply_that_greets_thanks_and_signs() -> None:
+    for value, _ in RESPONSES:
+        text = email(response=value)
+        assert text.startswith(
+            "Hi Amira,\n\nThank you for asking me to mentor you on how to run "
+            "your first customer interview."
+        )
+        assert text.rstrip().endswith("Warm regards,\nJonas")
+        assert "[your answer" not in text
+    assert "[your answer" in email(response="")
+
+
+def test_yes_repeats_the_size_and_the_end() -> None:
+    text = email(response="yes", first_step="Could you send me two times that suit you?")
+    assert "Three 30-minute video calls over four weeks works for me" in text
+    assert "after the third call, we're done" in text
+    assert "To get started, could you send me two times that suit you?" in text
+
+
+def test_a_smaller_yes_offers_the_new_size_and_focus() -> None:
+    text = email(response="smaller", new_meetings="2", narrower="just your interview questions")
+    assert "Could we make it two 30-minute video calls over four weeks?" in text
+    assert "I'd suggest we focus on your interview questions." in text
+    assert "after the second call, we're done" in text
+
+
+def test_not_now_no_and_someone_else_say_what_they_should() -> None:
+    assert "I could look at this again after our launch in March." in email(
+        response="not-now", later="after our launch in March"
+    )
+    no = email(response="no", reason="I'm already mentoring two people this term")
+    assert "I'm sorry, but I can't take this on. I'm already mentoring two people this term." in no
+    other = email(
+        response="someone-else", referral_name="Dana Ruiz", referral_why="ran our research team"
+    )
+    assert "I'd suggest Dana Ruiz, who ran our research team." in other
+
+
+def test_details_of_other_answers_are_ignored() -> None:
+    text = email(response="no", later="after March", narrower="the script", reason="")
+    assert "March" not in text
+    assert "script" not in text
+
+
+def test_tones_change_greeting_and_sign_off() -> None:
+    formal = email(response="no", tone="formal")
+    assert formal.startswith("Dear Amira,")
+    assert "Kind regards," in formal
+    casual = email(response="yes", tone="casual")
+    assert casual.startswith("Hey Amira,")
+    assert "Thanks for asking me" in casual
+
+
+def test_the_coordinator_is_offered_when_the_program_names_one() -> None:
+    program = read(
+        {
+            "name": "the Northwind Circle",
+            "coordinator": {"name": "Priya Shah", "email": "p@n.example"},
+        }
+    )
+    line = coordinator_line(program)
+    assert line == (
+        "Priya Shah, who coordinates the Northwind Circle, may be able to suggest "
+        "someone: p@n.example."
+    )
+    assert coordinator_line(read({})) == ""
+    assert coordinator_line(read({"coordinator": {"email": "p@n.example"}})).startswith(
+        "the coordinator of our mentoring program"
+    )
+
+
+# Coaching ---------------------------------------------------------------------
+
+
+def test_a_yes_that_leaves_the_time_box_open_ended_is_flagged_citing_tip_5() -> None:
+    findings = coach_reply(reply(response="yes", first_step="meet as often as you like"))
+    open_ended = next(f for f in findings if f.code == "open-ended")
+    assert open_ended.severity == "warning"
+    assert open_ended.cite_title == "Tip 5: Keep to the agreement"
+    assert open_ended.cite_url == "tips/keep-the-agreement/#in-practice"
+    assert "as often as you" in open_ended.explanation
+
+
+def test_a_yes_that_leaves_the_time_box_vague_is_flagged_citing_tip_5() -> None:
+    findings = coach_reply(reply(response="yes", meetings="", weeks=""))
+    vague = next(f for f in findings if f.code == "vague-timebox")
+    assert vague.cite_url.startswith("tips/keep-the-agreement/")
+    assert "vague-offer" in codes(response="smaller", meetings="", weeks="", new_meetings="2")
+    assert "vague-offer" not in codes(
+        response="smaller", meetings="", new_meetings="2", new_weeks="3"
+    )
+
+
+def test_coaching_on_the_other_answers() -> None:
+    assert codes(response="yes") == ["yes-ok"]
+    assert "no-longer-micro" in codes(response="yes", meetings="6")
+    assert "no-longer-micro" not in codes(response="smaller", meetings="6", new_meetings="2")
+    assert "same-size" in codes(response="smaller")
+    assert "same-size" not in codes(response="smaller", narrower="the script")
+    assert "no-when" in codes(response="not-now")
+    assert "vague-when" in codes(response="not-now", later="sometime soon")
+    assert codes(response="not-now", later="after our launch in March") == ["not-now-ok"]
+    assert "no-referral" in codes(response="someone-else")
+    assert codes(response="no") == ["no-ok"]
+    assert codes(response="") == []
+
+
+def test_every_detail_belongs_to_a_real_answer() -> None:
+    answers = {value for value, _ in RESPONSES}
+    names = {field.name for field in REPLY_FIELDS}
+    for name, shown_for in SHOWN_FOR.items():
+        assert name in names
+        assert set(shown_for) <= answers
+
+
+# The link, the session and the bridge --------------------------------------------
+
+
+def test_a_protege_s_link_shows_the_request_and_fills_in_the_reply() -> None:
+    query = to_query(REQUEST)
+    result = evaluate_reply({"response": "yes"}, request=query, opened=True)
+    rows = {row["label"]: row["text"] for row in result["request"]["rows"]}
+    assert rows["From"] == "Amira Haddad"
+    assert rows["Why you"] == "we worked on the launch together"
+    assert rows["Time box"] == "Two 30-minute video calls over three weeks."
+    values = result["values"]
+    assert (values["mentor_name"], values["tone"], values["protege_name"]) == (
+        "Jonas",
+        "formal",
+        "Amira Haddad",
+    )
+    text = result["drafts"]["email"]["text"]
+    assert text.startswith("Dear Amira Haddad,")
+    assert "Two 30-minute video calls over three weeks works for me" in text
+    subject = result["drafts"]["email"]["subject"]
+    assert (
+        subject == "Re: Request for a short mentoring arrangement: Run my first customer interview"
+    )
+
+
+def test_the_link_s_request_wins_but_the_mentor_s_own_choices_stay() -> None:
+    query = to_query(REQUEST)
+    mine = {"response": "no", "focus": "something else", "meetings": "9",
+            "protege_name": "Amira", "tone": "casual"}  # fmt: skip
+    result = evaluate_reply(mine, request=query, opened=True)
+    assert result["values"]["focus"] == REQUEST["focus"]
+    assert result["values"]["meetings"] == "2"
+    assert result["values"]["protege_name"] == "Amira"
+    assert result["values"]["tone"] == "casual"
+    later = evaluate_reply({**mine, "tone": "warm", "mentor_name": ""}, request=query)
+    assert later["values"]["mentor_name"] == ""  # only the first answer suggests
+
+
+def test_a_calm_first_visit_and_everything_once_the_mentor_tries_to_send() -> None:
+    calm = evaluate_reply({}, touched=[])
+    assert calm["messages"] == {}
+    assert not calm["ready"]
+    tried = evaluate_reply({}, touched=[], attempted=True)
+    assert set(tried["messages"]) == {"response", "protege_name", "mentor_name"}
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [
+        None,
+        [],
+        "values",
+        {"response": ["yes"]},
+        {"meetings": 10**40},
+        {"focus": "x" * 100_000},
+        {"response": "<script>"},
+        {"focus": "\ud800\x00"},
+    ],
+)
+def test_junk_never_breaks_the_reply_helper(junk) -> None:
+    result = evaluate_reply(junk, request="v=9&m=lots&f=" + "y" * 500 + "&zz", opened=True)
+    assert result["drafts"]["email"]["text"]
+    assert json.dumps(result)
+
+
+def test_the_bridge_answers_reply_messages() -> None:
+    answer = json.loads(web.handle(json.dumps(
+        {"type": "reply", "id": 4, "values": {**BASE, "response": "yes"}}
+    )))  # fmt: skip
+    assert answer["type"] == "result"
+    assert answer["id"] == 4
+    result = answer["result"]
+    assert result["ready"] is True
+    assert "Hi Amira" in result["downloads"]["text"]
+    assert result["downloads"]["markdown"].startswith("# Your reply\n\nDrafted with the Short Haul")
+    assert result["mailto"].startswith("mailto:?subject=Re%3A%20your%20mentoring%20request")
