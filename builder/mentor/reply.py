@@ -80,6 +80,11 @@ def _read_numbers(reply: Reply) -> tuple[Reply, list[FieldMessage]]:
     return dataclasses.replace(reply, **fills), notes
 
 
+SAY_WHAT_CHANGES = (
+    "Say what changes: offer fewer or shorter meetings here, or a narrower focus below."
+)
+
+
 def read_reply(
     values: object,
 ) -> tuple[dict[str, str], Reply, list[FieldMessage], list[FieldMessage]]:
@@ -95,6 +100,9 @@ def read_reply(
     reply = irrelevant_cleared(Reply(**usable))
     problems = [p for p in problems if reply.relevant(p.field)]
     reply, notes = _read_numbers(reply)
+    if reply.response == "smaller" and reply.agreed == reply.asked and not reply.narrower:
+        # The draft would say "with one change" and leave a blank where the change goes.
+        problems.append(FieldMessage("new_meetings", "error", SAY_WHAT_CHANGES))
     return cleaned, reply, problems, notes
 
 

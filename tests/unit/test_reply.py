@@ -302,3 +302,24 @@ def test_the_bridge_answers_reply_messages() -> None:
     assert "Hi Amira" in result["downloads"]["text"]
     assert result["downloads"]["markdown"].startswith("# Your reply\n\nDrafted with the Short Haul")
     assert result["mailto"].startswith("mailto:?subject=Re%3A%20your%20mentoring%20request")
+
+
+def test_a_smaller_yes_that_changes_nothing_cannot_be_sent_until_it_says_what_changes() -> None:
+    asked = {
+        "response": "smaller",
+        "protege_name": "Amira",
+        "mentor_name": "Jonas",
+        "focus": "how to run my first customer interview",
+        "meetings": "2",
+        "minutes": "30",
+        "weeks": "3",
+    }
+    same = evaluate_reply(asked)
+    assert not same["ready"]
+    assert [m["field"] for m in same["missing"]] == ["new_meetings"]
+    # The draft shows where the change goes rather than promising one it never names.
+    assert "with one change. [Say what you would change" in same["drafts"]["email"]["text"]
+    for change in ({"new_meetings": "1"}, {"narrower": "just the interview guide"}):
+        changed = evaluate_reply({**asked, **change})
+        assert changed["ready"], change
+        assert "[Say what you would change" not in changed["drafts"]["email"]["text"]
