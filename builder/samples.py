@@ -161,4 +161,37 @@ EXERCISES: tuple[Mapping[str, object], ...] = (
         "request": "r-abc",
         "values": {**SAMPLE_REQUEST, "first_date": "2028-02-28", "meeting_time": "14:00"},
     },
+    # The mentors' reply helper: each answer, from a protégé's link and summed up, with
+    # a pasted message to read numbers from and words in another language.
+    *(
+        {
+            "type": "reply",
+            "values": {
+                "response": response,
+                "protege_name": "Amira",
+                "mentor_name": "Jonas",
+                "focus": "how to run my first customer interview",
+                "pasted": "Could we do three 30-minute calls over four weeks?",
+                "first_step": "send me your interview guide",
+                "new_meetings": "1",
+                "narrower": "just the opening questions",
+                "later": "después de marzo",
+                "reason": "I'm on leave until June",
+                "referral_name": "Dana Ruiz",
+                "referral_why": "runs our research guild",
+                "tone": tone,
+            },
+            "request": request,
+            "opened": bool(request),
+            "touched": [],
+        }
+        for response, tone, request in (
+            ("yes", "warm", "v=1&f=how%20to%20run%20an%20interview&p=Amira&n=Jonas&m=2"),
+            ("smaller", "formal", ""),
+            ("not-now", "casual", ""),
+            ("no", "warm", ""),
+            ("someone-else", "formal", ""),
+            ("", "warm", "junk=1"),
+        )
+    ),
 )

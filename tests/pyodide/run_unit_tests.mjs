@@ -42,11 +42,16 @@ await pyodide.loadPackage("icalendar", { checkIntegrity: true });
 // module imported lazily, deep inside a call, then fails here, not on a reader's page.
 const golden = readFileSync(join(root, "tests", "golden", "requests.json"), "utf8");
 const corpusDir = join(root, "tests", "unit", "corpus");
-const corpus = Object.fromEntries(
-  readdirSync(corpusDir).map((name) => [name.replace(/\.txt$/, ""), readFileSync(join(corpusDir, name), "utf8")]),
+const readCorpus = (dir) => Object.fromEntries(
+  readdirSync(dir)
+    .filter((name) => name.endsWith(".txt"))
+    .map((name) => [name.replace(/\.txt$/, ""), readFileSync(join(dir, name), "utf8")]),
 );
+const corpus = readCorpus(corpusDir); // the request's fields
+const replyCorpus = readCorpus(join(corpusDir, "reply")); // the mentor's fields
 pyodide.globals.set("GOLDEN_JSON", golden);
 pyodide.globals.set("CORPUS_JSON", JSON.stringify(corpus));
+pyodide.globals.set("REPLY_CORPUS_JSON", JSON.stringify(replyCorpus));
 try {
   pyodide.runPython(`
 import json, builder.web, builder.samples
@@ -57,6 +62,13 @@ def _exercise():
     for field, text in json.loads(CORPUS_JSON).items():
         for line in text.splitlines():
             messages.append({"type": "evaluate", "values": {field: line.replace("\\\\n", "\\n")}})
+    from builder.mentor.fields import SHOWN_FOR  # each detail with the answer it belongs to
+    base = {"protege_name": "Ana", "mentor_name": "Maria", "focus": "how to run an interview",
+            "meetings": "3", "minutes": "30", "weeks": "4", "referral_name": "Dana Ruiz"}
+    for field, text in json.loads(REPLY_CORPUS_JSON).items():
+        for line in text.splitlines():
+            values = {**base, field: line.replace("\\\\n", "\\n"), "response": SHOWN_FOR[field][0]}
+            messages.append({"type": "reply", "values": values})
     for message in messages:
         answer = json.loads(builder.web.handle(json.dumps(message)))
         failed = answer["type"] != "result" or answer["result"].get("failed")
