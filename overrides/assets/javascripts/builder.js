@@ -248,8 +248,11 @@ class Builder {
     this.arrangement.fillAfter({});
     this.save(); // this request, blank; the others are kept
     // Said where it is seen: the notices above the form, scrolled into view above the
-    // first step's heading, which has focus.
+    // first step's heading, which has focus and wins when both do not fit (a phone, with
+    // the list of requests between them).
     this.notices.add("Cleared. The form is blank again.", "info").scrollIntoView({ block: "nearest" });
+    const title = this.root.querySelector(`#step-${this.data.steps[0]}-title`);
+    if (title.getBoundingClientRect().bottom > innerHeight) title.scrollIntoView({ block: "nearest" });
     this.news.quiet();
     this.touched = false;
     this.touchedFields.clear();
