@@ -85,7 +85,7 @@ def test_dark_scheme_buttons_keep_their_text_readable_focused_and_hovered(
         ("review", "[data-sh-reset]"),
     ]
     for step, selector in buttons:
-        page.click(f".sh-progress__link[data-sh-goto={step}]")
+        page.locator(f".sh-progress__link[data-sh-goto={step}]").press("Enter")
         focus_by_keyboard(page, selector)
         assert check_focus(page) == [], selector
 
@@ -99,7 +99,7 @@ def test_dark_scheme_focus_ring_on_fields_and_radios_stands_out(
     ring = probe(page).report["indicator"]
     assert ring, "no focus ring"
     assert ring["contrast"] >= 3, ring
-    page.click(".sh-progress__link[data-sh-goto=timebox]")
+    page.locator(".sh-progress__link[data-sh-goto=timebox]").press("Enter")
     focus_by_keyboard(page, "input[name=format]:checked")
     ring = probe(page).report["indicator"]
     assert ring, "no focus ring"

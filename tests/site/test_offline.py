@@ -102,7 +102,7 @@ def test_after_one_builder_visit_the_builder_and_visited_pages_work_offline(
     page.click("[data-sh-copy=email]")
     expect(page.locator("[data-sh-draft=email] [data-sh-said]")).to_contain_text("Copied")
     assert "without a connection" in page.evaluate("() => navigator.clipboard.readText()")
-    page.click(".sh-progress__link[data-sh-goto=review]")
+    page.locator(".sh-progress__link[data-sh-goto=review]").press("Enter")
     with page.expect_download() as download:
         page.click("[data-sh-download=markdown]")
     saved = tmp_path / download.value.suggested_filename
@@ -171,9 +171,19 @@ def take_over(page: Page, base: str, marker: str) -> Page:
     context = page.context
     page.close()
     page = context.new_page()
+    # The old worker also shows a new deploy's page it has not kept (fetched, not
+    # stored), so the marker alone does not prove the new worker rules: it does once
+    # nothing is left waiting or installing, and the next navigation is its own.
+    switched = """async () => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        return Boolean(registration?.active && !registration.waiting && !registration.installing);
+    }"""
     for _ in range(180):  # a busy machine can take a minute to install the new worker
         page.goto(f"{base}tips/")
-        if page.locator(f"meta[name=sh-deploy][content='{marker}']").count():
+        if page.locator(f"meta[name=sh-deploy][content='{marker}']").count() and page.evaluate(
+            switched
+        ):
+            page.goto(f"{base}tips/")  # a navigation the new worker answers
             return page
         page.wait_for_timeout(500)
     raise AssertionError(f"the new deploy ({marker}) never took over")
