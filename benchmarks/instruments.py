@@ -12,15 +12,16 @@ They only add listeners and timestamps; the site's own code is unchanged.
 #     with non-empty email text) -- a MutationObserver, so the time is taken in the
 #     same task that updated the DOM, not when a poll happens to notice;
 #   - the builder worker's messages (progress steps, ready), by wrapping the Worker
-#     constructor: it only adds a listener and counts evaluate requests/answers, so
-#     the benchmark knows when no answer is outstanding. The builder is unchanged;
+#     constructor: it only adds a listener and keeps the ids of questions not yet
+#     answered, so the benchmark knows when no answer is outstanding. The builder
+#     is unchanged;
 #   - for edits: performance.now() at the capture-phase `input` event (before the
 #     builder's own listener) and at the data-sh-revision mutation that follows.
 PAGE_INSTRUMENTS = r"""
 (() => {
   if (window.__bench) return;
   const b = window.__bench = {
-    longtasks: [], marks: {}, msgs: [], revisions: [], sent: 0, received: 0,
+    longtasks: [], marks: {}, msgs: [], revisions: [], waiting: new Set(),
     edit: null, editDone: null, settleDone: null,
   };
   const now = () => performance.now();
@@ -40,7 +41,16 @@ PAGE_INSTRUMENTS = r"""
     }).observe({ type: "event", durationThreshold: 16, buffered: true });
   } catch (e) { b.eventError = String(e); }
 
-  const settled = () => b.sent === b.received;
+  // Every message the page sends carries an id ("n" for edits, "ask-n" for the page's
+  // other questions) that its answer repeats; settled = no answer outstanding.
+  const settled = () => b.waiting.size === 0;
+  // The id is the message's last member (python.js adds it), so a user's text, which
+  // JSON escapes, can never be mistaken for it.
+  // An answer's id comes right after its type, so the first match is the one.
+  const idOf = (text, last = true) => {
+    const all = [...text.matchAll(/[{,]\s*"id":\s*(-?\d+|"[^"\\]*")/g)];
+    return all.length ? all[last ? all.length - 1 : 0][1].replace(/"/g, "") : null;
+  };
   const maybeDone = () => {
     const e = b.edit;
     if (b.editDone && e && e.end !== undefined && e.painted !== undefined && settled()) {
@@ -68,10 +78,10 @@ PAGE_INSTRUMENTS = r"""
         mark("workerCreated");
         this.addEventListener("message", (event) => {
           const t = now();
-          const head = typeof event.data === "string" ? event.data.slice(0, 40) : "";
+          const head = typeof event.data === "string" ? event.data.slice(0, 60) : "";
           const kind = (/"type":\s*"([a-z-]+)"/.exec(head) || [])[1] || "?";
           if (kind === "result" || kind === "error") {
-            b.received += 1; setTimeout(maybeDone, 0);
+            b.waiting.delete(idOf(head, false)); setTimeout(maybeDone, 0);
             if (!("firstResult" in b.marks)) b.marks.firstResult = t;
           } else {
             let step = null;
@@ -83,8 +93,11 @@ PAGE_INSTRUMENTS = r"""
         });
       }
       postMessage(data, ...rest) {
-        const head = typeof data === "string" ? data.slice(0, 30) : "";
-        if (/^\{"type":"(evaluate|open-link)"/.test(head)) b.sent += 1;
+        const text = typeof data === "string" ? data : "";
+        if (!text.startsWith('{"type":"start"')) {
+          const id = idOf(text);
+          if (id !== null) b.waiting.add(id);
+        }
         return super.postMessage(data, ...rest);
       }
     };

@@ -52,14 +52,20 @@ def edit_plan(n: int) -> list[tuple[str, str]]:
     return plan
 
 
+def go_to_step(page: Page, step: str) -> None:
+    """Enter on the step's link (a click at coordinates can land beside it when the
+    page has just moved)."""
+    link = f".sh-progress__link[data-sh-goto={step}]"
+    if page.get_attribute(link, "aria-current") != "step":
+        page.locator(link).press("Enter")
+
+
 def go_to_field(page: Page, field: str) -> None:
-    step = STEP_OF[field]
-    if page.get_attribute(f".sh-progress__link[data-sh-goto={step}]", "aria-current") != "step":
-        page.click(f".sh-progress__link[data-sh-goto={step}]")
+    go_to_step(page, STEP_OF[field])
     if field in ("format", "channel", "tone"):
         page.focus(f"input[name={field}]:checked")
     else:
-        page.click(f"#sh-field-{field}")
+        page.focus(f"#sh-field-{field}")
         page.keyboard.press("Control+End")
     page.evaluate("() => __bench.waitSettled(10000)")
 
@@ -71,7 +77,7 @@ def measure_edits(browser: Browser, base: str, edits: int, log) -> dict:
         probe = WorkerProbe(context, page)
         open_builder(page, base)
         for name, value in GOOD.items():
-            page.click(f".sh-progress__link[data-sh-goto={STEP_OF[name]}]")
+            go_to_step(page, STEP_OF[name])
             page.fill(f"#sh-field-{name}", value)
         page.evaluate("() => __bench.waitSettled(10000)")
         before = probe.memory()

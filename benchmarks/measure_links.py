@@ -74,7 +74,7 @@ def offline_visit(context: BrowserContext, base: str) -> dict:
             """() => document.querySelector("[data-sh-feedback]").textContent""",
             timeout=10_000,
         ).json_value()
-        page.click(".sh-progress__link[data-sh-goto=review]")
+        page.locator(".sh-progress__link[data-sh-goto=review]").press("Enter")
         with page.expect_download(timeout=10_000) as download:
             page.click("[data-sh-download=text]")
         downloaded = download.value.suggested_filename
