@@ -128,6 +128,49 @@ def test_walking_the_steps_updates_checklist_and_every_preview(
     expect(page.locator("[data-sh-problems] li")).to_have_count(0)
 
 
+# Watches the builder for changes to the parts an answer may leave as they are.
+RECORD_CHANGES = """() => {
+  window.__changes = [];
+  const parts = "[data-sh-tip-findings], [data-sh-tip-status], [data-sh-requests-list],"
+    + " [data-sh-send-state], [data-sh-problems], [data-sh-message], [data-sh-after-steps],"
+    + " [data-sh-agreement-notes], [data-sh-draft-print]";
+  const observer = new MutationObserver((records) => {
+    for (const r of records) {
+      const node = r.target.closest ? r.target : r.target.parentElement;
+      const part = node?.closest(parts);
+      if (part) window.__changes.push(part.outerHTML.slice(0, 80));
+    }
+  });
+  for (const node of document.querySelectorAll(parts)) {
+    observer.observe(node, {
+      childList: true, subtree: true, characterData: true, attributes: true,
+    });
+  }
+}"""
+
+
+def test_an_answer_rewrites_only_what_it_changes(builder_page: Page, base_url: str) -> None:
+    # An answer comes on every keystroke; rewriting unchanged text and lists made the
+    # browser lay the page out again each time (and rebuilt a list under a focused link).
+    page = builder_page
+    open_builder(page, base_url)
+    fill(page, GOOD)
+    go_to(page, "review")
+    expect(page.locator("[data-sh-send-state]")).to_contain_text("ready")
+    go_to(page, STEP_OF["protege_name"])
+    page.evaluate(RECORD_CHANGES)
+    revision = page.get_attribute("[data-sh-builder]", "data-sh-revision")
+    page.locator("#sh-field-protege_name").press("End")
+    page.keyboard.type("a")
+    expect(page.locator("[data-sh-builder]")).not_to_have_attribute("data-sh-revision", revision)
+    expect(email_text(page)).to_have_value(containing("Amira Haddada"))
+    expect(page.locator("[data-sh-builder]")).to_have_attribute("data-sh-busy", "false")
+    # Only the drafts' own print copies follow the new name.
+    changed = page.evaluate("() => window.__changes")
+    assert changed
+    assert all("data-sh-draft-print" in c for c in changed), changed
+
+
 def test_bad_input_gets_a_message_next_to_its_field(builder_page: Page, base_url: str) -> None:
     page = builder_page
     open_builder(page, base_url)

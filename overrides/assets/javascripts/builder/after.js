@@ -1,7 +1,7 @@
 // "After you send": when the request went, what they said, when they were followed up,
 // and what to send next (Python's answer: the stage's advice, the next steps, the
 // drafts and their mail links). Values go in and out as .value; text as .textContent.
-import { el } from "./dom.js";
+import { el, replaceIfChanged, setFlag, setHidden, setText } from "./dom.js";
 
 const DATES = ["sent_on", "reply_on", "followed_up_on"];
 
@@ -62,7 +62,7 @@ export class AfterStep {
 
   show(view) {
     if (!view?.stage) return;
-    this.box.querySelector("[data-sh-after-wait]").hidden = true;
+    setHidden(this.box.querySelector("[data-sh-after-wait]"), true);
     const { stage } = view;
     const shown = {
       replied: Boolean(this.reply()),
@@ -70,30 +70,30 @@ export class AfterStep {
       agreed: stage === "yes" || stage === "smaller",
     };
     for (const part of this.box.querySelectorAll("[data-sh-after-show]")) {
-      part.hidden = !shown[part.dataset.shAfterShow];
+      setHidden(part, !shown[part.dataset.shAfterShow]);
     }
-    this.box.querySelector("[data-sh-after-state]").textContent = view.advice;
+    setText(this.box.querySelector("[data-sh-after-state]"), view.advice);
     this.showSteps(view.next_steps || []);
     for (const name of DATES) {
       const out = this.box.querySelector(`[data-sh-after-message="${name}"]`);
       const message = (view.messages || []).find((m) => m.field === name);
-      out.textContent = message ? message.text : "";
+      setText(out, message ? message.text : "");
       out.classList.toggle("sh-field__message--error", Boolean(message));
-      if (message) this.input(name).setAttribute("aria-invalid", "true");
-      else this.input(name).removeAttribute("aria-invalid");
+      setFlag(this.input(name), "aria-invalid", Boolean(message));
     }
     for (const holder of this.box.querySelectorAll("[data-sh-after-mail-for]")) {
       const name = holder.dataset.shAfterMailFor;
       const href = view.mailto?.[name];
-      holder.hidden = !(href && view.drafts.includes(name));
-      if (href) holder.querySelector("a").href = href;
+      setHidden(holder, !(href && view.drafts.includes(name)));
+      const link = holder.querySelector("a");
+      if (href && link.getAttribute("href") !== href) link.href = href;
     }
   }
 
   showSteps(steps) {
     const list = this.box.querySelector("[data-sh-after-steps]");
-    list.hidden = !steps.length;
-    list.replaceChildren(...steps.map((step) => {
+    setHidden(list, !steps.length);
+    replaceIfChanged(list, steps, () => steps.map((step) => {
       const li = el("li", "sh-after__step");
       if (step.url) {
         const link = el("a", "", step.title);

@@ -112,7 +112,7 @@ export class Arrangement {
     const record = this.keeper.opened ? this.keeper.current() : null;
     if (record && !record.named && result.name && record.name !== result.name) {
       record.name = result.name;
-      this.keeper.write();
+      this.keeper.writeSoon(); // it changes as the reader types: stored once they pause
       this.bar.render();
     }
   }

@@ -1,5 +1,5 @@
 // The five-tip checklist: each tip's status and the findings behind it, as text.
-import { el } from "./dom.js";
+import { el, replaceIfChanged, setText } from "./dom.js";
 
 export const STATUS_TEXT = {
   pending: "Not started",
@@ -25,8 +25,8 @@ export function showChecklist(root, checklist) {
   for (const check of checklist) {
     const item = root.querySelector(`[data-sh-tip="${check.tip.number}"]`);
     if (!item) continue;
-    item.dataset.shStatus = check.status;
-    item.querySelector("[data-sh-tip-status]").textContent = STATUS_TEXT[check.status] || check.status;
-    item.querySelector("[data-sh-tip-findings]").replaceChildren(...check.findings.map(findingItem));
+    if (item.dataset.shStatus !== check.status) item.dataset.shStatus = check.status;
+    setText(item.querySelector("[data-sh-tip-status]"), STATUS_TEXT[check.status] || check.status);
+    replaceIfChanged(item.querySelector("[data-sh-tip-findings]"), check.findings, () => check.findings.map(findingItem));
   }
 }

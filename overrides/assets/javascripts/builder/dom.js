@@ -8,6 +8,33 @@ export function el(tag, className, text) {
   return node;
 }
 
+// An answer arrives on every keystroke, and most change nothing on the page. These
+// write only what differs: rewriting the same text or list still makes the browser
+// lay the page out again before the reader sees the new draft.
+export function setText(node, text) {
+  if (node.textContent !== text) node.textContent = text;
+}
+
+export function setHidden(node, hidden) {
+  if (node.hidden !== hidden) node.hidden = hidden;
+}
+
+export function setFlag(node, name, on) {
+  if (on && node.getAttribute(name) !== "true") node.setAttribute(name, "true");
+  else if (!on && node.hasAttribute(name)) node.removeAttribute(name);
+}
+
+// Rebuilds `node`'s children with `build()` only when `shown` (anything JSON can hold,
+// from which the children are built) differs from what was last built there.
+const built = new WeakMap();
+export function replaceIfChanged(node, shown, build) {
+  const key = JSON.stringify(shown);
+  if (built.get(node) === key) return false;
+  built.set(node, key);
+  node.replaceChildren(...build());
+  return true;
+}
+
 // After an answer changed the page (a message, a list of what is missing), the control
 // in use (in the form or anywhere below it) stays in view: text appearing above it must not push it off the screen. (Only
 // when none of it shows: a tall draft the reader types in is never scrolled about.)

@@ -3,6 +3,7 @@
 // base), until the reader takes a new draft; Python says when the builder has drafted
 // something new since (stale), and this offers the choice. Text goes in as .value and
 // .textContent only.
+import { setHidden, setText } from "./dom.js";
 
 export class DraftPanes {
   // onEdit() is called whenever the reader's edits change (to save and re-check them).
@@ -52,7 +53,7 @@ export class DraftPanes {
     for (const [name, parts] of Object.entries(this.panes)) {
       const draft = drafts[name];
       // A draft for after the ask shows only at its stage (builder/after.py).
-      if (parts.pane.hasAttribute("data-sh-draft-optional")) parts.pane.hidden = !draft;
+      if (parts.pane.hasAttribute("data-sh-draft-optional")) setHidden(parts.pane, !draft);
       if (!draft) continue;
       const mine = this.edits[name];
       if (mine && !edits[name] && document.activeElement !== parts.text) {
@@ -70,16 +71,17 @@ export class DraftPanes {
   mirror(name) {
     const parts = this.panes[name];
     const subject = parts.subject?.value;
-    parts.print.textContent = subject ? `Subject: ${subject}\n\n${parts.text.value}` : parts.text.value;
+    setText(parts.print, subject ? `Subject: ${subject}\n\n${parts.text.value}` : parts.text.value);
   }
 
   mark(name, stale) {
     const parts = this.panes[name];
     const edited = Boolean(this.edits[name]);
-    parts.edited.hidden = !edited;
-    parts.undo.hidden = !edited || stale;
-    parts.stale.hidden = !stale;
-    parts.pane.dataset.shEdited = edited ? (stale ? "stale" : "true") : "false";
+    setHidden(parts.edited, !edited);
+    setHidden(parts.undo, !edited || stale);
+    setHidden(parts.stale, !stale);
+    const state = edited ? (stale ? "stale" : "true") : "false";
+    if (parts.pane.dataset.shEdited !== state) parts.pane.dataset.shEdited = state;
   }
 
   // "Keep my version": the reader has seen the new draft and kept theirs.

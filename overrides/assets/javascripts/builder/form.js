@@ -1,6 +1,7 @@
 // The form's values: read them, fill them in, read them from a pre-filled link.
 // Field names and link keys come from the builder's field table (page data).
 import { updateCounts } from "../field-counts.js";
+import { setFlag, setText } from "./dom.js";
 
 export class FormValues {
   constructor(root, form, fields) {
@@ -64,14 +65,11 @@ export class FormValues {
     for (const { name } of this.fields) {
       const out = this.root.querySelector(`[data-sh-message="${CSS.escape(name)}"]`);
       const list = messages[name] || [];
-      out.textContent = list.map((m) => m.text).join(" ");
+      setText(out, list.map((m) => m.text).join(" "));
       const error = list.some((m) => m.severity === "error");
       out.classList.toggle("sh-field__message--error", error);
       const item = this.item(name);
-      if (item && !(item instanceof RadioNodeList)) {
-        if (error) item.setAttribute("aria-invalid", "true");
-        else item.removeAttribute("aria-invalid");
-      }
+      if (item && !(item instanceof RadioNodeList)) setFlag(item, "aria-invalid", error);
     }
   }
 

@@ -11,6 +11,9 @@ import { PREVIOUS_KEY, STORAGE_KEY } from "./storage.js";
 export const DOCUMENT_KEY = "shorthaul.builder.requests";
 const UNREADABLE_KEY = "shorthaul.builder.requests.unreadable";
 const FORMAT = "shorthaul-requests";
+// A request's name changes as the reader types: written once they pause (and at
+// the next save of the form, which writes the whole document anyway).
+const WRITE_DELAY_MS = 300;
 
 function readRaw(key) {
   try {
@@ -74,9 +77,15 @@ export class Keeper {
   }
 
   write(savedAt = new Date().toISOString()) {
+    clearTimeout(this.writeTimer);
     if (!this.document) return false;
     this.document.saved_at = savedAt;
     return this.store.write(DOCUMENT_KEY, JSON.stringify(this.document));
+  }
+
+  writeSoon() {
+    clearTimeout(this.writeTimer);
+    this.writeTimer = setTimeout(() => this.write(), WRITE_DELAY_MS);
   }
 
   // Python reads what is stored, migrates the old drafts into it, adopts the working

@@ -1,7 +1,7 @@
 // The meetings: one entry per meeting, made from the page's <template>, the "keep the
 // agreement" view and the messages next to each entry's date. Python reads the log
 // (builder.after) and drafts the report-back and thank-you from it.
-import { el } from "./dom.js";
+import { el, replaceIfChanged, setFlag, setText } from "./dom.js";
 
 export class MeetingLog {
   // onChange() is called when an entry is added or removed (typing is a form input).
@@ -92,19 +92,17 @@ export class MeetingLog {
     const summary = this.box.querySelector("[data-sh-agreement-summary]");
     if (agreement.agreed) {
       const ends = agreement.end_label ? ` The agreed end: ${agreement.end_label}.` : "";
-      summary.textContent = `${agreement.done} of ${agreement.agreed} meetings held, ${agreement.left} left.${ends}`;
+      setText(summary, `${agreement.done} of ${agreement.agreed} meetings held, ${agreement.left} left.${ends}`);
     }
-    this.box.querySelector("[data-sh-agreement-notes]").replaceChildren(
-      ...agreement.notes.map((note) => el("li", "sh-agreement__note", note)),
-    );
+    replaceIfChanged(this.box.querySelector("[data-sh-agreement-notes]"), agreement.notes,
+      () => agreement.notes.map((note) => el("li", "sh-agreement__note", note)));
     this.entries().forEach((item, index) => {
       const message = (view.messages || []).find((m) => m.field === `log.${index}.date`);
       const out = item.querySelector('[data-sh-log-message="date"]');
       const input = item.querySelector('[data-sh-log-field="date"]');
-      out.textContent = message ? message.text : "";
+      setText(out, message ? message.text : "");
       out.classList.toggle("sh-field__message--error", Boolean(message));
-      if (message) input.setAttribute("aria-invalid", "true");
-      else input.removeAttribute("aria-invalid");
+      setFlag(input, "aria-invalid", Boolean(message));
     });
   }
 }

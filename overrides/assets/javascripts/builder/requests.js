@@ -2,7 +2,7 @@
 // files (export one or all, import, Markdown of the whole arrangement). Python makes
 // and checks every change to the list ("requests", "import"); this moves the answers.
 // Names and messages go in as .textContent and .value only.
-import { el } from "./dom.js";
+import { el, replaceIfChanged } from "./dom.js";
 import { saveFile } from "./save.js";
 
 const READY_TEXT =
@@ -51,12 +51,13 @@ export class RequestsBar {
   render() {
     const { document } = this.host.keeper;
     if (!document) return;
-    this.list.replaceChildren(...document.requests.map((record) => {
-      const option = el("option", "", record.name || "Untitled request");
-      option.value = record.id;
-      option.selected = record.id === document.current;
+    const names = document.requests.map((record) => [record.id, record.name || "Untitled request"]);
+    replaceIfChanged(this.list, names, () => names.map(([id, name]) => {
+      const option = el("option", "", name);
+      option.value = id;
       return option;
     }));
+    if (this.list.value !== document.current) this.list.value = document.current;
     this.bar.querySelector("[data-sh-requests-delete]").disabled = false;
   }
 

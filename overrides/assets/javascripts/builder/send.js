@@ -1,7 +1,7 @@
 // The review step: what is left to fix, whether the request is ready, the mail link.
 // Until the reader tries to send, only fields they have touched are listed; then,
 // everything still missing.
-import { el } from "./dom.js";
+import { el, setText } from "./dom.js";
 
 export function fieldErrors(fields, messages) {
   const errors = [];
@@ -50,7 +50,7 @@ export function showProblems(list, problems) {
 export function showSend(root, fields, result, attempted) {
   const mailto = root.querySelector("[data-sh-mailto]");
   if (typeof result.mailto === "string" && result.mailto.startsWith("mailto:")) {
-    mailto.href = result.mailto;
+    if (mailto.getAttribute("href") !== result.mailto) mailto.href = result.mailto;
     mailto.removeAttribute("aria-disabled");
   }
   const missing = {};
@@ -59,5 +59,5 @@ export function showSend(root, fields, result, attempted) {
   showProblems(root.querySelector("[data-sh-problems]"), errors);
   const open = result.checklist.filter((check) => check.status !== "ok").length;
   const waiting = (result.missing || []).length;
-  root.querySelector("[data-sh-send-state]").textContent = sendState(result.ready, errors, open, waiting);
+  setText(root.querySelector("[data-sh-send-state]"), sendState(result.ready, errors, open, waiting));
 }
