@@ -24,15 +24,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 WORKBOX = ("workbox-core", "workbox-routing", "workbox-strategies", "workbox-precaching")
 PLACEHOLDER = "self.__SH_MANIFEST"
-# The shell: what pages load on their own (not every lunr language, not source maps).
+# The shell: what pages load on their own: every script of ours and Material's, at any
+# depth (the builder's and the reply helper's modules import each other), but not
+# every lunr language (search loads the reader's own from the network), nor source maps.
 SHELL_GLOBS = (
-    "assets/javascripts/*.js",
-    "assets/javascripts/python/*.js",
-    "assets/javascripts/workers/*.js",
+    "assets/javascripts/**/*.js",
     "assets/stylesheets/*.css",
     "assets/images/favicon.png",
     "search/search_index.json",
 )
+NOT_SHELL = ("assets/javascripts/lunr/",)
 NOT_PAGES = ("pyodide/", "assets/", "hooks/", "bench/")
 
 log = logging.getLogger("mkdocs.hooks.offline")
@@ -48,7 +49,14 @@ def page_url(rel: str) -> str:
 
 
 def manifest(site: Path, pyodide_dir: str) -> dict:
-    shell = sorted({p for pattern in SHELL_GLOBS for p in site.glob(pattern) if p.is_file()})
+    shell = sorted(
+        {
+            p
+            for pattern in SHELL_GLOBS
+            for p in site.glob(pattern)
+            if p.is_file() and not p.relative_to(site).as_posix().startswith(NOT_SHELL)
+        }
+    )
     pages = sorted(
         p for p in site.rglob("*.html") if not p.relative_to(site).as_posix().startswith(NOT_PAGES)
     )

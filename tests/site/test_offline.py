@@ -8,6 +8,7 @@ import importlib.util
 import re
 import shutil
 import threading
+import time
 from collections.abc import Iterator
 from http.server import ThreadingHTTPServer
 from pathlib import Path
@@ -34,12 +35,30 @@ SNAPSHOT_START = (
 KEPT = """async () => (await (await caches.open("sh-python")).keys()).map((r) => r.url)"""
 
 
+class _RevalidatingHandler(_QuietHandler):
+    """A host that has the browser revalidate every file (as many static hosts do), so
+    the browser's HTTP cache cannot stand in for the service worker when offline."""
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-cache")
+        super().end_headers()
+
+
 def serve(folder: Path) -> tuple[ThreadingHTTPServer, str]:
     server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder))
+        ("127.0.0.1", 0), functools.partial(_RevalidatingHandler, directory=str(folder))
     )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture(scope="module")
+def base_url(site_dir: Path) -> Iterator[str]:
+    """The built site, from a host that revalidates every file."""
+    server, url = serve(site_dir)
+    yield url
+    server.shutdown()
+    server.server_close()
 
 
 @pytest.fixture
@@ -170,7 +189,6 @@ def take_over(page: Page, base: str, marker: str) -> Page:
     )
     context = page.context
     page.close()
-    page = context.new_page()
     # The old worker also shows a new deploy's page it has not kept (fetched, not
     # stored), so the marker alone does not prove the new worker rules: it does once
     # nothing is left waiting or installing, and the next navigation is its own.
@@ -179,13 +197,17 @@ def take_over(page: Page, base: str, marker: str) -> Page:
         return Boolean(registration?.active && !registration.waiting && !registration.installing);
     }"""
     for _ in range(180):  # a busy machine can take a minute to install the new worker
+        # A page that stays open keeps the old worker in charge (each navigation of it
+        # is the old worker's client until the next one commits): close it and come back.
+        page = context.new_page()
         page.goto(f"{base}tips/")
         if page.locator(f"meta[name=sh-deploy][content='{marker}']").count() and page.evaluate(
             switched
         ):
             page.goto(f"{base}tips/")  # a navigation the new worker answers
             return page
-        page.wait_for_timeout(500)
+        page.close()
+        time.sleep(0.5)
     raise AssertionError(f"the new deploy ({marker}) never took over")
 
 
