@@ -70,8 +70,9 @@ def offline_visit(context: BrowserContext, base: str) -> dict:
             timeout=30_000,
         )
         page.click("[data-sh-copy=email]")
+        # The answer shows beside the pressed button.
         copied = page.wait_for_function(
-            """() => document.querySelector("[data-sh-feedback]").textContent""",
+            """() => document.querySelector("[data-sh-draft=email] [data-sh-said]").textContent""",
             timeout=10_000,
         ).json_value()
         page.locator(".sh-progress__link[data-sh-goto=review]").press("Enter")
