@@ -1,26 +1,21 @@
-"""After the ask: the reply, the one follow-up, the meeting log, keeping the agreement.
+"""After the ask: what the reader records (sent on, the reply, each meeting) and what
+comes next.
 
-The reader records what happened (sent on, their reply, each meeting), and this says
-what comes next and drafts it: a follow-up when no reply came, a confirmation after
-a yes, a revised request after "yes, but smaller", a gracious reply to a no, the
-report-back for the next meeting from the last one's log, and the closing thank-you
-from the whole log. Like the request itself, the state arrives as raw values from the
-page and is read tolerantly: a bad date is a message next to its field, never a crash.
+Like the request itself, the state arrives as raw values from the page and is read
+tolerantly: a bad date is a message next to its field, never a crash. The drafts this
+state calls for are written by `after_drafts`, the agreement kept by `agreement`, and
+the calendar's reminders set by `invites`.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
-from builder import dates, wording
-from builder.drafts import Draft, context, text_environment
-from builder.fitting import Fit, fit, say
+from builder import dates
 from builder.text import clean, coerce
-from builder.tips import TIP
-from builder.validate import FieldMessage, Request, validate
+from builder.validate import FieldMessage
 
 REPLIES: tuple[tuple[str, str], ...] = (
     ("", "No reply yet"),
@@ -32,8 +27,6 @@ REPLIES: tuple[tuple[str, str], ...] = (
 FOLLOW_UP_AFTER = 5  # working days after sending: one working week
 GIVE_UP_AFTER = 5  # working days after the one follow-up
 MAX_LOG = 24  # meetings in one log: twice the most a request may ask for
-PREPARE_DAYS = 2  # the reminder to prepare, when the plan does not say when
-NOTE_AFTER_MINUTES = 15  # the reminder, after each meeting, to note what to try
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,239 +211,9 @@ def let_go_on(after: After) -> date | None:
     return dates.add_working_days(after.followed_up_on, GIVE_UP_AFTER)
 
 
-def held(entry: Entry, today: date | None) -> bool:
-    """Whether a logged meeting has happened: its date has come, or it has notes."""
-    if entry.day is not None and today is not None:
-        return entry.day <= today
-    return entry.noted
-
-
-@dataclass(frozen=True, slots=True)
-class Agreement:
-    """The "keep the agreement" view: meetings done and left, the end, gentle notes."""
-
-    agreed: int | None
-    done: int
-    left: int | None
-    end: date | None
-    notes: tuple[str, ...]
-
-    def as_data(self, today: date | None) -> dict[str, object]:
-        """JSON-ready form."""
-        return {
-            "agreed": self.agreed,
-            "done": self.done,
-            "left": self.left,
-            "end": self.end.isoformat() if self.end else "",
-            "end_label": dates.day_label(self.end, today) if self.end else "",
-            "notes": list(self.notes),
-            "tip_url": TIP[5].url(),
-        }
-
-
-def agreement(
-    request: Request, after: After, proposed: tuple[dates.Meeting, ...], today: date | None
-) -> Agreement:
-    """Where the arrangement stands against what was agreed (tip 5)."""
-    agreed = request.meetings
-    done = sum(held(entry, today) for entry in after.log)
-    logged_days = [entry.day for entry in after.log if entry.day]
-    start = proposed[0].day if proposed else (min(logged_days) if logged_days else after.reply_on)
-    end = dates.span_end(start, request.weeks) if start and request.weeks else None
-    notes = []
-    if agreed is not None and len(after.log) > agreed:
-        notes.append(
-            f"Your log has {len(after.log)} meetings, and you agreed {wording.number(agreed)}. "
-            "Keeping to what you agreed is what made it easy to say yes: if they would like "
-            "to carry on, let the offer come from them."
-        )
-    late = [
-        index + 1 for index, entry in enumerate(after.log) if end and entry.day and entry.day > end
-    ]
-    if late:
-        which = dates.series([str(number) for number in late])
-        notes.append(
-            f"Meeting {which} in your log {'falls' if len(late) == 1 else 'fall'} after the "
-            f"agreed end, {dates.day_label(end, today)}. If you need more time, ask whether "
-            "the end can move, rather than letting it drift."
-        )
-    left = max(0, agreed - done) if agreed is not None else None
-    return Agreement(agreed, done, left, end, tuple(notes))
-
-
-# --- drafts after the ask ----------------------------------------------------------------
-
-# name -> (title, template)
-OUTPUTS: dict[str, tuple[str, str]] = {
-    "follow_up": ("Follow-up", "follow_up.txt"),
-    "confirmation": ("Confirmation", "confirmation.txt"),
-    "revised": ("Revised request", "revised.txt"),
-    "decline": ("Your reply", "decline.txt"),
-    "report_next": ("Report-back for the next meeting", "report_next.txt"),
-    "thanks_log": ("Thank-you note, from your log", "thanks_log.txt"),
-}
-LOG_FITTED = ("asked", "advice", "tried", "happened")
-
-
-def fit_entry(entry: Entry, names: tuple[str, ...]) -> dict[str, Fit]:
-    """One meeting's notes, each read for the sentence frames."""
-    return {name: fit(name, getattr(entry, name), names) for name in LOG_FITTED}
-
-
-def shown_drafts(after: After, today: date | None) -> list[str]:
-    """The drafts the stage calls for, in the order the page shows them."""
-    stage = after.stage
-    names = {
-        "waiting": ["follow_up"],
-        "yes": ["confirmation"],
-        "smaller": ["revised"],
-        "not-now": ["decline"],
-        "no": ["decline"],
-    }.get(stage, [])
-    if stage in ("yes", "smaller"):
-        if _report_source(after) is not None:
-            names.append("report_next")
-        if any(entry.noted for entry in after.log):
-            names.append("thanks_log")
-    return names
-
-
-def _report_source(after: After) -> int | None:
-    """The index of the last meeting with notes: the next report-back is drafted from it."""
-    noted = [index for index, entry in enumerate(after.log) if entry.noted]
-    return noted[-1] if noted else None
-
-
-_DAYS_BEFORE = re.compile(
-    r"\b(?P<count>\d{1,2}|an?|one|two|three|four|five|six|seven)\s+"
-    r"(?P<unit>days?|hours?|weeks?)\s+(?:before|ahead|in advance|earlier|beforehand)",
-    re.IGNORECASE,
-)
-_DAY_BEFORE = re.compile(r"\b(?:the (?:day|night|evening) before|the previous day)\b", re.I)
-_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-           "seven": 7}  # fmt: skip
-
-
-def prepare_lead(preparation: str) -> timedelta:
-    """How long before a meeting the reader said they would prepare ("two days
-    ahead", "the night before"); two days when the plan does not say."""
-    if match := _DAYS_BEFORE.search(preparation):
-        raw = match.group("count").casefold()
-        count = int(raw) if raw.isdigit() else _COUNTS[raw]
-        unit = match.group("unit").casefold().rstrip("s")
-        lead = {"day": timedelta(days=count), "hour": timedelta(hours=count)}.get(
-            unit, timedelta(weeks=count)
-        )
-        if timedelta(hours=1) <= lead <= timedelta(days=14):
-            return lead
-    if _DAY_BEFORE.search(preparation):
-        return timedelta(days=1)
-    return timedelta(days=PREPARE_DAYS)
-
-
 def next_steps() -> list[dict[str, str]]:
     """The steps offered after a no, as data for the page."""
     return [
         {"id": step.id, "title": step.title, "text": step.text, "url": step.url}
         for step in NEXT_STEPS
     ]
-
-
-def after_context(
-    request: Request,
-    after: After,
-    facts: Mapping[str, object],
-    today: date | None,
-    subject: str,
-) -> dict[str, object]:
-    """The facts the after-the-ask templates add to the request's own (`drafts.context`)."""
-    names = (request.mentor_name.strip().rstrip(",;:").rstrip(),)
-    meeting = str(facts["short_noun"])
-    proposed: tuple[dates.Meeting, ...] = facts["proposed"]  # type: ignore[assignment]
-    entries = [fit_entry(entry, names) for entry in after.log]
-
-    def say_in(fitted: Mapping[str, Fit], slot: str, **params: str) -> str:
-        return say(slot, fitted[slot.split(".", 1)[0]], meeting=meeting, **params)
-
-    source = _report_source(after)
-    upcoming = source + 1 if source is not None else None
-    report: dict[str, object] = {}
-    if upcoming is not None:
-        later = after.log[upcoming] if upcoming < len(after.log) else None
-        when = ""
-        if later is not None and later.day is not None:
-            when = dates.day_label(later.day, today)
-        elif upcoming < len(proposed):
-            when = dates.when(proposed[upcoming], today)
-        report = {
-            "number": upcoming + 1,
-            "when": when,
-            "last": entries[source],
-            "asked": entries[upcoming] if later is not None else None,
-        }
-    lines = []
-    for index, fitted in enumerate(entries):
-        if not fitted["advice"]:
-            continue
-        line = say_in(fitted, "advice.thanks", ordinal=wording.ordinal(index + 1))
-        if fitted["happened"]:
-            line += " " + say_in(fitted, "happened.thanks")
-        lines.append(line)
-    count = len([entry for entry in after.log if entry.noted]) or len(after.log)
-    previous = None
-    if after.sent_values is not None:
-        before, _ = validate(after.sent_values)
-        was = str(context(before)["timebox"])
-        previous = was if was != facts["timebox"] else None
-    return {
-        "after": after,
-        "sent_label": dates.day_label(after.sent_on, today) if after.sent_on else "",
-        "reply_subject": subject if subject.casefold().startswith("re:") else f"Re: {subject}",
-        "say_in": say_in,
-        "report": report,
-        "thanks_lines": lines,
-        "held_count": wording.number(count),
-        "held_one": count == 1,
-        "next_fit": fit("next", after.next, names),
-        "previous_timebox": previous,
-        "meeting_lines": [
-            f"{str(facts['short_noun']).capitalize()} {m.number}: {dates.when(m, today)}"
-            for m in proposed
-        ],
-    }
-
-
-SUBJECTS: dict[str, str] = {
-    "follow_up": "{reply_subject}",
-    "confirmation": "Confirming our {short_nouns}: {focus_short}",
-    "revised": "{reply_subject}",
-    "decline": "{reply_subject}",
-    "thanks_log": "Thank you: {focus_short}",
-}
-
-
-def render_after(
-    request: Request, after: After, today: date | None = None, subject: str = ""
-) -> dict[str, Draft]:
-    """The drafts the stage calls for (see `shown_drafts`), by name.
-
-    Args:
-        request: The request as it stands (after "yes, but smaller", as revised).
-        after: What happened since it was sent.
-        today: The reader's today, from the browser.
-        subject: The request email's subject as sent (the reader's own, if edited),
-            so replies stay in its thread.
-    """
-    names = shown_drafts(after, today)
-    if not names:
-        return {}
-    facts = dict(context(request, today))
-    facts |= after_context(request, after, facts, today, subject or "Mentoring request")
-    env = text_environment()
-    drafts = {}
-    for name in names:
-        title, template = OUTPUTS[name]
-        text = env.get_template(template).render(facts)
-        heading = SUBJECTS.get(name, "").format_map(facts)
-        drafts[name] = Draft(name, title, text, heading)
-    return drafts

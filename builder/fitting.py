@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from builder import lexicon
 from builder.frames import LEAD_INS, SLOTS, LeadIn, Slot
 from builder.languages import Language, detect
+from builder.shapes import SHAPES, VERB_KINDS, WORD
 from builder.wording import bare as _bare
 from builder.wording import sentence as _sentence
 
 BLANK_FOCUS = "[what you want to learn]"
 
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _BULLET = re.compile(r"^\s*(?:[-*•·–—]|\d{1,2}[.)])\s+")
 # A sentence ends at . ! ? (and their CJK forms) before a space and a capital, digit
 # or opening quote; "e.g." and "Dr." do not end one.
@@ -29,28 +29,6 @@ _SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+(?=[\"“‘(\[]?[^\W_a-z])")
 _ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "dr.", "mr.", "mrs.", "ms.", "st.", "no.")
 _CLOSERS = "\"'”’»)]"
 _QUOTE_THEN_STOP = re.compile(r"([.!?…。！？])”\.")
-_TIMING = re.compile(
-    r"\b(?:before|ahead|advance|beforehand|prior|afterwards|after (?:each|every|our|the)"
-    r"|(?:each|every) (?:meeting|call|session|chat|time)|at the (?:start|beginning|end)"
-    r"|the (?:day|night|morning|week) before|days? (?:before|ahead))\b",
-    re.IGNORECASE,
-)
-# Heads that make a noun-verb the first word of a compound noun ("design systems").
-_COMPOUND_HEADS = frozenset(
-    """
-management methods method patterns pattern systems system automation improvement process
-processes skills skill strategy strategies techniques technique design culture balance
-planning practices principles documents docs reviews review ethic etiquette theory tools
-deck decks flow flows plan plans work writing skills session sessions meetings meeting
-""".split()
-)
-# Verbs whose doer, in a reason for asking, is the writer: "admire how you run…".
-_MY_VERBS = frozenset(
-    """
-admire admired respect respected like liked love loved enjoy enjoyed appreciate
-appreciated value valued trust trusted remember remembered follow followed read watched
-heard saw met know knew worked attended joined studied used""".split()
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +55,7 @@ class Fit:
 
 
 def _words(text: str) -> list[str]:
-    return [w.casefold().replace("’", "'") for w in _WORD.findall(text)]
+    return [w.casefold().replace("’", "'") for w in WORD.findall(text)]
 
 
 def _one_line(text: str) -> str:
@@ -109,19 +87,10 @@ def _split(text: str) -> tuple[str, str]:
     return text, ""
 
 
-def _is_name_like(word: str) -> bool:
-    """A capitalised word that is not an ordinary word: "Jonas", "SQL", "DevDay"."""
-    if not word[:1].isupper():
-        return False
-    if not word[1:].islower():
-        return True  # "SQL", "DevDay"
-    return not lexicon.is_ordinary(word) or word.casefold() in lexicon.KEEP_CAPITAL
-
-
 def _lower_first(text: str, *, verb: bool = False) -> str:
     """Lower a leading capital that only starts a sentence: "Public speaking", not
     "Jonas", "SQL", "I", "iPhone" or "DevOps" (a verb's capital always goes)."""
-    match = _WORD.search(text)
+    match = WORD.search(text)
     if not match or any(c.isalnum() for c in text[: match.start()]):
         return text  # "🚀 Launch planning" lowers "Launch"; "3 Things" does not
     word = match.group(0)
@@ -133,176 +102,6 @@ def _lower_first(text: str, *, verb: bool = False) -> str:
         return text
     at = match.start()
     return text[:at] + text[at].lower() + text[at + 1 :]
-
-
-# --- shapes -------------------------------------------------------------------
-
-
-def _verb_led(words: list[str]) -> bool:
-    """ "improve my reviews", "review pull requests", but not "code review" or
-    "design systems": a noun-verb counts as a verb unless a compound noun follows."""
-    if not words or words[0] not in lexicon.VERBS:
-        return False
-    if words[0] not in lexicon.NOUN_VERBS:
-        return True
-    if len(words) == 1:
-        return False
-    return words[1] not in _COMPOUND_HEADS
-
-
-_CONTRACTION = re.compile(r"'(?:ll|re|ve|d|m|s)$")
-
-
-def _subject_led(words: list[str], core: str) -> bool:
-    """Starts with "I", "we", "you'll"… or a name and a verb ("Sam suggested"): a clause."""
-    if not words:
-        return False
-    if _CONTRACTION.sub("", words[0]) in lexicon.SUBJECT_PRONOUNS or lexicon.I_FORMS.match(
-        words[0]
-    ):
-        return True
-    first = _WORD.match(core)
-    if not (first and _is_name_like(first.group(0)) and len(words) > 1):
-        return False
-    return lexicon.is_finite(words[1]) or lexicon.is_past(words[1])
-
-
-_OBJECT_AFTER_PAST = (
-    lexicon.DETERMINERS | lexicon.POSSESSIVES | lexicon.WH_WORDS
-    | frozenset("your their his her its off up out down me you us him them it that".split())
-)  # fmt: skip
-
-
-def _has_clause(words: list[str]) -> bool:
-    """A finite verb after the first word, not inside a relative clause:
-    "my manager signs off", "your talk changed how…"; not "the advice you gave me"
-    nor "three calls booked" (an "-ed" form counts only with an object after it)."""
-    for index, word in enumerate(words[1:12], start=1):
-        if word in lexicon.SUBJECT_PRONOUNS or word in ("that", "which", "who", "to"):
-            return False
-        if word in lexicon.DETERMINERS or word in lexicon.POSSESSIVES:
-            return False  # "a roadmap my team has agreed": a second noun phrase
-        if lexicon.is_finite(word):
-            return True
-        plural_before = index >= 2 and words[index - 1].endswith("s")
-        if plural_before and word in lexicon.VERBS and word not in lexicon.NOUN_VERBS:
-            return True  # "my reviews get fewer questions", "our customers say…"
-        following = words[index + 1] if index + 1 < len(words) else ""
-        if lexicon.is_past(word) and following in _OBJECT_AFTER_PAST:
-            return True
-    return False
-
-
-def _question(words: list[str], core: str, ended: str) -> bool:
-    """ "How do I…", "Should I…": a question by its form, not only its "?" ("how to
-    pitch?" is a how-to with a question mark)."""
-    if len(words) < 2:
-        return False
-    if words[0] in lexicon.WH_WORDS and words[1] in lexicon.AUXILIARIES:
-        return True
-    return words[0] in lexicon.AUXILIARIES and words[1] in lexicon.SUBJECT_PRONOUNS
-
-
-Shape = Callable[[list[str], str, str, frozenset[str]], bool]
-
-
-def _focus_kind(words: list[str], core: str, ended: str, marks: frozenset[str]) -> str:
-    if _question(words, core, ended):
-        return "question"
-    if words and words[0] in lexicon.WH_WORDS:
-        return "howto"
-    if words[:1] == ["to"] and len(words) > 1:
-        return "learn_to"  # "learn to code": whatever follows "to" is what to learn
-    if _subject_led(words, core):
-        return "statement"
-    if words and words[0] in lexicon.POSSESSIVES | lexicon.DETERMINERS and _has_clause(words):
-        return "statement"  # "My team is moving to on-call next month"
-    if _verb_led(words):
-        return "action"
-    if words and lexicon.is_gerund(words[0]):
-        return "activity"
-    if words and words[0] in lexicon.POSSESSIVES:
-        return "own"
-    return "subject"
-
-
-def _outcome_kind(words: list[str], core: str, ended: str, marks: frozenset[str]) -> str:
-    if _subject_led(words, core):
-        return "clause"
-    if _verb_led(words) or (words[:1] == ["be"]) or (words[:1] == ["have"]):
-        return "action"
-    if _has_clause(words):
-        return "clause"
-    return "fragment"
-
-
-def _connection_kind(words: list[str], core: str, ended: str, marks: frozenset[str]) -> str:
-    if _subject_led(words, core) or (not _starts_with_verb_form(words) and _has_clause(words)):
-        return "clause"
-    if words and lexicon.is_gerund(words[0]):
-        return "doing"  # "working with you on the launch"
-    if _starts_with_verb_form(words):
-        mentions_you = any(w in ("you", "your", "yours", "you've", "you're") for w in words[1:])
-        if mentions_you or words[0] in ("admire", "respect", "like", "love", "enjoy"):
-            return "i_did"
-        return "you_do"
-    return "thing"
-
-
-def _starts_with_verb_form(words: list[str]) -> bool:
-    if not words:
-        return False
-    first = words[0]
-    if first in _MY_VERBS:
-        return True
-    if lexicon.is_past(first) and not first.endswith("ing"):
-        return True
-    return _verb_led(words) and not lexicon.is_gerund(first)
-
-
-def _preparation_kind(words: list[str], core: str, ended: str, marks: frozenset[str]) -> str:
-    if _verb_led(words) or (words and words[0] in lexicon.VERBS and len(words) > 1):
-        return "timed" if _TIMING.search(core) else "action"
-    if _subject_led(words, core) or _has_clause(words):
-        return "clause"
-    return "fragment"
-
-
-def _report_kind(words: list[str], core: str, ended: str, marks: frozenset[str]) -> str:
-    timed = bool(_TIMING.search(core))
-    if words and (words[0] in lexicon.WH_WORDS or lexicon.is_gerund(words[0])):
-        return "timed_topic" if timed else "topic"
-    if _verb_led(words) or (words and words[0] in lexicon.VERBS and len(words) > 1):
-        return "timed_action" if timed else "action"
-    if _subject_led(words, core) or _has_clause(words):
-        return "clause"
-    return "timed_topic" if timed else "topic"
-
-
-def _advice_kind(words: list[str], core: str, ended: str, marks: frozenset[str]) -> str:
-    """ "ask open questions first" (what they advised), "you said I should…" (a clause),
-    "the two-question opener" (a thing)."""
-    if _subject_led(words, core) or (not _verb_led(words) and _has_clause(words)):
-        return "clause"
-    if _verb_led(words):
-        return "action"
-    return "fragment"
-
-
-SHAPES: dict[str, Callable[[list[str], str, str, frozenset[str]], str]] = {
-    "focus": _focus_kind,
-    "outcome": _outcome_kind,
-    "connection": _connection_kind,
-    "preparation": _preparation_kind,
-    "report_back": _report_kind,
-    # The meeting log and the closing note.
-    "advice": _advice_kind,
-    "tried": _preparation_kind,
-    "happened": _outcome_kind,
-    "asked": _focus_kind,
-    "next": _preparation_kind,
-}
-VERB_KINDS = frozenset({"action", "learn_to", "i_did", "you_do", "timed", "timed_action"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -373,7 +172,7 @@ def fit(field: str, text: str, names: tuple[str, ...] = (), wording: Wording = R
         except for the focus, which then holds its placeholder.
     """
     line = _one_line(text.strip())
-    if not _WORD.search(line):
+    if not WORD.search(line):
         if field == "focus":
             return Fit(field, "blank", BLANK_FOCUS, label=BLANK_FOCUS)
         return Fit(field, "", "")
@@ -390,7 +189,7 @@ def fit(field: str, text: str, names: tuple[str, ...] = (), wording: Wording = R
         # "To improve my writing": the frame has its own "to" ("I'd like your help to").
         core, more = _drop_lead_ins(field, core[2:].lstrip(), names, wording)
         marks |= more
-    if not _WORD.search(core):
+    if not WORD.search(core):
         return fit(field, rest, names, wording) if rest else fit(field, "", names, wording)
     language = detect(f"{core} {rest}")  # the lead-ins were English; is the rest?
     if language is not None:

@@ -24,7 +24,7 @@ _I_WILL = r"i(?:'ll| will| shall)"
 _I_WOULD_LIKE = r"i(?:'d| would) (?:really |very much )?(?:like|love)"
 _MEETING = r"(?:meeting|call|session|chat|conversation|catch-up|1:1|one-to-one|check-in)s?"
 _EACH = r"(?:each|every|our|the|all(?: of)?(?: our| the)?)"
-_DASH = r"\s*[:\-–—]\s*"
+DASH = r"\s*[:\-–—]\s*"
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,118 +42,120 @@ class LeadIn:
     mark: str = ""
 
 
-def _lead(pattern: str, example: str, mark: str = "") -> LeadIn:
-    return LeadIn(re.compile(rf"(?:{pattern})(?:\s*,|{_DASH}|\s+|$)", re.IGNORECASE), example, mark)
+def lead(pattern: str, example: str, mark: str = "") -> LeadIn:
+    """One row of a lead-in table (here and in `builder.mentor.frames`): `pattern` at the
+    start of the text, then a comma, a dash or colon, a space, or the end."""
+    return LeadIn(re.compile(rf"(?:{pattern})(?:\s*,|{DASH}|\s+|$)", re.IGNORECASE), example, mark)
 
 
-_SPLIT = rf"(?={_DASH}|\s)"  # the lead-in word ends here: "Goal: …", "Goal …"
+_SPLIT = rf"(?={DASH}|\s)"  # the lead-in word ends here: "Goal: …", "Goal …"
 
 LEAD_INS: dict[str, tuple[LeadIn, ...]] = {
     "focus": (
-        _lead(rf"{_I_WOULD_LIKE}(?: (?:your|some) help| help)?(?: (?:to|with|on|in|for))?",
+        lead(rf"{_I_WOULD_LIKE}(?: (?:your|some) help| help)?(?: (?:to|with|on|in|for))?",
               "I'd like your help with my promotion case"),
-        _lead(r"i (?:really )?(?:want|need|hope|wish|plan|aim|would like)(?: to)?",
+        lead(r"i (?:really )?(?:want|need|hope|wish|plan|aim|would like)(?: to)?",
               "I want to get better at estimates"),
-        _lead(r"i(?:'m| am) (?:hoping|looking|trying|keen|eager|aiming|planning)(?: to| for)?",
+        lead(r"i(?:'m| am) (?:hoping|looking|trying|keen|eager|aiming|planning)(?: to| for)?",
               "I'm hoping to present to the board"),
-        _lead(rf"(?:my |the )?(?:main )?(?:goal|aim|focus|topic|objective)(?: is)?(?: to)?{_SPLIT}",
+        lead(rf"(?:my |the )?(?:main )?(?:goal|aim|focus|topic|objective)(?: is)?(?: to)?{_SPLIT}",
               "My goal is to run a retro"),
-        _lead(r"(?:your |some )?(?:help|advice|guidance|mentoring|coaching) "
+        lead(r"(?:your |some )?(?:help|advice|guidance|mentoring|coaching) "
               r"(?:with|on|in|for|about)",
               "Help with my job search"),
-        _lead(r"help me(?: to)?", "Help me write better commit messages"),
-        _lead(r"(?:(?:could|would|can) you )?(?:please )?mentor me (?:on|in|with|about)",
+        lead(r"help me(?: to)?", "Help me write better commit messages"),
+        lead(r"(?:(?:could|would|can) you )?(?:please )?mentor me (?:on|in|with|about)",
               "Mentor me on test automation"),
-        _lead(r"(?:to )?learn(?:ing)? (?:(?:a bit |a little )?more )?about",
+        lead(r"(?:to )?learn(?:ing)? (?:(?:a bit |a little )?more )?about",
               "Learn more about pricing strategy"),
-        _lead(r"(?:to )?learn(?:ing)?(?= (?:how|to|what|why|when|where|which|whether)\b)",
+        lead(r"(?:to )?learn(?:ing)?(?= (?:how|to|what|why|when|where|which|whether)\b)",
               "Learn to run customer discovery interviews", "learn"),
-        _lead(r"(?:to )?learn(?=\s|$)", "learn SQL window functions", "learn"),
+        lead(r"(?:to )?learn(?=\s|$)", "learn SQL window functions", "learn"),
     ),
     "outcome": (
-        _lead(r"i(?:'ll| will) know (?:that )?(?:it|this|i|we)(?:'s|'ve| has| have| had| is)? "
+        lead(r"i(?:'ll| will) know (?:that )?(?:it|this|i|we)(?:'s|'ve| has| have| had| is)? "
               r"(?:worked|succeeded|been (?:a )?success(?:ful)?|a success|done it)"
               r"(?: (?:when|if|once|because))?",
               "I'll know it worked when I've presented once"),
-        _lead(r"(?:it|this)(?:'s| has| will have)? (?:worked|succeeded)(?: (?:when|if|once))?",
+        lead(r"(?:it|this)(?:'s| has| will have)? (?:worked|succeeded)(?: (?:when|if|once))?",
               "It worked when the team adopts the format"),
-        _lead(rf"success(?: (?:is|means|looks like|would be|will be))?(?: (?:when|if))?{_SPLIT}",
+        lead(rf"success(?: (?:is|means|looks like|would be|will be))?(?: (?:when|if))?{_SPLIT}",
               "Success: two interviews done"),
-        _lead(rf"(?:the |my )?(?:outcome|result|goal)(?: (?:is|would be|will be))?{_SPLIT}",
+        lead(rf"(?:the |my )?(?:outcome|result|goal)(?: (?:is|would be|will be))?{_SPLIT}",
               "Outcome - a signed offer"),
-        _lead(r"by the end(?: of (?:it|this|the \w+|our \w+))?",
+        lead(r"by the end(?: of (?:it|this|the \w+|our \w+))?",
               "By the end, run two interviews on my own"),
-        _lead(r"when|if|once", "when I can present without notes"),
-        _lead(rf"{_I_WILL}(?= (?!know\b)[a-z])", "I'll be able to read a balance sheet"),
-        _lead(rf"{_I_WOULD_LIKE} to|i (?:want|hope) to", "I'd like to ship the migration plan"),
+        lead(r"when|if|once", "when I can present without notes"),
+        lead(rf"{_I_WILL}(?= (?!know\b)[a-z])", "I'll be able to read a balance sheet"),
+        lead(rf"{_I_WOULD_LIKE} to|i (?:want|hope) to", "I'd like to ship the migration plan"),
     ),
     "connection": (
-        _lead(r"i(?:'m| am) (?:asking|writing to|contacting|messaging|reaching out to) you"
+        lead(r"i(?:'m| am) (?:asking|writing to|contacting|messaging|reaching out to) you"
               r"(?: in particular)?(?: (?:because(?: of)?|since|as))?",
               "I'm asking you because you know pricing"),
-        _lead(r"because(?: of)?|since", "because you ran the last three launches"),
-        _lead(rf"(?:the )?reason(?: is)?(?: that)?{_SPLIT}", "The reason is that Sam suggested it"),
-        _lead(rf"why (?:you|them)\??{_SPLIT}", "Why you: your RustConf talk"),
+        lead(r"because(?: of)?|since", "because you ran the last three launches"),
+        lead(rf"(?:the )?reason(?: is)?(?: that)?{_SPLIT}", "The reason is that Sam suggested it"),
+        lead(rf"why (?:you|them)\??{_SPLIT}", "Why you: your RustConf talk"),
     ),
     "preparation": (
-        _lead(rf"(?:before|ahead of|prior to) {_EACH} {_MEETING}",
+        lead(rf"(?:before|ahead of|prior to) {_EACH} {_MEETING}",
               "Before each call, I'll send you my notes"),
-        _lead(rf"to prepare(?: for {_EACH} {_MEETING})?", "To prepare, I'll read the notes"),
-        _lead(rf"(?:my )?prep(?:aration)?(?: plan)?(?={_DASH})", "Prep: a one-page brief"),
-        _lead(rf"{_I_WILL}(?: (?:always|also|first))?"
+        lead(rf"to prepare(?: for {_EACH} {_MEETING})?", "To prepare, I'll read the notes"),
+        lead(rf"(?:my )?prep(?:aration)?(?: plan)?(?={DASH})", "Prep: a one-page brief"),
+        lead(rf"{_I_WILL}(?: (?:always|also|first))?"
               r"|i(?:'d| would|'m going to| am going to| can)",
               "I will write down my questions"),
-        _lead(r"i (?:plan|intend|promise|commit|aim|want|hope|need) to",
+        lead(r"i (?:plan|intend|promise|commit|aim|want|hope|need) to",
               "I plan to review my notes"),
-        _lead(rf"{_I_WOULD_LIKE} to", "I'd like to bring a draft"),
+        lead(rf"{_I_WOULD_LIKE} to", "I'd like to bring a draft"),
     ),
     "report_back": (
-        _lead(rf"(?:at|from) the (?:start|beginning) of {_EACH} {_MEETING}(?: after the first)?",
+        lead(rf"(?:at|from) the (?:start|beginning) of {_EACH} {_MEETING}(?: after the first)?",
               "At the start of each call, I'll share what I tried"),
-        _lead(rf"(?:at|in|from) (?:each|every) {_MEETING}(?: after the first)?",
+        lead(rf"(?:at|in|from) (?:each|every) {_MEETING}(?: after the first)?",
               "At each meeting after the first, I'll show you the draft"),
-        _lead(rf"from the second {_MEETING} on(?:wards)?",
+        lead(rf"from the second {_MEETING} on(?:wards)?",
               "From the second call on, I'll bring the numbers"),
-        _lead(rf"(?:{_I_WILL} )?(?:(?:start|begin)(?: (?:each|every) (?:one|{_MEETING}))? by )?"
+        lead(rf"(?:{_I_WILL} )?(?:(?:start|begin)(?: (?:each|every) (?:one|{_MEETING}))? by )?"
               r"report(?:ing)? back(?: (?:on|about|with))?",
               "I'll report back on what I tried"),
-        _lead(r"report(?:ing)? (?:on|about)", "Reporting on my progress"),
-        _lead(rf"(?:a |my )?report[- ]back(?: on)?(?={_DASH})", "Report-back: what changed"),
-        _lead(rf"(?:{_I_WILL} )?(?:tell|update|show) you(?: (?:on|about))?"
+        lead(r"report(?:ing)? (?:on|about)", "Reporting on my progress"),
+        lead(rf"(?:a |my )?report[- ]back(?: on)?(?={DASH})", "Report-back: what changed"),
+        lead(rf"(?:{_I_WILL} )?(?:tell|update|show) you(?: (?:on|about))?"
               r"(?= (?:what|how|where|which|whether)\b)",
               "I will tell you what happened"),
-        _lead(rf"(?:{_I_WILL} )?(?:tell|update) you (?:on|about)",
+        lead(rf"(?:{_I_WILL} )?(?:tell|update) you (?:on|about)",
               "I'll update you on my progress"),
-        _lead(rf"{_I_WILL}(?: (?:always|also))?|i(?:'d| would|'m going to| am going to)",
+        lead(rf"{_I_WILL}(?: (?:always|also))?|i(?:'d| would|'m going to| am going to)",
               "I'll share what I tried"),
     ),
     # The meeting log: what the advice was, what I'll try, what happened, what I'll
     # ask, and (for the thank-you note) what I'll do next.
     "advice": (
-        _lead(rf"(?:the |your |my )?advice(?: was)?(?: to)?{_SPLIT}", "Advice: ask open questions"),
-        _lead(r"you (?:advised|suggested|recommended|told)(?: me)?(?: that)?(?: i)?(?: should)?"
+        lead(rf"(?:the |your |my )?advice(?: was)?(?: to)?{_SPLIT}", "Advice: ask open questions"),
+        lead(r"you (?:advised|suggested|recommended|told)(?: me)?(?: that)?(?: i)?(?: should)?"
               r"(?: to)?(?=\s)",
               "You suggested that I ask open questions first"),
     ),
     "tried": (
-        _lead(rf"{_I_WILL} try(?: to)?|i(?:'m| am) going to try(?: to)?|try(?: to)?(?=\s)",
+        lead(rf"{_I_WILL} try(?: to)?|i(?:'m| am) going to try(?: to)?|try(?: to)?(?=\s)",
               "I'll try to ask open questions"),
-        _lead(rf"{_I_WILL}(?: (?:also|first))?|i(?:'m| am) going to", "I will ask two questions"),
-        _lead(rf"(?:to )?try{_SPLIT}", "Try: two practice interviews"),
+        lead(rf"{_I_WILL}(?: (?:also|first))?|i(?:'m| am) going to", "I will ask two questions"),
+        lead(rf"(?:to )?try{_SPLIT}", "Try: two practice interviews"),
     ),
     "happened": (
-        _lead(rf"(?:what )?happened{_SPLIT}", "Happened: it went well"),
-        _lead(rf"(?:the )?result(?: was)?{_SPLIT}", "Result: two interviews done"),
+        lead(rf"(?:what )?happened{_SPLIT}", "Happened: it went well"),
+        lead(rf"(?:the )?result(?: was)?{_SPLIT}", "Result: two interviews done"),
     ),
     "asked": (
-        _lead(r"i (?:asked|want to ask|would like to ask|'d like to ask)(?: (?:about|you))?"
+        lead(r"i (?:asked|want to ask|would like to ask|'d like to ask)(?: (?:about|you))?"
               r"(?=\s)|i'd like to ask(?: (?:about|you))?(?=\s)",
               "I asked about how to end an interview"),
-        _lead(rf"(?:my )?questions?{_SPLIT}", "Question: how do I end an interview"),
+        lead(rf"(?:my )?questions?{_SPLIT}", "Question: how do I end an interview"),
     ),
     "next": (
-        _lead(r"next,?(?= )", "Next, I'll run two interviews on my own"),
-        _lead(rf"{_I_WILL}(?: (?:also|now|keep))?|i(?:'m| am) going to|i (?:plan|intend|want) to",
+        lead(r"next,?(?= )", "Next, I'll run two interviews on my own"),
+        lead(rf"{_I_WILL}(?: (?:also|now|keep))?|i(?:'m| am) going to|i (?:plan|intend|want) to",
               "I'll run two interviews on my own"),
     ),
 }  # fmt: skip

@@ -12,14 +12,43 @@ downloaded again updates the events instead of adding them twice.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
 from builder import dates
-from builder.after import NOTE_AFTER_MINUTES, prepare_lead
 from builder.drafts import Draft, context
 from builder.fitting import say
 from builder.validate import Request
+
+PREPARE_DAYS = 2  # the reminder to prepare, when the plan does not say when
+NOTE_AFTER_MINUTES = 15  # the reminder, after each meeting, to note what to try
+
+_DAYS_BEFORE = re.compile(
+    r"\b(?P<count>\d{1,2}|an?|one|two|three|four|five|six|seven)\s+"
+    r"(?P<unit>days?|hours?|weeks?)\s+(?:before|ahead|in advance|earlier|beforehand)",
+    re.IGNORECASE,
+)
+_DAY_BEFORE = re.compile(r"\b(?:the (?:day|night|evening) before|the previous day)\b", re.I)
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "seven": 7}  # fmt: skip
+
+
+def prepare_lead(preparation: str) -> timedelta:
+    """How long before a meeting the reader said they would prepare ("two days
+    ahead", "the night before"); two days when the plan does not say."""
+    if match := _DAYS_BEFORE.search(preparation):
+        raw = match.group("count").casefold()
+        count = int(raw) if raw.isdigit() else _COUNTS[raw]
+        unit = match.group("unit").casefold().rstrip("s")
+        lead = {"day": timedelta(days=count), "hour": timedelta(hours=count)}.get(
+            unit, timedelta(weeks=count)
+        )
+        if timedelta(hours=1) <= lead <= timedelta(days=14):
+            return lead
+    if _DAY_BEFORE.search(preparation):
+        return timedelta(days=1)
+    return timedelta(days=PREPARE_DAYS)
 
 
 @dataclass(frozen=True, slots=True)

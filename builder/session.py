@@ -17,17 +17,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from builder import dates
-from builder.after import OUTPUTS as AFTER_OUTPUTS
-from builder.after import (
-    STAGE_ADVICE,
-    After,
-    agreement,
-    follow_up_due,
-    let_go_on,
-    next_steps,
-    read_after,
-    render_after,
-)
+from builder.after import STAGE_ADVICE, After, follow_up_due, let_go_on, next_steps, read_after
+from builder.after_drafts import OUTPUTS as AFTER_OUTPUTS
+from builder.after_drafts import render_after
+from builder.agreement import agreement
 from builder.coach import Finding, TipCheck, checklist, coach
 from builder.drafts import FITTED, Draft, fits, mailto_url, proposals, render_drafts
 from builder.edits import Edit, effective, read_edits

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from builder import dates
 from builder.after import AFTER_DATES, LOG_FIELDS, MAX_LOG, NEXT_FIELD, REPLIES
-from builder.after import OUTPUTS as AFTER_OUTPUTS
+from builder.after_drafts import OUTPUTS as AFTER_OUTPUTS
 from builder.drafts import OUTPUTS
 from builder.edits import MAX_EDIT
 from builder.fields import FIELD, FIELDS, defaults

@@ -12,63 +12,63 @@ Frames take `{thanks}` ("Thank you for", "Thanks for"), `{meeting}` ("call") and
 from __future__ import annotations
 
 from builder.fitting import REQUEST, Wording
-from builder.frames import _DASH, KINDS, LEAD_INS, QUOTED, SLOTS, LeadIn, Slot, _lead
+from builder.frames import DASH, KINDS, LEAD_INS, QUOTED, SLOTS, LeadIn, Slot, lead
 from builder.mentor import shapes
 
 _MENTOR_LEAD_INS: dict[str, tuple[LeadIn, ...]] = {
     "first_step": (
-        _lead(r"(?:to (?:get|kick) (?:us )?(?:started|going|things off)|to start(?: with)?"
+        lead(r"(?:to (?:get|kick) (?:us )?(?:started|going|things off)|to start(?: with)?"
               r"|first(?: of all)?|as a first step|next(?: step)?|for a start)",
               "To get started, send me two times that suit you"),
-        _lead(r"(?:could|can|would|will) you(?: please)?|please", "Could you send me your notes"),
-        _lead(r"i(?:'d| would) (?:like|love) (?:it if )?you to|i(?:'d| would) ask you to",
+        lead(r"(?:could|can|would|will) you(?: please)?|please", "Could you send me your notes"),
+        lead(r"i(?:'d| would) (?:like|love) (?:it if )?you to|i(?:'d| would) ask you to",
               "I'd like you to send me your questions"),
-        _lead(rf"(?:the )?(?:first|next) step(?: is)?(?: to| for you to)?(?={_DASH}|\s)",
+        lead(rf"(?:the )?(?:first|next) step(?: is)?(?: to| for you to)?(?={DASH}|\s)",
               "Next step: a short list of questions"),
     ),
     "narrower": (
-        _lead(r"i(?:'d| would)? (?:suggest|propose|recommend)(?: that)?(?: we)?"
+        lead(r"i(?:'d| would)? (?:suggest|propose|recommend)(?: that)?(?: we)?"
               r"(?: (?:focus|concentrate)(?:ing)?(?: just| only)? on)?",
               "I'd suggest we focus on your interview questions"),
-        _lead(r"(?:how|what) about(?: we)?(?: (?:focus|concentrate)(?:ing)? on)?|maybe|perhaps"
+        lead(r"(?:how|what) about(?: we)?(?: (?:focus|concentrate)(?:ing)? on)?|maybe|perhaps"
               r"|instead|rather",
               "How about focusing on your first two interviews"),
-        _lead(r"(?:let's|we could|could we|we can|shall we)(?: just| only)?"
+        lead(r"(?:let's|we could|could we|we can|shall we)(?: just| only)?"
               r"(?: (?:focus|concentrate) on)?",
               "Let's focus on the script"),
-        _lead(r"(?:just|only)(?: (?:focus|concentrate)(?:ing)? on)?", "Just the script"),
-        _lead(r"(?:focus|concentrate)(?:ing)?(?: just| only)? on", "Focus on the script"),
-        _lead(r"(?:narrow|keep) (?:it|this)(?: down)? to|stick to", "Narrow it down to the script"),
+        lead(r"(?:just|only)(?: (?:focus|concentrate)(?:ing)? on)?", "Just the script"),
+        lead(r"(?:focus|concentrate)(?:ing)?(?: just| only)? on", "Focus on the script"),
+        lead(r"(?:narrow|keep) (?:it|this)(?: down)? to|stick to", "Narrow it down to the script"),
     ),
     "later": (
-        _lead(r"(?:i|we)(?: could| can| might| should| will|'ll|'d| would)"
+        lead(r"(?:i|we)(?: could| can| might| should| will|'ll|'d| would)"
               r"(?: (?:be able to|probably|maybe|definitely|happily|gladly))*"
               r"(?: (?:look at (?:this|it) again|do (?:this|it)|help|make (?:the )?time"
               r"|take (?:this|it) on|revisit (?:this|it)|have (?:more )?time"
               r"|be (?:free|available|around)))?",
               "I could look at this again after the launch"),
-        _lead(r"i(?:'m| am|'ll be| will be) (?:free|available|around)",
+        lead(r"i(?:'m| am|'ll be| will be) (?:free|available|around)",
               "I'm free from mid-April"),
-        _lead(r"(?:please )?(?:ask|try|ping|contact|write to) me again|get back to me",
+        lead(r"(?:please )?(?:ask|try|ping|contact|write to) me again|get back to me",
               "Ask me again in the new year"),
-        _lead(r"look at (?:this|it) again|again", "Look at this again in May"),
-        _lead(r"maybe|perhaps|possibly|probably|hopefully", "Maybe after the summer"),
+        lead(r"look at (?:this|it) again|again", "Look at this again in May"),
+        lead(r"maybe|perhaps|possibly|probably|hopefully", "Maybe after the summer"),
     ),
     "reason": (
-        _lead(r"i'm sorry(?: but)?|sorry(?: but)?|i'm afraid(?: that)?|unfortunately|sadly"
+        lead(r"i'm sorry(?: but)?|sorry(?: but)?|i'm afraid(?: that)?|unfortunately|sadly"
               r"|honestly|to be honest|frankly",
               "Unfortunately, I'm at capacity"),
-        _lead(r"i can(?:'t|not) (?:take (?:this|it) on|do (?:this|it)|help)"
+        lead(r"i can(?:'t|not) (?:take (?:this|it) on|do (?:this|it)|help)"
               r"(?: (?:because|as|since))?",
               "I can't take it on because I'm travelling"),
-        _lead(r"because|since", "because I'm already mentoring two people"),
-        _lead(r"(?:the )?(?:honest |simple |main )?reason(?: is)?(?: that)?",
+        lead(r"because|since", "because I'm already mentoring two people"),
+        lead(r"(?:the )?(?:honest |simple |main )?reason(?: is)?(?: that)?",
               "The reason is that my diary is full"),
     ),
     "referral_why": (
-        _lead(r"because(?: of)?|since|as", "because she ran our research team"),
-        _lead(r"(?:the )?reason(?: is)?(?: that)?", "The reason: she knows pricing"),
-        _lead(r"who", "who ran our research team"),
+        lead(r"because(?: of)?|since|as", "because she ran our research team"),
+        lead(r"(?:the )?reason(?: is)?(?: that)?", "The reason: she knows pricing"),
+        lead(r"who", "who ran our research team"),
     ),
 }  # fmt: skip
 

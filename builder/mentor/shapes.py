@@ -8,7 +8,7 @@ function returns one of the kinds `mentor.frames` has a frame for.
 from __future__ import annotations
 
 from builder import lexicon
-from builder.fitting import _has_clause, _subject_led, _verb_led
+from builder.shapes import has_clause, subject_led, verb_led
 
 # Words a time phrase starts with: "after the launch", "next quarter", "mid-March".
 WHEN_STARTS = frozenset(
@@ -46,7 +46,7 @@ def _doing(word: str) -> bool:
 
 def _clause(words: list[str], core: str) -> bool:
     """A clause with its own subject: "I'm at capacity", "things calm down in May"."""
-    if _subject_led(words, core) or _has_clause(words):
+    if subject_led(words, core) or has_clause(words):
         return True
     if any(lexicon.is_finite(word) for word in words[1:6]):
         return True
@@ -55,7 +55,7 @@ def _clause(words: list[str], core: str) -> bool:
 
 def _verbal(words: list[str]) -> bool:
     """Starts with a verb and its object: "send me times", "book a slot"."""
-    if _verb_led(words) or (words and words[0] in lexicon.VERBS and len(words) > 1):
+    if verb_led(words) or (words and words[0] in lexicon.VERBS and len(words) > 1):
         return True
     return (
         len(words) > 1
@@ -68,19 +68,19 @@ def _verbal(words: list[str]) -> bool:
 
 
 def first_step(words: list[str], core: str, ended: str, marks: frozenset[str]) -> str:
-    if _subject_led(words, core):
+    if subject_led(words, core):
         return "clause"
     if _verbal(words):
         return "action"
-    if _has_clause(words):
+    if has_clause(words):
         return "clause"
     return "fragment"
 
 
 def narrower(words: list[str], core: str, ended: str, marks: frozenset[str]) -> str:
-    if _subject_led(words, core):
+    if subject_led(words, core):
         return "clause"
-    if words and words[0] in lexicon.POSSESSIVES | lexicon.DETERMINERS and _has_clause(words):
+    if words and words[0] in lexicon.POSSESSIVES | lexicon.DETERMINERS and has_clause(words):
         return "clause"
     if _verbal(words):
         return "action"
@@ -103,9 +103,9 @@ def later(words: list[str], core: str, ended: str, marks: frozenset[str]) -> str
 
 
 def reason(words: list[str], core: str, ended: str, marks: frozenset[str]) -> str:
-    if _subject_led(words, core) or (words and words[0] in ("it's", "there's", "that's")):
+    if subject_led(words, core) or (words and words[0] in ("it's", "there's", "that's")):
         return "clause"
-    if words and words[0] in lexicon.POSSESSIVES | lexicon.DETERMINERS and _has_clause(words):
+    if words and words[0] in lexicon.POSSESSIVES | lexicon.DETERMINERS and has_clause(words):
         return "clause"  # "my diary is full until June"
     if words and _doing(words[0]):
         return "doing"
@@ -120,9 +120,9 @@ def referral_why(words: list[str], core: str, ended: str, marks: frozenset[str])
     first = words[0]
     if first in _THIRD or lexicon.is_past(first) or first in lexicon.FINITE_S:
         return "did"  # "ran our research for two years", "knows pricing"
-    if _subject_led(words, core):
+    if subject_led(words, core):
         return "clause"
-    if first in lexicon.POSSESSIVES | lexicon.DETERMINERS and _has_clause(words):
+    if first in lexicon.POSSESSIVES | lexicon.DETERMINERS and has_clause(words):
         return "clause"
     if _doing(first):
         return "doing"

@@ -90,7 +90,7 @@ def builder_context() -> dict[str, object]:
 
 def after_context() -> dict[str, object]:
     """What the "after you send" and "meetings" steps are made of, from `builder.after`."""
-    from builder import after
+    from builder import after, after_drafts
 
     def spec(field) -> dict[str, object]:
         return {
@@ -107,8 +107,8 @@ def after_context() -> dict[str, object]:
         "log_fields": [spec(field) for field in after.LOG_FIELDS],
         "next_field": spec(after.NEXT_FIELD),
         "drafts": {
-            name: {"name": name, "title": title, "subject": name in after.SUBJECTS}
-            for name, (title, _) in after.OUTPUTS.items()
+            name: {"name": name, "title": title, "subject": name in after_drafts.SUBJECTS}
+            for name, (title, _) in after_drafts.OUTPUTS.items()
         },
         "keep_agreement": "tips/keep-the-agreement/",
     }

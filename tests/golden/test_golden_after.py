@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 
 from builder import validate
-from builder.after import read_after, render_after
+from builder.after import read_after
+from builder.after_drafts import render_after
 from builder.drafts import proposals, render_drafts
 from builder.invites import invites
 

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import hostile_text
 
-from builder.after import LOG_FITTED
+from builder.after_drafts import LOG_FITTED
 from builder.drafts import FITTED
 from builder.fitting import fit, say
 from builder.frames import LEAD_INS, SLOTS

@@ -7,14 +7,9 @@ from datetime import date, timedelta
 import pytest
 
 from builder import evaluate, validate
-from builder.after import (
-    follow_up_due,
-    let_go_on,
-    prepare_lead,
-    read_after,
-    render_after,
-    shown_drafts,
-)
+from builder.after import follow_up_due, let_go_on, read_after
+from builder.after_drafts import render_after, shown_drafts
+from builder.invites import prepare_lead
 
 TODAY = date(2026, 1, 12)
 SUBJECT = "A small mentoring request: How to run my first customer interview"

@@ -17,7 +17,8 @@ from test_corpus import BASE, phrasings
 from wording_checks import problems
 
 from builder import validate
-from builder.after import read_after, render_after
+from builder.after import read_after
+from builder.after_drafts import render_after
 from builder.drafts import FITTED, proposals, render_drafts
 from builder.invites import invites
 

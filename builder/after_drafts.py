@@ -1,0 +1,158 @@
+"""The drafts after the ask: which ones the stage calls for, and their wording.
+
+A follow-up when no reply came, a confirmation after a yes, a revised request after
+"yes, but smaller", a gracious reply to a no, the report-back for the next meeting
+from the last one's log, and the closing thank-you from the whole log. Each reuses the
+request's own facts (`drafts.context`) and fits the log's notes to its sentence frames.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+from builder import dates, wording
+from builder.after import After, Entry
+from builder.drafts import Draft, context, text_environment
+from builder.fitting import Fit, fit, say
+from builder.validate import Request, validate
+
+# name -> (title, template)
+OUTPUTS: dict[str, tuple[str, str]] = {
+    "follow_up": ("Follow-up", "follow_up.txt"),
+    "confirmation": ("Confirmation", "confirmation.txt"),
+    "revised": ("Revised request", "revised.txt"),
+    "decline": ("Your reply", "decline.txt"),
+    "report_next": ("Report-back for the next meeting", "report_next.txt"),
+    "thanks_log": ("Thank-you note, from your log", "thanks_log.txt"),
+}
+LOG_FITTED = ("asked", "advice", "tried", "happened")
+
+
+def fit_entry(entry: Entry, names: tuple[str, ...]) -> dict[str, Fit]:
+    """One meeting's notes, each read for the sentence frames."""
+    return {name: fit(name, getattr(entry, name), names) for name in LOG_FITTED}
+
+
+def shown_drafts(after: After, today: date | None) -> list[str]:
+    """The drafts the stage calls for, in the order the page shows them."""
+    stage = after.stage
+    names = {
+        "waiting": ["follow_up"],
+        "yes": ["confirmation"],
+        "smaller": ["revised"],
+        "not-now": ["decline"],
+        "no": ["decline"],
+    }.get(stage, [])
+    if stage in ("yes", "smaller"):
+        if _report_source(after) is not None:
+            names.append("report_next")
+        if any(entry.noted for entry in after.log):
+            names.append("thanks_log")
+    return names
+
+
+def _report_source(after: After) -> int | None:
+    """The index of the last meeting with notes: the next report-back is drafted from it."""
+    noted = [index for index, entry in enumerate(after.log) if entry.noted]
+    return noted[-1] if noted else None
+
+
+def after_context(
+    request: Request,
+    after: After,
+    facts: Mapping[str, object],
+    today: date | None,
+    subject: str,
+) -> dict[str, object]:
+    """The facts the after-the-ask templates add to the request's own (`drafts.context`)."""
+    names = (request.mentor_name.strip().rstrip(",;:").rstrip(),)
+    meeting = str(facts["short_noun"])
+    proposed: tuple[dates.Meeting, ...] = facts["proposed"]  # type: ignore[assignment]
+    entries = [fit_entry(entry, names) for entry in after.log]
+
+    def say_in(fitted: Mapping[str, Fit], slot: str, **params: str) -> str:
+        return say(slot, fitted[slot.split(".", 1)[0]], meeting=meeting, **params)
+
+    source = _report_source(after)
+    upcoming = source + 1 if source is not None else None
+    report: dict[str, object] = {}
+    if upcoming is not None:
+        later = after.log[upcoming] if upcoming < len(after.log) else None
+        when = ""
+        if later is not None and later.day is not None:
+            when = dates.day_label(later.day, today)
+        elif upcoming < len(proposed):
+            when = dates.when(proposed[upcoming], today)
+        report = {
+            "number": upcoming + 1,
+            "when": when,
+            "last": entries[source],
+            "asked": entries[upcoming] if later is not None else None,
+        }
+    lines = []
+    for index, fitted in enumerate(entries):
+        if not fitted["advice"]:
+            continue
+        line = say_in(fitted, "advice.thanks", ordinal=wording.ordinal(index + 1))
+        if fitted["happened"]:
+            line += " " + say_in(fitted, "happened.thanks")
+        lines.append(line)
+    count = len([entry for entry in after.log if entry.noted]) or len(after.log)
+    previous = None
+    if after.sent_values is not None:
+        before, _ = validate(after.sent_values)
+        was = str(context(before)["timebox"])
+        previous = was if was != facts["timebox"] else None
+    return {
+        "after": after,
+        "sent_label": dates.day_label(after.sent_on, today) if after.sent_on else "",
+        "reply_subject": subject if subject.casefold().startswith("re:") else f"Re: {subject}",
+        "say_in": say_in,
+        "report": report,
+        "thanks_lines": lines,
+        "held_count": wording.number(count),
+        "held_one": count == 1,
+        "next_fit": fit("next", after.next, names),
+        "previous_timebox": previous,
+        "meeting_lines": [
+            f"{str(facts['short_noun']).capitalize()} {m.number}: {dates.when(m, today)}"
+            for m in proposed
+        ],
+    }
+
+
+SUBJECTS: dict[str, str] = {
+    "follow_up": "{reply_subject}",
+    "confirmation": "Confirming our {short_nouns}: {focus_short}",
+    "revised": "{reply_subject}",
+    "decline": "{reply_subject}",
+    "thanks_log": "Thank you: {focus_short}",
+}
+
+
+def render_after(
+    request: Request, after: After, today: date | None = None, subject: str = ""
+) -> dict[str, Draft]:
+    """The drafts the stage calls for (see `shown_drafts`), by name.
+
+    Args:
+        request: The request as it stands (after "yes, but smaller", as revised).
+        after: What happened since it was sent.
+        today: The reader's today, from the browser.
+        subject: The request email's subject as sent (the reader's own, if edited),
+            so replies stay in its thread.
+    """
+    names = shown_drafts(after, today)
+    if not names:
+        return {}
+    facts = dict(context(request, today))
+    facts |= after_context(request, after, facts, today, subject or "Mentoring request")
+    env = text_environment()
+    drafts = {}
+    for name in names:
+        title, template = OUTPUTS[name]
+        text = env.get_template(template).render(facts)
+        heading = SUBJECTS.get(name, "").format_map(facts)
+        drafts[name] = Draft(name, title, text, heading)
+    return drafts

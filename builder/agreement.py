@@ -1,0 +1,73 @@
+"""Keeping the agreement (tip 5): meetings held and left against what was agreed,
+the agreed end, and a gentle note when the log runs past either.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from builder import dates, wording
+from builder.after import After, Entry
+from builder.tips import TIP
+from builder.validate import Request
+
+
+def held(entry: Entry, today: date | None) -> bool:
+    """Whether a logged meeting has happened: its date has come, or it has notes."""
+    if entry.day is not None and today is not None:
+        return entry.day <= today
+    return entry.noted
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    """The "keep the agreement" view: meetings done and left, the end, gentle notes."""
+
+    agreed: int | None
+    done: int
+    left: int | None
+    end: date | None
+    notes: tuple[str, ...]
+
+    def as_data(self, today: date | None) -> dict[str, object]:
+        """JSON-ready form."""
+        return {
+            "agreed": self.agreed,
+            "done": self.done,
+            "left": self.left,
+            "end": self.end.isoformat() if self.end else "",
+            "end_label": dates.day_label(self.end, today) if self.end else "",
+            "notes": list(self.notes),
+            "tip_url": TIP[5].url(),
+        }
+
+
+def agreement(
+    request: Request, after: After, proposed: tuple[dates.Meeting, ...], today: date | None
+) -> Agreement:
+    """Where the arrangement stands against what was agreed (tip 5)."""
+    agreed = request.meetings
+    done = sum(held(entry, today) for entry in after.log)
+    logged_days = [entry.day for entry in after.log if entry.day]
+    start = proposed[0].day if proposed else (min(logged_days) if logged_days else after.reply_on)
+    end = dates.span_end(start, request.weeks) if start and request.weeks else None
+    notes = []
+    if agreed is not None and len(after.log) > agreed:
+        notes.append(
+            f"Your log has {len(after.log)} meetings, and you agreed {wording.number(agreed)}. "
+            "Keeping to what you agreed is what made it easy to say yes: if they would like "
+            "to carry on, let the offer come from them."
+        )
+    late = [
+        index + 1 for index, entry in enumerate(after.log) if end and entry.day and entry.day > end
+    ]
+    if late:
+        which = dates.series([str(number) for number in late])
+        notes.append(
+            f"Meeting {which} in your log {'falls' if len(late) == 1 else 'fall'} after the "
+            f"agreed end, {dates.day_label(end, today)}. If you need more time, ask whether "
+            "the end can move, rather than letting it drift."
+        )
+    left = max(0, agreed - done) if agreed is not None else None
+    return Agreement(agreed, done, left, end, tuple(notes))
