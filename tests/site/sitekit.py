@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Page
+from playwright.sync_api import BrowserContext, Page
 
 ROOT = Path(__file__).resolve().parents[2]
 DESKTOP = {"width": 1280, "height": 900}
@@ -121,3 +122,26 @@ class PageProblems:
             "console errors": self.console_errors,
             "uncaught errors": self.page_errors,
         }
+
+
+# Added to every context of the builder's and the reply helper's tests: a blocked
+# script or style (the site's Content-Security-Policy) is recorded in window.__csp.
+WATCH_CSP = """
+window.__csp = [];
+document.addEventListener("securitypolicyviolation",
+    e => window.__csp.push(e.violatedDirective + " " + e.blockedURI));
+"""
+
+
+def guarded_page(context: BrowserContext, base_url: str) -> Iterator[Page]:
+    """For a fixture (`yield from`): a fresh page with the guards every page has. When
+    the test ends: no request to another origin, no failed request, no console or
+    uncaught error, no dialog, no script run from hostile input (`window.__pwned`) and
+    nothing the Content-Security-Policy blocked (with `WATCH_CSP` in the context)."""
+    problems = PageProblems(base_url.rstrip("/"))
+    page = problems.watch(context.new_page())
+    page.on("dialog", lambda dialog: problems.page_errors.append(f"dialog: {dialog.message}"))
+    yield page
+    assert page.evaluate("() => window.__pwned") is None
+    assert page.evaluate("() => window.__csp ?? []") == []
+    assert not any(problems.as_dict().values()), problems.as_dict()

@@ -9,7 +9,15 @@ from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
-from sitekit import DESKTOP, PHONE, SAMPLE_REQUEST, PageProblems, axe_violations, step_of
+from sitekit import (
+    DESKTOP,
+    PHONE,
+    SAMPLE_REQUEST,
+    WATCH_CSP,
+    axe_violations,
+    guarded_page,
+    step_of,
+)
 
 from builder import FIELDS
 
@@ -27,11 +35,6 @@ HOSTILE = (
     "javascript:window.__pwned=1",
     '"><svg onload="window.__pwned=1">',
 )
-WATCH_CSP = """
-window.__csp = [];
-document.addEventListener("securitypolicyviolation",
-    e => window.__csp.push(e.violatedDirective + " " + e.blockedURI));
-"""
 
 
 @pytest.fixture
@@ -45,14 +48,7 @@ def context(browser: Browser, request: pytest.FixtureRequest) -> BrowserContext:
 
 @pytest.fixture
 def builder_page(context: BrowserContext, base_url: str):
-    """A fresh page with the same guards as every page: own origin only, no errors."""
-    problems = PageProblems(base_url.rstrip("/"))
-    page = problems.watch(context.new_page())
-    page.on("dialog", lambda dialog: problems.page_errors.append(f"dialog: {dialog.message}"))
-    yield page
-    assert page.evaluate("() => window.__pwned") is None
-    assert page.evaluate("() => window.__csp") == []
-    assert not any(problems.as_dict().values()), problems.as_dict()
+    yield from guarded_page(context, base_url)
 
 
 def open_builder(page: Page, base_url: str, query: str = "") -> None:

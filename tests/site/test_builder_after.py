@@ -11,7 +11,16 @@ from pathlib import Path
 import icalendar
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
-from sitekit import DESKTOP, PHONE, SAMPLE_REQUEST, PageProblems, axe_violations, step_of
+from sitekit import (
+    DESKTOP,
+    PHONE,
+    SAMPLE_REQUEST,
+    WATCH_CSP,
+    PageProblems,
+    axe_violations,
+    guarded_page,
+    step_of,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -30,18 +39,14 @@ def context(browser: Browser) -> BrowserContext:
     context = browser.new_context(
         viewport=DESKTOP, accept_downloads=True, timezone_id="Europe/Berlin"
     )
+    context.add_init_script(WATCH_CSP)
     yield context
     context.close()
 
 
 @pytest.fixture
 def builder_page(context: BrowserContext, base_url: str):
-    problems = PageProblems(base_url.rstrip("/"))
-    page = problems.watch(context.new_page())
-    page.on("dialog", lambda dialog: problems.page_errors.append(f"dialog: {dialog.message}"))
-    yield page
-    assert page.evaluate("() => window.__pwned") is None
-    assert not any(problems.as_dict().values()), problems.as_dict()
+    yield from guarded_page(context, base_url)
 
 
 def open_builder(page: Page, base_url: str) -> None:

@@ -8,7 +8,16 @@ from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
-from sitekit import DESKTOP, PHONE, SAMPLE_REQUEST, PageProblems, axe_violations, step_of
+from sitekit import (
+    DESKTOP,
+    PHONE,
+    SAMPLE_REQUEST,
+    WATCH_CSP,
+    PageProblems,
+    axe_violations,
+    guarded_page,
+    step_of,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -19,11 +28,6 @@ HOSTILE = (
     "</textarea><script>window.__pwned=1</script>",
     '"><svg onload="window.__pwned=1">',
 )
-WATCH_CSP = """
-window.__csp = [];
-document.addEventListener("securitypolicyviolation",
-    e => window.__csp.push(e.violatedDirective + " " + e.blockedURI));
-"""
 SUMMED_UP = {"protege_name": "Sam", "mentor_name": "Alex", "focus": "improve my code reviews"}
 TEXT_FIELDS = ("focus", "pasted", "first_step", "narrower", "later", "reason", "referral_why")
 
@@ -39,13 +43,7 @@ def context(browser: Browser, base_url: str) -> BrowserContext:
 
 @pytest.fixture
 def page(context: BrowserContext, base_url: str):
-    problems = PageProblems(base_url.rstrip("/"))
-    page = problems.watch(context.new_page())
-    page.on("dialog", lambda dialog: problems.page_errors.append(f"dialog: {dialog.message}"))
-    yield page
-    assert page.evaluate("() => window.__pwned") is None
-    assert page.evaluate("() => window.__csp") == []
-    assert not any(problems.as_dict().values()), problems.as_dict()
+    yield from guarded_page(context, base_url)
 
 
 def open_reply(page: Page, base_url: str, address: str = "") -> None:

@@ -11,6 +11,7 @@ import { Arrangement } from "./builder/arrangement.js";
 import { clicked } from "./builder/buttons.js";
 import { showChecklist } from "./builder/checklist.js";
 import { keepFocusInView } from "./builder/dom.js";
+import { EditLoop } from "./builder/loop.js";
 import { DraftPanes } from "./builder/drafts.js";
 import { notReady, showFeedback } from "./builder/feedback.js";
 import { FormValues } from "./builder/form.js";
@@ -23,7 +24,6 @@ import { Steps } from "./builder/steps.js";
 import { DraftStore, PREVIOUS_KEY, STORAGE_KEY } from "./builder/storage.js";
 import { PythonWorker } from "./python.js";
 
-const SAVE_DELAY_MS = 300;
 
 class Builder {
   constructor(root) {
@@ -63,12 +63,12 @@ class Builder {
       reopened: (saved) => this.reopened(saved),
       announce: (text) => this.announcer.say(text),
     });
+    this.loop = new EditLoop(this.python, {
+      message: () => ({ type: "evaluate", ...this.state() }),
+      save: () => this.save(),
+    });
     this.result = null;
-    this.dirty = false;
     this.touched = false; // any edit at all since the page loaded
-    this.touchedFields = new Set(); // fields typed in or left: their messages show
-    this.attempted = false; // tried to send: every message shows
-    this.saveTimer = 0;
   }
 
   mount() {
@@ -76,7 +76,7 @@ class Builder {
     this.root.classList.add("sh-builder--enhanced");
     this.form.addEventListener("input", (event) => this.edited(event));
     this.form.addEventListener("change", (event) => this.edited(event));
-    this.form.addEventListener("focusout", (event) => this.left(event));
+    this.form.addEventListener("focusout", (event) => this.loop.left(event.target?.name));
     this.form.addEventListener("submit", (event) => event.preventDefault());
     this.root.addEventListener("click", (event) => clicked(this, event));
     addEventListener("pagehide", () => this.save());
@@ -98,8 +98,7 @@ class Builder {
     this.drafts.clear();
     this.drafts.restore(saved?.edits);
     this.arrangement.fillAfter(saved?.after);
-    this.touchedFields.clear();
-    this.attempted = false;
+    this.loop.forget();
     this.edited();
   }
 
@@ -108,7 +107,7 @@ class Builder {
   }
 
   save() {
-    clearTimeout(this.saveTimer);
+    this.loop.cancelSave();
     this.arrangement.save(this.fields.values(), this.drafts.saved());
   }
 
@@ -127,21 +126,10 @@ class Builder {
   }
 
   edited(event) {
-    const name = event?.target?.name;
-    if (name) this.touchedFields.add(name);
     this.touched = true;
     this.news.typing();
     this.fields.updateCounts();
-    this.changed();
-  }
-
-  // Leaving a field counts as touching it: its messages show from then on.
-  left(event) {
-    const name = event.target?.name;
-    if (!name || this.touchedFields.has(name)) return;
-    this.touchedFields.add(name);
-    this.dirty = true;
-    this.flush();
+    this.loop.edited(event?.target?.name);
   }
 
   draftEdited() {
@@ -150,24 +138,15 @@ class Builder {
   }
 
   changed() {
-    clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => this.save(), SAVE_DELAY_MS);
-    this.dirty = true;
-    this.flush();
-  }
-
-  flush() {
-    if (!this.python.ready || this.python.busy || !this.dirty) return;
-    this.dirty = false;
-    this.python.send({ type: "evaluate", ...this.state() });
+    this.loop.changed();
   }
 
   // What Python needs besides the values: which messages to show, the reader's edits.
   state() {
     return {
       values: this.fields.values(),
-      touched: [...this.touchedFields],
-      attempted: this.attempted,
+      touched: [...this.loop.touched],
+      attempted: this.loop.attempted,
       edits: this.drafts.saved(),
       ...this.arrangement.state(),
     };
@@ -184,11 +163,9 @@ class Builder {
     // A link's values are read by Python as well, so it can say what it had to fix,
     // unless the reader has already changed them.
     if (this.linkQuery && !this.touched) {
-      this.dirty = false;
-      this.python.send({ type: "open-link", query: this.linkQuery, ...this.state() });
+      this.loop.send({ type: "open-link", query: this.linkQuery, ...this.state() });
     } else {
-      this.dirty = true;
-      this.flush();
+      this.loop.ask();
     }
   }
 
@@ -198,7 +175,7 @@ class Builder {
     } else if (message.type === "error") {
       this.notices.add("Something went wrong while checking your request. Your text is safe in the form.", "warning");
     }
-    this.flush();
+    this.loop.flush();
   }
 
   // --- showing Python's answer -----------------------------------------------
@@ -222,22 +199,18 @@ class Builder {
     showChecklist(this.root, result.checklist);
     this.news.checklist(result.checklist);
     this.drafts.show(result.drafts, result.edits);
-    showSend(this.root, this.data.fields, result, this.attempted);
+    showSend(this.root, this.data.fields, result, this.loop.attempted);
     this.arrangement.show(result);
     keepFocusInView();
     this.root.dataset.shRevision = String(this.python.seq);
   }
 
-  // The reader tried to send: from now on, everything still missing is listed.
   attempt() {
-    if (this.attempted) return;
-    this.attempted = true;
-    this.dirty = true;
-    this.flush();
+    this.loop.attempt();
   }
 
   reset() {
-    clearTimeout(this.saveTimer);
+    this.loop.cancelSave();
     this.root.querySelector("[data-sh-reset-dialog]").close();
     this.form.reset();
     this.drafts.clear();
@@ -255,10 +228,8 @@ class Builder {
     if (title.getBoundingClientRect().bottom > innerHeight) title.scrollIntoView({ block: "nearest" });
     this.news.quiet();
     this.touched = false;
-    this.touchedFields.clear();
-    this.attempted = false;
-    this.dirty = true;
-    this.flush();
+    this.loop.forget();
+    this.loop.ask();
   }
 }
 

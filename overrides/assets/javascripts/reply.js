@@ -11,6 +11,7 @@ import { keepFocusInView } from "./builder/dom.js";
 import { DraftPanes } from "./builder/drafts.js";
 import { showFeedback } from "./builder/feedback.js";
 import { FormValues } from "./builder/form.js";
+import { EditLoop } from "./builder/loop.js";
 import { Notices } from "./builder/notices.js";
 import { StartStatus } from "./builder/status.js";
 import { DraftStore } from "./builder/storage.js";
@@ -23,7 +24,6 @@ import { showSend } from "./reply/send.js";
 
 const STORAGE_KEY = "shorthaul.reply.draft";
 const PREVIOUS_KEY = "shorthaul.reply.previous";
-const SAVE_DELAY_MS = 300;
 const FAILED = "Something went wrong while drafting your reply. Your text is safe in the form.";
 
 class ReplyHelper {
@@ -52,11 +52,8 @@ class ReplyHelper {
     });
     this.request = ""; // the protégé's link, or "" for a request the mentor sums up
     this.opened = false; // the first answer after a link fills in names, tone, channel
+    this.loop = new EditLoop(this.python, { message: () => this.question(), save: () => this.save() });
     this.result = null;
-    this.dirty = false;
-    this.touched = new Set();
-    this.attempted = false;
-    this.saveTimer = 0;
   }
 
   mount() {
@@ -65,7 +62,7 @@ class ReplyHelper {
     this.root.classList.add("sh-builder--enhanced");
     this.form.addEventListener("input", (event) => this.edited(event));
     this.form.addEventListener("change", (event) => this.edited(event));
-    this.form.addEventListener("focusout", (event) => this.left(event));
+    this.form.addEventListener("focusout", (event) => this.loop.left(event.target?.name));
     this.form.addEventListener("submit", (event) => event.preventDefault());
     this.root.addEventListener("click", (event) => this.clicked(event));
     addEventListener("pagehide", () => this.save());
@@ -117,8 +114,7 @@ class ReplyHelper {
     this.form.reset();
     this.drafts.clear();
     this.notices.clear();
-    this.touched.clear();
-    this.attempted = false;
+    this.loop.forget();
     this.restore();
     showDetails(this.root, this.form);
     this.changed();
@@ -134,7 +130,7 @@ class ReplyHelper {
   }
 
   save() {
-    clearTimeout(this.saveTimer);
+    this.loop.cancelSave();
     const saved = {
       version: this.data.version,
       saved_at: new Date().toISOString(),
@@ -149,45 +145,30 @@ class ReplyHelper {
 
   edited(event) {
     const name = event?.target?.name;
-    if (name) this.touched.add(name);
     if (name === "response") showDetails(this.root, this.form);
     this.fields.updateCounts();
-    this.changed();
-  }
-
-  left(event) {
-    const name = event.target?.name;
-    if (!name || this.touched.has(name)) return;
-    this.touched.add(name);
-    this.dirty = true;
-    this.flush();
+    this.loop.edited(name);
   }
 
   changed() {
-    clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => this.save(), SAVE_DELAY_MS);
-    this.dirty = true;
-    this.flush();
+    this.loop.changed();
   }
 
-  flush() {
-    if (!this.python.ready || this.python.busy || !this.dirty) return;
-    this.dirty = false;
-    this.python.send({
+  question() {
+    return {
       type: "reply",
       values: this.fields.values(),
       request: this.request,
       opened: this.opened,
-      touched: [...this.touched],
-      attempted: this.attempted,
+      touched: [...this.loop.touched],
+      attempted: this.loop.attempted,
       edits: this.drafts.saved(),
-    });
+    };
   }
 
   started() {
     this.status.ready();
-    this.dirty = true;
-    this.flush();
+    this.loop.ask();
   }
 
   answered(message, latest) {
@@ -197,7 +178,7 @@ class ReplyHelper {
       this.failedOnce = true;
       this.notices.add(FAILED, "warning");
     }
-    this.flush();
+    this.loop.flush();
   }
 
   show(result) {
@@ -206,18 +187,19 @@ class ReplyHelper {
       // The link's request, and the names, tone and channel it suggests, into the form,
       // except where the mentor has already typed or chosen (then Python drafts again).
       this.opened = false;
-      const untouched = Object.entries(result.values).filter(([name]) => !this.touched.has(name));
+      const { touched } = this.loop;
+      const untouched = Object.entries(result.values).filter(([name]) => !touched.has(name));
       this.fields.fill(Object.fromEntries(untouched));
       for (const notice of result.request?.notices || []) this.notices.add(notice.text, "info");
       showDetails(this.root, this.form);
       this.save();
-      this.dirty ||= this.touched.size > 0;
+      if (touched.size > 0) this.loop.askLater(); // again, with what the mentor typed
     }
     if (result.request) this.linked.show(result.request.rows);
     this.fields.showMessages(result.messages);
     showCoaching(this.root, result.findings, new URL(this.root.dataset.shSiteRoot, location.href));
     this.drafts.show(result.drafts, result.edits);
-    showSend(this.root, result, this.attempted);
+    showSend(this.root, result, this.loop.attempted);
     keepFocusInView();
     this.root.dataset.shRevision = String(this.python.seq);
   }
@@ -264,14 +246,11 @@ class ReplyHelper {
   }
 
   attempt() {
-    if (this.attempted) return;
-    this.attempted = true;
-    this.dirty = true;
-    this.flush();
+    this.loop.attempt();
   }
 
   reset() {
-    clearTimeout(this.saveTimer);
+    this.loop.cancelSave();
     this.root.querySelector("[data-sh-reset-dialog]").close();
     this.form.reset();
     this.drafts.clear();
@@ -282,8 +261,7 @@ class ReplyHelper {
     showDetails(this.root, this.form);
     this.fields.updateCounts();
     this.announcer.say("Cleared. The form is blank again.");
-    this.touched.clear();
-    this.attempted = false;
+    this.loop.forget();
     this.changed();
     this.fields.focus("protege_name");
   }

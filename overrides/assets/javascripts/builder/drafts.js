@@ -4,6 +4,7 @@
 // something new since (stale), and this offers the choice. Text goes in as .value and
 // .textContent only.
 import { setHidden, setText } from "./dom.js";
+import { draftText } from "./save.js";
 
 export class DraftPanes {
   // onEdit() is called whenever the reader's edits change (to save and re-check them).
@@ -52,7 +53,7 @@ export class DraftPanes {
     this.fresh = drafts;
     for (const [name, parts] of Object.entries(this.panes)) {
       const draft = drafts[name];
-      // A draft for after the ask shows only at its stage (builder/after.py).
+      // A draft for after the ask shows only at its stage (builder/after_drafts.py).
       if (parts.pane.hasAttribute("data-sh-draft-optional")) setHidden(parts.pane, !draft);
       if (!draft) continue;
       const mine = this.edits[name];
@@ -71,7 +72,7 @@ export class DraftPanes {
   mirror(name) {
     const parts = this.panes[name];
     const subject = parts.subject?.value;
-    setText(parts.print, subject ? `Subject: ${subject}\n\n${parts.text.value}` : parts.text.value);
+    setText(parts.print, draftText({ subject, text: parts.text.value }));
   }
 
   mark(name, stale) {

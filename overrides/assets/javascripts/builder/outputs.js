@@ -2,7 +2,7 @@
 // all, copy a share link. What goes out is the reader's version of each draft. Sending
 // (mail, or copying the message) needs a finished request: the first try lists
 // everything still missing instead.
-import { el } from "./dom.js";
+import { COPY_REFUSED, copyText, draftText, saveFile } from "./save.js";
 
 export const DOWNLOADS = {
   text: { fileName: "mentoring-request.txt", type: "text/plain" },
@@ -26,7 +26,7 @@ export class Outputs {
     if (!result?.drafts) return null;
     const draft = this.host.drafts.current(name === "primary" ? result.primary : name);
     if (!draft) return null;
-    return draft.subject ? `Subject: ${draft.subject}\n\n${draft.text}` : draft.text;
+    return draftText(draft);
   }
 
   sendable(from) {
@@ -52,12 +52,7 @@ export class Outputs {
       return;
     }
     if (name === "primary" && !this.sendable(from)) return;
-    try {
-      await navigator.clipboard.writeText(text);
-      this.say("Copied. Paste it wherever you write to your mentor.", from);
-    } catch (error) {
-      this.say("Your browser did not allow copying. Select the text in the preview and copy it by hand.", from);
-    }
+    this.say(await copyText(text) ? "Copied. Paste it wherever you write to your mentor." : COPY_REFUSED, from);
   }
 
   // The download goes ahead (it is the reader's own copy), and lists what is missing.
@@ -70,14 +65,7 @@ export class Outputs {
       this.say(this.host.notReady("There is nothing to download yet"), from);
       return;
     }
-    const url = URL.createObjectURL(new Blob([text], { type: `${kind.type};charset=utf-8` }));
-    const link = el("a");
-    link.href = url;
-    link.download = kind.fileName;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    saveFile(kind.fileName, text, kind.type);
     this.say(`Downloaded ${kind.fileName}.`, from);
   }
 
@@ -96,16 +84,12 @@ export class Outputs {
       : new URL(location.pathname, location.origin);
     url.search = "";
     url.hash = result.query;
-    try {
-      await navigator.clipboard.writeText(url.href);
-      this.say(
-        mentor
-          ? "Copied a link for your mentor: it opens the reply helper with your request. Anyone who opens it sees your answers."
-          : "Copied a link that fills in this form. Anyone who opens it sees your answers.",
-        from,
-      );
-    } catch (error) {
+    if (!(await copyText(url.href))) {
       this.say(`Your browser did not allow copying. The link is: ${url.href}`, from);
+    } else if (mentor) {
+      this.say("Copied a link for your mentor: it opens the reply helper with your request. Anyone who opens it sees your answers.", from);
+    } else {
+      this.say("Copied a link that fills in this form. Anyone who opens it sees your answers.", from);
     }
   }
 }

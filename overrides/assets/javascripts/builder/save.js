@@ -1,6 +1,24 @@
-// Hands a text to the reader as a downloaded file. Made here, in the browser: nothing
-// is sent anywhere.
+// Hands a text to the reader: as a downloaded file, or on the clipboard. Made here, in
+// the browser: nothing is sent anywhere. Shared by the builder and the reply helper.
 import { el } from "./dom.js";
+
+// A draft as it is copied or saved: its subject line first, when it has one.
+export function draftText(draft) {
+  return draft.subject ? `Subject: ${draft.subject}\n\n${draft.text}` : draft.text;
+}
+
+// Whether the browser let us copy (it may refuse: no permission, not focused).
+export async function copyText(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const COPY_REFUSED =
+  "Your browser did not allow copying. Select the text in the preview and copy it by hand.";
 
 export function saveFile(fileName, text, type) {
   const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));

@@ -1,7 +1,7 @@
 // Ways out of the reply helper: the mail app, the clipboard, a download. What goes out
 // is the mentor's version of each draft; sending (mail, copy) waits for a finished
 // reply and lists what is missing instead, a download goes ahead.
-import { el } from "../builder/dom.js";
+import { COPY_REFUSED, copyText, draftText, saveFile } from "../builder/save.js";
 
 const DOWNLOADS = {
   text: { fileName: "mentoring-reply.txt", type: "text/plain" },
@@ -43,13 +43,7 @@ export class ReplyOutputs {
       return;
     }
     if (name === "primary" && !this.ready(from)) return;
-    const text = draft.subject ? `Subject: ${draft.subject}\n\n${draft.text}` : draft.text;
-    try {
-      await navigator.clipboard.writeText(text);
-      this.say("Copied. Paste it into your reply to them.", from);
-    } catch (error) {
-      this.say("Your browser did not allow copying. Select the text in the preview and copy it by hand.", from);
-    }
+    this.say(await copyText(draftText(draft)) ? "Copied. Paste it into your reply to them." : COPY_REFUSED, from);
   }
 
   download(format, from) {
@@ -61,14 +55,7 @@ export class ReplyOutputs {
       this.say("There is nothing to download yet: the helper is still loading.", from);
       return;
     }
-    const url = URL.createObjectURL(new Blob([text], { type: `${kind.type};charset=utf-8` }));
-    const link = el("a");
-    link.href = url;
-    link.download = kind.fileName;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    saveFile(kind.fileName, text, kind.type);
     this.say(`Downloaded ${kind.fileName}.`, from);
   }
 }
