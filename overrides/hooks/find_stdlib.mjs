@@ -1,5 +1,7 @@
 // Find the standard-library modules the builder needs, so the site ships only those
-// (about a third of Pyodide's python_stdlib.zip).
+// (about a third of Pyodide's python_stdlib.zip), in two parts: what either start path
+// needs ("start"), and what only the calendar's packages need ("later"), which the
+// worker loads with them, on a reader's first calendar file.
 //
 //   node overrides/hooks/find_stdlib.mjs RUNTIME_DIR BUNDLE_DIR OUT_JSON
 //
@@ -27,24 +29,26 @@ const pyodide = await loadPyodide({
   stderr: (line) => console.error(line),
 });
 await pyodide.loadPackage("shorthaul-builder", { messageCallback: () => {} });
-// The calendar's packages, which the worker loads on a reader's first calendar file.
-await pyodide.loadPackage("icalendar", { messageCallback: () => {} });
 
-const names = pyodide.runPython(`
+// Twice: first with the builder alone (the calendar's packages are not installed, so
+// nothing of theirs is imported), then again once they are, as the worker loads them.
+const FIND = `
 import sys
-LOADED_BEFORE = set(sys.modules)
-import dis, importlib, json, pkgutil  # noqa: E401 (the discovery's own tools)
-TOOLS = set(sys.modules) - LOADED_BEFORE
+if "LOADED_BEFORE" not in globals():
+    LOADED_BEFORE = set(sys.modules)
+    import dis, importlib, json, pkgutil  # noqa: E401 (the discovery's own tools)
+    TOOLS = set(sys.modules) - LOADED_BEFORE
 
 import builder.web
 
 import builder.samples
 
 for message in builder.samples.EXERCISES:
-    builder.web.handle(json.dumps(message))
+    if CALENDAR or message.get("type") != "calendar":
+        builder.web.handle(json.dumps(message))
 builder.web.handle("{not json")
 
-OURS = ("builder", "jinja2", "markupsafe", "icalendar", "dateutil", "tzdata")
+OURS = ("builder", "jinja2", "markupsafe") + (("icalendar", "dateutil", "tzdata") if CALENDAR else ())
 
 def code_objects(code):
     yield code
@@ -87,6 +91,18 @@ json.dumps(sorted(
     if (getattr(module, "__file__", None) or "").startswith(stdlib + "/")
     and (name not in TOOLS or name in wanted_here)
 ))
-`);
-writeFileSync(outFile, names + "\n");
-console.log(`standard library: ${JSON.parse(names).length} modules`);
+`;
+pyodide.globals.set("CALENDAR", false);
+const start = JSON.parse(pyodide.runPython(FIND));
+// The calendar's packages, which the worker loads on a reader's first calendar file.
+await pyodide.loadPackage("icalendar", { messageCallback: () => {} });
+pyodide.globals.set("CALENDAR", true);
+const all = JSON.parse(pyodide.runPython(FIND));
+// Only whole packages can wait: a submodule of a package Python has already imported
+// is looked for in that package's own folder (its __path__), never in a zip added to
+// sys.path later (measured: encodings.utf_8_sig, which icalendar asks for by name).
+const startTops = new Set(start.map((name) => name.split(".")[0]));
+const later = all.filter((name) => !start.includes(name) && !startTops.has(name.split(".")[0]));
+const first = all.filter((name) => !later.includes(name));
+writeFileSync(outFile, JSON.stringify({ start: first, later }) + "\n");
+console.log(`standard library: ${first.length} modules at start, ${later.length} with the calendar`);

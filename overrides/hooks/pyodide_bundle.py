@@ -45,6 +45,8 @@ HOOKS = ROOT / "overrides" / "hooks"
 BUNDLE_DIRNAME = "pyodide"
 SNAPSHOT_NAME = "builder.snapshot"
 STDLIB_NAME = "python_stdlib.zip"
+# The standard-library modules only the calendar's packages need: loaded with them.
+STDLIB_LATER_NAME = "python_stdlib_later.zip"
 XZ_DECODER = "xz-decompress.mjs"
 # A 4 MiB window: 3.22 MB where 16 MiB gives 3.19, and the worker's decoder then needs
 # ~5 MB of memory instead of ~17 (it keeps it for the page's life).
@@ -129,8 +131,22 @@ def _make_cached(cached: Path, make) -> Path:
     return cached
 
 
-def stdlib_zip(staging: Path, wheel_files: list[Path]) -> Path:
-    """The standard library cut to what the builder imports (find_stdlib.mjs), cached."""
+def _cut_zip(names: list[str], out: Path) -> None:
+    """A zip of the standard library's files for these module names."""
+    with zipfile.ZipFile(RUNTIME_DIR / STDLIB_NAME) as full:
+        present = set(full.namelist())
+        stems = [name.replace(".", "/") for name in names]
+        candidates = [path for stem in stems for path in (f"{stem}.py", f"{stem}/__init__.py")]
+        wanted = [path for path in candidates if path in present]
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as cut:
+            for path in sorted(wanted):
+                cut.writestr(full.getinfo(path), full.read(path), zipfile.ZIP_DEFLATED, 9)
+
+
+def stdlib_zips(staging: Path, wheel_files: list[Path]) -> tuple[Path, Path]:
+    """The standard library cut to what the builder imports (find_stdlib.mjs), cached:
+    what either start needs, and what only the calendar's packages add (loaded with
+    them, on a reader's first calendar file)."""
     script = HOOKS / "find_stdlib.mjs"
     key = _digest(script, runtime_version().encode(), *wheel_files)
 
@@ -138,16 +154,11 @@ def stdlib_zip(staging: Path, wheel_files: list[Path]) -> Path:
         names_file = scratch.with_suffix(".json")
         _run(["node", str(script), str(RUNTIME_DIR), str(staging), str(names_file)])
         names = json.loads(names_file.read_text())
-        with zipfile.ZipFile(RUNTIME_DIR / STDLIB_NAME) as full:
-            present = set(full.namelist())
-            stems = [name.replace(".", "/") for name in names]
-            candidates = [path for stem in stems for path in (f"{stem}.py", f"{stem}/__init__.py")]
-            wanted = [path for path in candidates if path in present]
-            with zipfile.ZipFile(scratch, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as cut:
-                for path in sorted(wanted):
-                    cut.writestr(full.getinfo(path), full.read(path), zipfile.ZIP_DEFLATED, 9)
+        _cut_zip(names["later"], scratch.parent / STDLIB_LATER_NAME)
+        _cut_zip(names["start"], scratch)
 
-    return _make_cached(STDLIB_CACHE_DIR / key / STDLIB_NAME, make)
+    start = _make_cached(STDLIB_CACHE_DIR / key / STDLIB_NAME, make)
+    return start, start.parent / STDLIB_LATER_NAME
 
 
 def snapshot(wheel_files: list[Path], stdlib: Path) -> Path:
@@ -196,7 +207,7 @@ def bundle_files(program: bytes | None = None) -> dict[str, Path]:
     files = {name: RUNTIME_DIR / name for name in RUNTIME_FILES}
     files.update({wheel.name: wheel for wheel in [*built, *later]})
     files["pyodide-lock.json"] = STAGING_DIR / "pyodide-lock.json"
-    files[STDLIB_NAME] = stdlib_zip(STAGING_DIR, [*built, *later])
+    files[STDLIB_NAME], files[STDLIB_LATER_NAME] = stdlib_zips(STAGING_DIR, [*built, *later])
     files[SNAPSHOT_NAME] = snapshot(built, files[STDLIB_NAME])
     files[XZ_DECODER] = _xz_decoder(STAGING_DIR / XZ_DECODER)
     return files
@@ -235,7 +246,10 @@ def build_bundle(out: Path, files: dict[str, Path] | None = None) -> Path:
     # What the worker weighs when it chooses how to start (python/link.js), and what
     # the service worker caches once the builder has started (bytes as served).
     # The calendar's wheels are loaded later, on first use: not part of either start.
-    later = sorted(w.name for w in calendar_wheels() if w.name in files)
+    later = sorted(
+        [w.name for w in calendar_wheels() if w.name in files]
+        + [name for name in (STDLIB_LATER_NAME,) if name in files]
+    )
     wheel_bytes = sum(
         p.stat().st_size for n, p in files.items() if n.endswith(".whl") and n not in later
     )

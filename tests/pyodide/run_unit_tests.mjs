@@ -34,7 +34,11 @@ const { loadPyodide } = await import(pathToFileURL(join(bundle, "pyodide.mjs")).
 const pyodide = await loadPyodide({ indexURL: bundle + "/" });
 await pyodide.loadPackage("shorthaul-builder", { checkIntegrity: true });
 // The calendar's packages, as the worker loads them on a reader's first calendar file
-// (the exercises below include one).
+// (the exercises below include one): the standard library's modules only they need
+// first (builder-worker.js, addLaterStdlib), then the packages.
+const later = "/lib/python_stdlib_later.zip";
+pyodide.FS.writeFile(later, new Uint8Array(readFileSync(join(bundle, "python_stdlib_later.zip"))));
+pyodide.runPython(`import sys; sys.path.append(${JSON.stringify(later)})`);
 await pyodide.loadPackage("icalendar", { checkIntegrity: true });
 // With the site's standard library alone (before pytest, which needs more of it,
 // loads anything): import the builder and take it down every path a reader's page

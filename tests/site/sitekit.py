@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -145,3 +146,41 @@ def guarded_page(context: BrowserContext, base_url: str) -> Iterator[Page]:
     assert page.evaluate("() => window.__pwned") is None
     assert page.evaluate("() => window.__csp ?? []") == []
     assert not any(problems.as_dict().values()), problems.as_dict()
+
+
+# What a start from the snapshot needs, all kept by the builder's worker once it has
+# started (the snapshot too, fetched afterwards, when the link was too slow for it).
+SNAPSHOT_START = (
+    "bundle.json",
+    "pyodide.mjs",
+    "pyodide.asm.mjs",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+    "pyodide-lock.json",
+    "builder.snapshot",
+    "xz-decompress.mjs",
+)
+
+# The first bytes of the snapshot file this browser keeps for the next visit ("" if
+# none): "SHSNAP01" when it is kept decompressed, as the builder's worker keeps it.
+KEPT_SNAPSHOT_MAGIC = """async () => {
+    const cache = await caches.open("sh-python");
+    const request = (await cache.keys()).find((r) => r.url.endsWith("/builder.snapshot"));
+    if (!request) return "";
+    const bytes = new Uint8Array(await (await cache.match(request)).arrayBuffer());
+    return new TextDecoder().decode(bytes.subarray(0, 8));
+}"""
+
+
+def wait_until(page: Page, script: str, arg: object = None, timeout_s: float = 60) -> object:
+    """Evaluates `script` (a function, async or not) until it returns something truthy,
+    and returns that. Playwright's wait_for_function counts a returned Promise as true
+    at once (measured), so it cannot wait on an async check such as the caches."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        value = page.evaluate(script, arg)
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout_s} s: {script.strip()[:200]}")
+        time.sleep(0.2)

@@ -16,22 +16,18 @@ from pathlib import Path
 import pytest
 from conftest import _QuietHandler
 from playwright.sync_api import Browser, BrowserContext, Page, expect
-from sitekit import DESKTOP, ROOT, PageProblems
+from sitekit import (
+    DESKTOP,
+    KEPT_SNAPSHOT_MAGIC,
+    ROOT,
+    SNAPSHOT_START,
+    PageProblems,
+    wait_until,
+)
 
 pytestmark = pytest.mark.browser
 
 READY = "[data-sh-builder][data-sh-ready='true']"
-# What a start from the snapshot needs; the builder's worker keeps these once started.
-SNAPSHOT_START = (
-    "bundle.json",
-    "pyodide.mjs",
-    "pyodide.asm.mjs",
-    "pyodide.asm.wasm",
-    "python_stdlib.zip",
-    "pyodide-lock.json",
-    "builder.snapshot",
-    "xz-decompress.mjs",
-)
 KEPT = """async () => (await (await caches.open("sh-python")).keys()).map((r) => r.url)"""
 
 
@@ -85,14 +81,13 @@ def open_builder(page: Page, url: str) -> None:
 def wait_until_kept(page: Page) -> list[str]:
     """Waits for the builder's worker to keep a snapshot start, and for the service worker."""
     wanted = {pyodide_dir(page) + name for name in SNAPSHOT_START}
-    page.wait_for_function(
+    wait_until(
+        page,
         """async (wanted) => {
             const kept = (await (await caches.open("sh-python")).keys()).map((r) => r.url);
             return wanted.every((url) => kept.includes(url));
         }""",
-        arg=sorted(wanted),
-        timeout=60_000,
-        polling=200,
+        sorted(wanted),
     )
     page.evaluate("() => navigator.serviceWorker.ready")
     return page.evaluate(KEPT)
@@ -105,6 +100,7 @@ def test_after_one_builder_visit_the_builder_and_visited_pages_work_offline(
     page = problems.watch(context.new_page())
     open_builder(page, f"{base_url}builder/")
     wait_until_kept(page)
+    assert page.evaluate(KEPT_SNAPSHOT_MAGIC) == "SHSNAP01"  # kept decompressed
     page.goto(f"{base_url}tips/prepare/")  # a guide page the reader opens, online
     page.wait_for_load_state("networkidle")
     page.close()
@@ -179,13 +175,13 @@ def take_over(page: Page, base: str, marker: str) -> Page:
     """The browser finds the new sw.js; the reader closes the old page and comes back
     later, once the new worker has taken over (its pages carry `marker`)."""
     page.evaluate("async () => (await navigator.serviceWorker.getRegistration()).update()")
-    page.wait_for_function(
+    wait_until(
+        page,
         """async () => {
             const registration = await navigator.serviceWorker.getRegistration();
             return Boolean(registration.waiting || registration.installing);
         }""",
-        timeout=30_000,
-        polling=200,
+        timeout_s=30,
     )
     context = page.context
     page.close()
@@ -295,10 +291,10 @@ def test_the_dev_servers_worker_replaces_a_built_sites_worker_and_removes_itself
             )
             html.write_text(text.replace("<title>", "<title>dev: ", 1), encoding="utf-8")
         page.evaluate("async () => (await navigator.serviceWorker.getRegistration()).update()")
-        page.wait_for_function(
+        wait_until(
+            page,
             "async () => (await navigator.serviceWorker.getRegistrations()).length === 0",
-            timeout=30_000,
-            polling=200,
+            timeout_s=30,
         )
         page.goto(f"{base}case-for/?served-now")  # past the HTTP cache's own heuristics
         assert page.title().startswith("dev: ")

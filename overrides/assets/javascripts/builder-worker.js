@@ -6,11 +6,12 @@
 // memory snapshot (fast on a fast link), or start Python and install the builder's
 // wheels (fewer bytes, more CPU). If the snapshot cannot be used, the wheels it is.
 import { choosePath, meter } from "./python/link.js";
-import { readSnapshot, whenInstantiated } from "./python/snapshot.js";
+import { decompressedFile, readSnapshot, whenInstantiated } from "./python/snapshot.js";
 
 let handle = null;
 let python = null; // the running Pyodide, for loading the calendar's packages later
 let calendarLoaded = null; // a promise, once the first calendar file was asked for
+let bundleURL = null; // where the bundle's files are (the page says, at start)
 const unwatchedFetch = self.fetch.bind(self); // the browser's own, whatever watches it
 const prefetched = new Map(); // url -> Response already under way, for Pyodide's fetch
 const PYTHON_CACHE = "sh-python"; // served by the service worker (sw.js)
@@ -39,6 +40,16 @@ function keep(url, response) {
       else await cache.put(url, copy);
     })
     .catch(() => {});
+}
+
+// Keep `response` for `url` in place of whatever is kept there (the snapshot,
+// decompressed). A copy that cannot be read to its end is not kept.
+function replaceKept(url, response) {
+  if (!keeping || !url.startsWith(keeping) || typeof caches !== "object") {
+    response.body?.cancel().catch(() => {});
+    return;
+  }
+  caches.open(PYTHON_CACHE).then((cache) => cache.put(url, response)).catch(() => {});
 }
 
 function progress(step, label) {
@@ -82,8 +93,8 @@ async function restore(loadPyodide, indexURL) {
     // Not watched: if it is missing, Python starts the long way instead of failing.
     const response = hit ?? (await unwatchedFetch(url));
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    if (!hit) keep(url, response);
-    return readSnapshot(response, indexURL);
+    // Kept decompressed (in place of a compressed copy kept earlier): see snapshot.js.
+    return readSnapshot(response, indexURL, (decoded) => replaceKept(url, decoded));
   });
   read.catch(() => {}); // its failure is reported by loadPyodide's await
   const stopWatching = whenInstantiated((memory) => {
@@ -188,7 +199,10 @@ async function keepTheRest(indexURL, snapshotToo) {
       const url = new URL(name, indexURL).href;
       if (await cache.match(url)) continue;
       const response = await unwatchedFetch(url);
-      if (response.ok) await cache.put(url, response);
+      if (!response.ok) continue;
+      // The snapshot is kept decompressed, so the next visit restores it without decoding.
+      const copy = name === "builder.snapshot" ? await decompressedFile(response, indexURL) : response;
+      await cache.put(url, copy);
     }
   } catch {
     // Storage full or blocked: the next visit downloads again, as without caching.
@@ -196,6 +210,7 @@ async function keepTheRest(indexURL, snapshotToo) {
 }
 
 async function start(indexURL, keepFiles) {
+  bundleURL = indexURL;
   keeping = keepFiles ? indexURL : null;
   const fetches = watchFetches();
   try {
@@ -210,12 +225,24 @@ async function start(indexURL, keepFiles) {
 // first time a reader asks for a calendar file: never at start-up, never in the snapshot.
 const CALENDAR_MS = 60_000;
 
+// The standard-library modules only the calendar's packages import, beside the rest
+// (find_stdlib.mjs): put on Python's path before the packages load.
+const STDLIB_LATER = "python_stdlib_later.zip";
+
+async function addLaterStdlib() {
+  const response = await fetch(new URL(STDLIB_LATER, bundleURL));
+  if (!response.ok) throw new Error(`${STDLIB_LATER}: HTTP ${response.status}`);
+  const path = `/lib/${STDLIB_LATER}`;
+  python.FS.writeFile(path, new Uint8Array(await response.arrayBuffer()));
+  python.runPython(`import sys\nif ${JSON.stringify(path)} not in sys.path: sys.path.append(${JSON.stringify(path)})`);
+}
+
 function loadCalendar() {
   calendarLoaded ??= new Promise((resolve, reject) => {
     const errors = [];
     const timer = setTimeout(() => reject(new Error("it took far too long")), CALENDAR_MS);
-    python
-      .loadPackage("icalendar", { messageCallback: () => {}, errorCallback: (m) => errors.push(m) })
+    addLaterStdlib()
+      .then(() => python.loadPackage("icalendar", { messageCallback: () => {}, errorCallback: (m) => errors.push(m) }))
       .then(() => (errors.length ? reject(new Error(errors.join("; "))) : resolve()), reject)
       .finally(() => clearTimeout(timer));
   }).catch((error) => {

@@ -51,10 +51,8 @@ async function decompressed(raw, head, indexURL) {
   return raw;
 }
 
-// Streams `response` into Pyodide's snapshot layout. Resolves to { snapshot, fill }
-// once the file is read: `fill(memory)` must then be called with the freshly
-// instantiated memory, before the restore.
-export async function readSnapshot(response, indexURL) {
+// The file's bytes, decompressed, and whether they were compressed.
+async function opened(response, indexURL) {
   const reader = response.body.getReader();
   const first = await reader.read();
   const head = first.value ?? new Uint8Array();
@@ -68,8 +66,50 @@ export async function readSnapshot(response, indexURL) {
       else controller.enqueue(value);
     },
   });
-  const bytes = (await decompressed(raw, head, indexURL)).getReader();
+  const packed = starts(head, XZ) || starts(head, GZIP);
+  return { stream: await decompressed(raw, head, indexURL), packed };
+}
 
+// The snapshot file as it is kept in this browser's cache: decompressed, so a visit
+// that restores it from there skips the decoding (about 0.4 s of CPU here, on every
+// repeat visit), for 13 MB on disk instead of 3.6. Resolves to a Response whose body
+// streams the decompressed file.
+export async function decompressedFile(response, indexURL) {
+  const { stream } = await opened(response, indexURL);
+  return new Response(stream, { headers: { "Content-Type": "application/octet-stream" } });
+}
+
+// Streams `response` into Pyodide's snapshot layout. Resolves to { snapshot, fill }
+// once the file is read: `fill(memory)` must then be called with the freshly
+// instantiated memory, before the restore. With `keep`, a file that arrived
+// compressed is also handed, decompressed as it is read, to `keep(Response)`, for
+// the cache.
+export async function readSnapshot(response, indexURL, keep = null) {
+  let { stream, packed } = await opened(response, indexURL);
+  let verdict = null;
+  if (keep && packed) {
+    const [mine, copy] = stream.tee();
+    stream = mine;
+    // The copy ends only once this read has succeeded: a file it cannot read is not kept.
+    let settle;
+    verdict = new Promise((resolve, reject) => { settle = { resolve, reject }; });
+    verdict.catch(() => {});
+    verdict.settle = settle;
+    const checked = copy.pipeThrough(new TransformStream({ flush: () => verdict }));
+    keep(new Response(checked, { headers: { "Content-Type": "application/octet-stream" } }));
+  }
+  try {
+    const read = await parse(stream.getReader());
+    verdict?.settle.resolve();
+    return read;
+  } catch (error) {
+    verdict?.settle.reject(error);
+    throw error;
+  }
+}
+
+// Reads the page-map format from `bytes` (a reader of the decompressed file).
+async function parse(bytes) {
   // Reads exactly `length` bytes into `into` (a view), across chunks.
   let pending = new Uint8Array();
   async function readInto(into) {
