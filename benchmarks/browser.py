@@ -15,9 +15,12 @@ sys.path.insert(0, str(ROOT / "tests" / "site"))
 from conftest import CHROMIUM_FLAGS, chromium_path  # noqa: E402
 from instruments import PAGE_INSTRUMENTS, WORKER_INSTRUMENTS  # noqa: E402
 from playwright.sync_api import Browser, BrowserContext, Page  # noqa: E402
-from sitekit import DESKTOP  # noqa: E402
+from sitekit import DESKTOP, SNAPSHOT_START  # noqa: E402
 
 BUILDER = "builder/"
+# The pages that run Python (the builder and the mentors' reply helper); every other
+# page is a guide page, which must never load anything from /pyodide/.
+PYTHON_PAGES = (BUILDER, "mentors/reply/")
 READY = "[data-sh-builder][data-sh-ready='true']"
 LOAD_TIMEOUT_MS = 180_000
 
@@ -134,20 +137,6 @@ def open_builder(page: Page, base: str) -> dict:
     assert page.locator(READY).count() == 1
     assert page.locator("[data-sh-draft=email] [data-sh-draft-text]").input_value().strip()
     return page_timings(page)
-
-
-# What a start from the snapshot needs, all kept by the builder's worker once it has
-# started (the snapshot too, fetched afterwards, when the link was too slow for it).
-SNAPSHOT_START = (
-    "bundle.json",
-    "pyodide.mjs",
-    "pyodide.asm.mjs",
-    "pyodide.asm.wasm",
-    "python_stdlib.zip",
-    "pyodide-lock.json",
-    "builder.snapshot",
-    "xz-decompress.mjs",
-)
 
 
 def python_cached(page: Page, timeout_s: float = 180) -> dict:

@@ -33,6 +33,7 @@ SESSIONS = [
     ("channel", "radio"),
 ]
 WORD = " plan"
+FIRST_KEYS = 25  # reported on their own: the keystrokes right after Python is ready
 
 
 def edit_plan(n: int) -> list[tuple[str, str]]:
@@ -70,15 +71,39 @@ def go_to_field(page: Page, field: str) -> None:
     page.evaluate("() => __bench.waitSettled(10000)")
 
 
+def keystroke(page: Page, key: str) -> dict:
+    """One measured keystroke: its timestamps, or {"missed": True}."""
+    page.evaluate("() => { __bench.edit = {}; }")
+    page.keyboard.press(key)
+    return page.evaluate("() => __bench.waitEdit(10000)") or {"missed": True}
+
+
+def type_request(page: Page) -> list[dict]:
+    """The sample request, typed key by key as a reader types it (choices are set), each
+    keystroke measured: the first keystrokes after Python is ready are the slowest (the
+    engine has not yet compiled the hot code for speed), and a reader types hundreds
+    before they edit anything."""
+    typed = []
+    text_fields = {field for field, kind in SESSIONS if kind == "text"}
+    for name, value in GOOD.items():
+        go_to_step(page, STEP_OF[name])
+        if name not in text_fields:
+            page.fill(f"#sh-field-{name}", value)
+            continue
+        page.focus(f"#sh-field-{name}")
+        for char in value:
+            key = "Space" if char == " " else char
+            typed.append({"field": name, "key": char, **keystroke(page, key)})
+    return typed
+
+
 def measure_edits(browser: Browser, base: str, edits: int, log) -> dict:
     context = new_context(browser)
     try:
         page = context.new_page()
         probe = WorkerProbe(context, page)
         open_builder(page, base)
-        for name, value in GOOD.items():
-            go_to_step(page, STEP_OF[name])
-            page.fill(f"#sh-field-{name}", value)
+        typed = type_request(page)
         page.evaluate("() => __bench.waitSettled(10000)")
         before = probe.memory()
         probe.value("self.__bench.handled = []; 0")
@@ -88,10 +113,7 @@ def measure_edits(browser: Browser, base: str, edits: int, log) -> dict:
             if field != current:
                 go_to_field(page, field)
                 current = field
-            page.evaluate("() => { __bench.edit = {}; }")
-            page.keyboard.press(key)
-            rec = page.evaluate("() => __bench.waitEdit(10000)")
-            records.append({"field": field, "key": key, **(rec or {"missed": True})})
+            records.append({"field": field, "key": key, **keystroke(page, key)})
         page.evaluate("() => __bench.waitSettled(10000)")
         handled = probe.value("self.__bench.handled")
         page.wait_for_timeout(500)
@@ -105,11 +127,20 @@ def measure_edits(browser: Browser, base: str, edits: int, log) -> dict:
     by_field: dict[str, list[float]] = {}
     for r in done:
         by_field.setdefault(r["field"], []).append(r["end"] - r["start"])
+    typing = [r["end"] - r["start"] for r in typed if "end" in r and "start" in r]
+    first = typing[:FIRST_KEYS]
+    log(
+        f"  typing the request: {len(typing)} keys, the first {len(first)} median "
+        f"{statistics.median(first):.1f} ms, p95 {percentile(first, 95):.1f} ms; all p95 "
+        f"{percentile(typing, 95):.1f} ms"
+    )
     log(
         f"  {len(done)}/{len(records)} edits answered; median {statistics.median(latency):.1f} ms, "
         f"p95 {percentile(latency, 95):.1f} ms"
     )
     return {
+        "typing": {**summary(typing), "p95": percentile(typing, 95)},
+        "firstKeys": {**summary(first), "p95": percentile(first, 95)},
         "records": records,
         "missed": len(records) - len(done),
         "latency": {**summary(latency), "p95": percentile(latency, 95)},

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import statistics
 
+from browser import PYTHON_PAGES
 from link import PROFILES
 from measure_lighthouse import TARGET_LH
 from stats import fmt, percentile, ratio, summary
@@ -196,6 +197,21 @@ def make_rows(res: dict) -> list[dict]:
                 "median": p95,
             }
         )
+        if "firstKeys" in ed:
+            first = ed["firstKeys"]["values"]
+            rows.append(
+                {
+                    **row(f"  while typing the request: first {len(first)} keys, p95", first, "ms"),
+                    "median": ed["firstKeys"]["p95"],
+                }
+            )
+            typing = ed["typing"]["values"]
+            rows.append(
+                {
+                    **row(f"  while typing the request: all {len(typing)} keys, p95", typing, "ms"),
+                    "median": ed["typing"]["p95"],
+                }
+            )
     mem = res.get("memory")
     if mem:
         rows.append(
@@ -208,7 +224,7 @@ def make_rows(res: dict) -> list[dict]:
             row("Worker wasm memory when ready", [m["memory"]["wasmMemory"] for m in mem], "MB")
         )
     by = res.get("bytes") or {}
-    guides = {p: v for p, v in by.items() if p != "builder/"}
+    guides = {p: v for p, v in by.items() if p not in PYTHON_PAGES}
     if guides:
         leaked = sum(v["pyodideBytes"] for v in guides.values())
         rows.append(

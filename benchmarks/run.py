@@ -31,7 +31,7 @@ from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 from benchpages import write_bench_pages
-from browser import BUILDER, CHROMIUM_FLAGS, PROBLEMS, ROOT, chromium_path
+from browser import CHROMIUM_FLAGS, PROBLEMS, PYTHON_PAGES, ROOT, chromium_path
 from details import print_details
 from host import StaticHostHandler
 from measure_bytes import measure_bytes
@@ -158,7 +158,9 @@ def main() -> int:
     print()
     print_table(rows)
     print_details(res)
-    guide_leaks = [p for p, v in res["bytes"].items() if p != BUILDER and v["pyodideBytes"]]
+    guide_leaks = [
+        p for p, v in res["bytes"].items() if p not in PYTHON_PAGES and v["pyodideBytes"]
+    ]
     print(f"\nGuide pages loading from /pyodide/: {', '.join(guide_leaks) or 'none'}")
     print(
         f"Total time: {res['elapsedSeconds']:.0f} s "
