@@ -8,7 +8,6 @@ import importlib.util
 import re
 import shutil
 import threading
-import time
 from collections.abc import Iterator
 from http.server import ThreadingHTTPServer
 from pathlib import Path
@@ -40,9 +39,9 @@ class _RevalidatingHandler(_QuietHandler):
         super().end_headers()
 
 
-def serve(folder: Path) -> tuple[ThreadingHTTPServer, str]:
+def serve(folder: Path, handler: type = _QuietHandler) -> tuple[ThreadingHTTPServer, str]:
     server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_RevalidatingHandler, directory=str(folder))
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(folder))
     )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
@@ -51,7 +50,7 @@ def serve(folder: Path) -> tuple[ThreadingHTTPServer, str]:
 @pytest.fixture(scope="module")
 def base_url(site_dir: Path) -> Iterator[str]:
     """The built site, from a host that revalidates every file."""
-    server, url = serve(site_dir)
+    server, url = serve(site_dir, _RevalidatingHandler)
     yield url
     server.shutdown()
     server.server_close()
@@ -185,6 +184,7 @@ def take_over(page: Page, base: str, marker: str) -> Page:
     )
     context = page.context
     page.close()
+    page = context.new_page()
     # The old worker also shows a new deploy's page it has not kept (fetched, not
     # stored), so the marker alone does not prove the new worker rules: it does once
     # nothing is left waiting or installing, and the next navigation is its own.
@@ -193,17 +193,13 @@ def take_over(page: Page, base: str, marker: str) -> Page:
         return Boolean(registration?.active && !registration.waiting && !registration.installing);
     }"""
     for _ in range(180):  # a busy machine can take a minute to install the new worker
-        # A page that stays open keeps the old worker in charge (each navigation of it
-        # is the old worker's client until the next one commits): close it and come back.
-        page = context.new_page()
         page.goto(f"{base}tips/")
         if page.locator(f"meta[name=sh-deploy][content='{marker}']").count() and page.evaluate(
             switched
         ):
             page.goto(f"{base}tips/")  # a navigation the new worker answers
             return page
-        page.close()
-        time.sleep(0.5)
+        page.wait_for_timeout(500)
     raise AssertionError(f"the new deploy ({marker}) never took over")
 
 
@@ -294,7 +290,7 @@ def test_the_dev_servers_worker_replaces_a_built_sites_worker_and_removes_itself
         wait_until(
             page,
             "async () => (await navigator.serviceWorker.getRegistrations()).length === 0",
-            timeout_s=30,
+            timeout_s=60,
         )
         page.goto(f"{base}case-for/?served-now")  # past the HTTP cache's own heuristics
         assert page.title().startswith("dev: ")
