@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from playwright.sync_api import BrowserContext, Page
+from playwright.sync_api import Error as PlaywrightError
 
 ROOT = Path(__file__).resolve().parents[2]
 DESKTOP = {"width": 1280, "height": 900}
@@ -175,10 +176,16 @@ KEPT_SNAPSHOT_MAGIC = """async () => {
 def wait_until(page: Page, script: str, arg: object = None, timeout_s: float = 60) -> object:
     """Evaluates `script` (a function, async or not) until it returns something truthy,
     and returns that. Playwright's wait_for_function counts a returned Promise as true
-    at once (measured), so it cannot wait on an async check such as the caches."""
+    at once (measured), so it cannot wait on an async check such as the caches. A check
+    cut short by a navigation (a service worker reloading its pages) is asked again."""
     deadline = time.monotonic() + timeout_s
     while True:
-        value = page.evaluate(script, arg)
+        try:
+            value = page.evaluate(script, arg)
+        except PlaywrightError as error:
+            if "Execution context was destroyed" not in error.message:
+                raise
+            value = None
         if value:
             return value
         if time.monotonic() > deadline:

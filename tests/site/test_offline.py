@@ -286,10 +286,15 @@ def test_the_dev_servers_worker_replaces_a_built_sites_worker_and_removes_itself
                 r"(sw-register\.js\" data-sh-root=\"[^\"]*\")", r'\1 data-sh-sw="off"', text
             )
             html.write_text(text.replace("<title>", "<title>dev: ", 1), encoding="utf-8")
+        page.evaluate("() => { window.shBeforeTheKillSwitch = true; }")
         page.evaluate("async () => (await navigator.serviceWorker.getRegistration()).update()")
+        # The kill switch removes its registration, then reloads the page it had: wait
+        # for both, so the next navigation is not cut short by its reload.
         wait_until(
             page,
-            "async () => (await navigator.serviceWorker.getRegistrations()).length === 0",
+            """async () => !window.shBeforeTheKillSwitch
+                && document.readyState === "complete"
+                && (await navigator.serviceWorker.getRegistrations()).length === 0""",
             timeout_s=60,
         )
         page.goto(f"{base}case-for/?served-now")  # past the HTTP cache's own heuristics

@@ -36,8 +36,9 @@ export function replaceIfChanged(node, shown, build) {
 }
 
 // After an answer changed the page (a message, a list of what is missing), the control
-// in use (in the form or anywhere below it) stays in view: text appearing above it must not push it off the screen. (Only
-// when none of it shows: a tall draft the reader types in is never scrolled about.)
+// in use (in the form or anywhere below it) stays in view: text appearing above it must
+// not push it off the screen. (Only when none of it shows: a tall draft the reader types
+// in is never scrolled about.)
 export function keepFocusInView() {
   const focused = document.activeElement;
   if (!focused || focused === document.body) return;

@@ -1,5 +1,5 @@
 // The coaching notes on the reply, each with the advice it cites, as text.
-import { el } from "../builder/dom.js";
+import { el, replaceIfChanged, setHidden } from "../builder/dom.js";
 
 const SEVERITY = { ok: "Good", advice: "Worth a look", warning: "Needs work" };
 
@@ -27,7 +27,10 @@ function note(finding, base) {
   return li;
 }
 
+// Rebuilt only when the notes change: most keystrokes leave them as they were, and a
+// note rebuilt under the pointer would lose the click on its "Change this".
 export function showCoaching(root, findings, base) {
-  root.querySelector("[data-sh-coaching]").replaceChildren(...findings.map((f) => note(f, base)));
-  root.querySelector("[data-sh-coaching-empty]").hidden = findings.length > 0;
+  const list = root.querySelector("[data-sh-coaching]");
+  replaceIfChanged(list, findings, () => findings.map((f) => note(f, base)));
+  setHidden(root.querySelector("[data-sh-coaching-empty]"), findings.length > 0);
 }
