@@ -14,9 +14,10 @@ reader renames it (`named`).
 Version 1 was the single saved draft (`{"version": 1, "values": …, "edits": …}`);
 `open_store` turns it, and the draft kept aside when a link won (`previous`), into
 requests of version 2, losing nothing. The same document, with one request or all,
-is the export file; `import_file` reads one strictly (a broken, hostile or foreign
-file changes nothing), while `read_store` reads the browser's own copy tolerantly
-(what can be kept is kept).
+is the export file; `builder.request_list.import_file` reads one strictly (a broken,
+hostile or foreign file changes nothing), while `read_store` reads the browser's own
+copy tolerantly (what can be kept is kept). `builder.request_list` adds, renames,
+deletes and exports requests.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from builder.after import AFTER_DATES, LOG_FIELDS, MAX_LOG, NEXT_FIELD, REPLIES
 from builder.after_drafts import OUTPUTS as AFTER_OUTPUTS
 from builder.drafts import OUTPUTS
 from builder.edits import MAX_EDIT
-from builder.fields import FIELD, FIELDS, defaults
+from builder.fields import FIELDS, defaults
 from builder.fitting import fit
 from builder.state import MAX_JSON_CHARS, _too_deep
 from builder.text import clean, coerce, shorten
@@ -216,7 +217,7 @@ def blank_record(
     }
 
 
-def _parse(text: object) -> object:
+def parse_json(text: object) -> object:
     """JSON text, refusing what no saved document is: too big, too deep, not JSON."""
     if isinstance(text, bytes):
         text = text.decode("utf-8", "replace")
@@ -232,7 +233,7 @@ def _parse(text: object) -> object:
         raise Invalid("The file is not a Short Haul export: it isn't readable JSON.") from None
 
 
-def _document(data: object, strict: bool) -> tuple[dict[str, object], list[str]]:
+def read_document(data: object, strict: bool) -> tuple[dict[str, object], list[str]]:
     """A version-2 document (or a version-1 draft, migrated) as plain, checked data."""
     reader = _Reader(strict)
     if not isinstance(data, Mapping):
@@ -303,7 +304,7 @@ def read_store(text: object) -> tuple[dict[str, object] | None, list[str]]:
     if text is None:
         return None, []
     try:
-        return _document(_parse(text), strict=False)
+        return read_document(parse_json(text), strict=False)
     except Invalid:
         return None, ["The requests saved in this browser could not be read."]
 
@@ -312,7 +313,7 @@ def _same(a: Mapping[str, str], b: Mapping[str, str]) -> bool:
     return all(a.get(item.name, "") == b.get(item.name, "") for item in FIELDS)
 
 
-def _untouched(record: Mapping[str, object]) -> bool:
+def untouched(record: Mapping[str, object]) -> bool:
     """A request with nothing of the reader's in it: default answers, no edits, no log."""
     after = record.get("after") or {}
     return (
@@ -351,7 +352,7 @@ def open_store(
         if raw is None:
             continue
         try:
-            migrated, _ = _document(_parse(raw), strict=False)
+            migrated, _ = read_document(parse_json(raw), strict=False)
         except Invalid:
             notices.append("A draft saved in this browser could not be read.")
             continue
@@ -384,113 +385,4 @@ def open_store(
         "previous": offer,
         "notices": notices,
         "unreadable": unreadable,
-    }
-
-
-# --- the list of requests -----------------------------------------------------------
-
-
-def _loaded(raw: object) -> dict[str, object]:
-    """The page's document (already an object), read tolerantly."""
-    try:
-        document, _ = _document(raw, strict=False)
-    except Invalid:
-        document = None
-    return document or {"current": "", "requests": []}
-
-
-def add(raw: object, copy_from: str = "", today: str = "") -> dict[str, object]:
-    """A new request, made current: blank, or "ask someone else" (the same focus and
-    time box as `copy_from`, for another person)."""
-    document = _loaded(raw)
-    taken = {r["id"] for r in document["requests"]}
-    values = None
-    source = next((r for r in document["requests"] if r["id"] == copy_from), None)
-    if source is not None:
-        values = dict(source["values"])
-        for name in ("mentor_name", "mentor_email", "connection"):
-            values[name] = FIELD[name].default
-    record = blank_record(taken, values, created=today)
-    if source is not None:
-        record["zone"] = source["zone"]
-    document["requests"] = [*document["requests"], record][-MAX_REQUESTS:]
-    document["current"] = record["id"]
-    return full(document)
-
-
-def rename(raw: object, ident: str, name: object) -> tuple[dict[str, object], str]:
-    """The document with one request renamed, or unchanged and why not."""
-    document = _loaded(raw)
-    text = " ".join(coerce(name).split()) if coerce(name) else ""
-    if not text:
-        return full(document), "Give the request a name, so you can tell it from the others."
-    if len(text) > MAX_NAME:
-        return full(document), f"Keep the name to {MAX_NAME} characters (it has {len(text)})."
-    for record in document["requests"]:
-        if record["id"] == ident:
-            record["name"], record["named"] = text, True
-    return full(document), ""
-
-
-def remove(raw: object, ident: str, today: str = "") -> dict[str, object]:
-    """The document without one request; a fresh blank one if none is left."""
-    document = _loaded(raw)
-    document["requests"] = [r for r in document["requests"] if r["id"] != ident]
-    if not document["requests"]:
-        document["requests"] = [blank_record(set(), created=today)]
-    if document["current"] not in {r["id"] for r in document["requests"]}:
-        document["current"] = document["requests"][0]["id"]
-    return full(document)
-
-
-def export(raw: object, ident: str = "", saved_at: str = "") -> dict[str, str]:
-    """One request (by id) or all of them, as an export file's name and text."""
-    document = _loaded(raw)
-    requests = [r for r in document["requests"] if not ident or r["id"] == ident]
-    one = ident and requests
-    name = "mentoring-request.json" if one else "mentoring-requests.json"
-    current = requests[0]["id"] if one else document["current"]
-    return {"name": name, "text": dump({"current": current, "requests": requests}, saved_at)}
-
-
-def import_file(raw: object, text: object) -> dict[str, object]:
-    """Check an export file and say what importing it would do; nothing changes here.
-
-    Returns:
-        `{"ok": True, "document": …, "added": [names], "replaced": [names],
-        "ask": bool}`, where the document is the page's with the file's requests
-        added (same id: replaced) and `ask` says the page must ask first (something
-        of the reader's would be replaced, or they already have requests); or
-        `{"ok": False, "message": why}`.
-    """
-    try:
-        incoming, _ = _document(_parse(text), strict=True)
-    except Invalid as problem:
-        return {"ok": False, "message": str(problem)}
-    if not incoming["requests"]:
-        return {"ok": False, "message": "The file holds no requests."}
-    document = _loaded(raw)
-    # A blank request (a first visit's) is not worth keeping beside imported ones.
-    mine = {r["id"]: r for r in document["requests"] if not _untouched(r)}
-    added, replaced = [], []
-    for record in incoming["requests"]:
-        if record["id"] in mine:
-            replaced.append(mine[record["id"]]["name"])
-            mine[record["id"]] = record
-        else:
-            added.append(record["name"])
-            mine[record["id"]] = record
-    if len(mine) > MAX_REQUESTS:
-        return {
-            "ok": False,
-            "message": f"With these, you would have more than {MAX_REQUESTS} requests: "
-            "delete some first.",
-        }
-    had = any(not _untouched(r) for r in document["requests"])
-    return {
-        "ok": True,
-        "document": full({"current": incoming["current"], "requests": list(mine.values())}),
-        "added": added,
-        "replaced": replaced,
-        "ask": bool(replaced) or had,
     }

@@ -14,9 +14,10 @@ from datetime import UTC, datetime
 from builder.dates import parse_date
 from builder.drafts import as_markdown, as_text
 from builder.fields import FIELD
+from builder.request_list import add, export, import_file, remove, rename
 from builder.session import evaluate
 from builder.state import from_query, to_query
-from builder.store import _ID, add, export, import_file, open_store, remove, rename
+from builder.store import _ID, open_store
 
 
 def _touched(message: dict) -> list[str] | None:

@@ -66,10 +66,17 @@ workbox.routing.registerRoute(
 // The Python bundle: under an address named by its digest, so a cached file is never
 // stale. The page's Python worker (builder-worker.js) puts the files it fetched into
 // this cache once it has started (on a first visit it runs before this service worker
-// does), and whatever this worker fetches for a page it keeps too.
+// does), and whatever this worker fetches for a page it keeps too, except the
+// snapshot: the Python worker keeps that one decompressed, and a compressed copy put
+// here could land over it.
+// (A cacheWillUpdate plugin replaces Workbox's own check: only whole, good answers.)
+const notTheSnapshot = {
+  cacheWillUpdate: async ({ request, response }) =>
+    response.status !== 200 || new URL(request.url).pathname.endsWith("/builder.snapshot") ? null : response,
+};
 workbox.routing.registerRoute(
   ({ request, url }) => request.method === "GET" && url.href.startsWith(pythonRoot),
-  new workbox.strategies.CacheFirst({ cacheName: PYTHON_CACHE }),
+  new workbox.strategies.CacheFirst({ cacheName: PYTHON_CACHE, plugins: [notTheSnapshot] }),
 );
 
 // Pages open while this worker installed were loaded without it: keep them too.

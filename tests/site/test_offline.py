@@ -4,7 +4,9 @@ a redeploy under an old worker, and `mkdocs serve`'s worker that removes itself.
 from __future__ import annotations
 
 import functools
+import hashlib
 import importlib.util
+import lzma
 import re
 import shutil
 import threading
@@ -128,6 +130,73 @@ def test_after_one_builder_visit_the_builder_and_visited_pages_work_offline(
     assert not any(problems.as_dict().values()), problems.as_dict()
 
 
+# Every first 8 bytes the kept snapshot had while the page was open, looked at often.
+WATCH_KEPT_SNAPSHOT = """
+window.shKeptHeads = new Set();
+setInterval(async () => {
+    const cache = await caches.open("sh-python");
+    const request = (await cache.keys()).find((r) => r.url.endsWith("/builder.snapshot"));
+    if (!request) return;
+    const reader = (await cache.match(request)).body.getReader();
+    const { value } = await reader.read();
+    reader.cancel();
+    window.shKeptHeads.add(new TextDecoder().decode(value.subarray(0, 8)).replace(/[^ -~]/g, "?"));
+}, 50);
+"""
+
+KEPT_SNAPSHOT_DIGEST = """async () => {
+    const cache = await caches.open("sh-python");
+    const request = (await cache.keys()).find((r) => r.url.endsWith("/builder.snapshot"));
+    const bytes = await (await cache.match(request)).arrayBuffer();
+    const hash = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+    return [...hash].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+}"""
+
+
+def shipped_snapshot(site_dir: Path) -> Path:
+    return next((site_dir / "pyodide").glob("*/builder.snapshot"))
+
+
+def test_under_the_service_worker_the_snapshot_is_kept_as_the_shipped_file_decompressed(
+    context: BrowserContext, base_url: str, site_dir: Path
+) -> None:
+    """The common way in: a guide page first, so the builder's Python files pass
+    through the service worker, which must not put its compressed copy of the snapshot
+    over the one the builder keeps."""
+    page = context.new_page()
+    page.goto(base_url)
+    page.evaluate("() => navigator.serviceWorker.ready")
+    page.add_init_script(WATCH_KEPT_SNAPSHOT)
+    open_builder(page, f"{base_url}builder/")
+    assert page.evaluate("() => Boolean(navigator.serviceWorker.controller)")
+    wait_until_kept(page)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(1000)  # anything else that would still put a copy
+    assert page.evaluate(KEPT_SNAPSHOT_MAGIC) == "SHSNAP01"
+    assert page.evaluate("() => [...window.shKeptHeads]") == ["SHSNAP01"]  # never another
+    decompressed = lzma.decompress(shipped_snapshot(site_dir).read_bytes())
+    assert page.evaluate(KEPT_SNAPSHOT_DIGEST) == hashlib.sha256(decompressed).hexdigest()
+
+
+def test_a_compressed_snapshot_kept_by_an_earlier_version_is_replaced_decompressed(
+    context: BrowserContext, base_url: str, site_dir: Path
+) -> None:
+    page = context.new_page()
+    page.goto(f"{base_url}tips/")
+    url = base_url + shipped_snapshot(site_dir).relative_to(site_dir).as_posix()
+    page.evaluate(
+        """async (url) => (await caches.open("sh-python")).put(url, await fetch(url))""", url
+    )
+    assert page.evaluate(KEPT_SNAPSHOT_MAGIC) != "SHSNAP01"  # as it was kept before
+    open_builder(page, f"{base_url}builder/")
+    assert page.get_attribute("[data-sh-builder]", "data-sh-python-start") == "snapshot"
+    assert wait_until(
+        page, f"async () => (await ({KEPT_SNAPSHOT_MAGIC})()) === 'SHSNAP01'", timeout_s=30
+    )
+    decompressed = lzma.decompress(shipped_snapshot(site_dir).read_bytes())
+    assert page.evaluate(KEPT_SNAPSHOT_DIGEST) == hashlib.sha256(decompressed).hexdigest()
+
+
 def test_guide_pages_never_download_python_files_with_the_service_worker(
     context: BrowserContext, base_url: str
 ) -> None:
@@ -183,8 +252,6 @@ def take_over(page: Page, base: str, marker: str) -> Page:
         timeout_s=30,
     )
     context = page.context
-    page.close()
-    page = context.new_page()
     # The old worker also shows a new deploy's page it has not kept (fetched, not
     # stored), so the marker alone does not prove the new worker rules: it does once
     # nothing is left waiting or installing, and the next navigation is its own.
@@ -192,14 +259,19 @@ def take_over(page: Page, base: str, marker: str) -> Page:
         const registration = await navigator.serviceWorker.getRegistration();
         return Boolean(registration?.active && !registration.waiting && !registration.installing);
     }"""
-    for _ in range(180):  # a busy machine can take a minute to install the new worker
+    for _ in range(90):  # a busy machine can take a minute to install the new worker
+        # Every page (and the builder's Python worker) of the old worker is closed
+        # before the next visit: a page opened while one is still counted, or
+        # navigated while it is open, keeps the old worker in charge.
+        page.close()
+        page = context.new_page()
+        page.wait_for_timeout(1000)
         page.goto(f"{base}tips/")
         if page.locator(f"meta[name=sh-deploy][content='{marker}']").count() and page.evaluate(
             switched
         ):
             page.goto(f"{base}tips/")  # a navigation the new worker answers
             return page
-        page.wait_for_timeout(500)
     raise AssertionError(f"the new deploy ({marker}) never took over")
 
 

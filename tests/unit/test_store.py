@@ -8,18 +8,8 @@ import json
 import pytest
 
 from builder.fields import defaults
-from builder.store import (
-    FORMAT,
-    MAX_REQUESTS,
-    VERSION,
-    add,
-    export,
-    import_file,
-    open_store,
-    read_store,
-    remove,
-    rename,
-)
+from builder.request_list import add, export, import_file, remove, rename
+from builder.store import FORMAT, MAX_REQUESTS, VERSION, open_store, read_store
 
 # A saved draft exactly as the page wrote it before version 2 (localStorage
 # "shorthaul.builder.draft"), with an edit of the email.

@@ -6,7 +6,13 @@
 // memory snapshot (fast on a fast link), or start Python and install the builder's
 // wheels (fewer bytes, more CPU). If the snapshot cannot be used, the wheels it is.
 import { choosePath, meter } from "./python/link.js";
-import { decompressedFile, readSnapshot, whenInstantiated } from "./python/snapshot.js";
+import {
+  SNAPSHOT_HEADERS,
+  decompressedFile,
+  isSnapshotFile,
+  readSnapshot,
+  whenInstantiated,
+} from "./python/snapshot.js";
 
 let handle = null;
 let python = null; // the running Pyodide, for loading the calendar's packages later
@@ -15,6 +21,7 @@ let bundleURL = null; // where the bundle's files are (the page says, at start)
 const unwatchedFetch = self.fetch.bind(self); // the browser's own, whatever watches it
 const prefetched = new Map(); // url -> Response already under way, for Pyodide's fetch
 const PYTHON_CACHE = "sh-python"; // served by the service worker (sw.js)
+const SNAPSHOT = "builder.snapshot"; // kept decompressed, by this worker only
 let keeping = null; // the bundle's address while its files are being kept, else null
 
 // A bundle file kept by an earlier visit, if there is one. The service worker serves
@@ -40,16 +47,6 @@ function keep(url, response) {
       else await cache.put(url, copy);
     })
     .catch(() => {});
-}
-
-// Keep `response` for `url` in place of whatever is kept there (the snapshot,
-// decompressed). A copy that cannot be read to its end is not kept.
-function replaceKept(url, response) {
-  if (!keeping || !url.startsWith(keeping) || typeof caches !== "object") {
-    response.body?.cancel().catch(() => {});
-    return;
-  }
-  caches.open(PYTHON_CACHE).then((cache) => cache.put(url, response)).catch(() => {});
 }
 
 function progress(step, label) {
@@ -88,13 +85,12 @@ function watchFetches() {
 // Restore the snapshot: about a third of the time of the long way below.
 async function restore(loadPyodide, indexURL) {
   let problem = null;
-  const url = new URL("builder.snapshot", indexURL).href;
+  const url = new URL(SNAPSHOT, indexURL).href;
   const read = kept(url).then(async (hit) => {
     // Not watched: if it is missing, Python starts the long way instead of failing.
     const response = hit ?? (await unwatchedFetch(url));
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    // Kept decompressed (in place of a compressed copy kept earlier): see snapshot.js.
-    return readSnapshot(response, indexURL, (decoded) => replaceKept(url, decoded));
+    return readSnapshot(response, indexURL);
   });
   read.catch(() => {}); // its failure is reported by loadPyodide's await
   const stopWatching = whenInstantiated((memory) => {
@@ -110,7 +106,7 @@ async function restore(loadPyodide, indexURL) {
     // The snapshot holds Python's memory, not its files: put the wheels' files back,
     // and reseed what the build's random state would otherwise repeat for every reader.
     pyodide.pyimport("shorthaul_snapshot").after_restore();
-    return pyodide;
+    return { pyodide, read: await read };
   } catch (error) {
     throw problem ?? error;
   } finally {
@@ -169,10 +165,11 @@ async function load(fetches, indexURL) {
     measureLink(fetches, indexURL),
   ]);
   let pyodide;
+  let read = null; // the snapshot file, as restore() read it
   let start = "snapshot";
   if (path.snapshot) {
     try {
-      pyodide = await restore(loadPyodide, indexURL);
+      ({ pyodide, read } = await restore(loadPyodide, indexURL));
     } catch (error) {
       start = `wheels (snapshot: ${error?.message ?? error})`;
     }
@@ -183,26 +180,41 @@ async function load(fetches, indexURL) {
   handle = pyodide.pyimport("builder.web").handle;
   python = pyodide;
   self.postMessage(JSON.stringify({ type: "ready", pyodide: pyodide.version, start }));
-  if (keeping) keepTheRest(indexURL, !path.snapshot);
+  if (keeping) keepTheRest(indexURL, read);
+}
+
+// Whether the snapshot kept in `cache` is the decompressed file (its first bytes),
+// not a compressed copy an earlier version of this site kept.
+async function keptDecompressed(cache, url) {
+  const response = await cache.match(url);
+  if (!response?.body) return false;
+  const reader = response.body.getReader();
+  const { value } = await reader.read();
+  reader.cancel().catch(() => {});
+  return isSnapshotFile(value ?? new Uint8Array());
 }
 
 // After the start, in the background: the scripts it imported (not seen by fetch
-// above) and, when the link was too slow for the snapshot this time, the
-// snapshot, so the next visit restores it (unless the browser asks to save data).
-async function keepTheRest(indexURL, snapshotToo) {
+// above), then the snapshot, decompressed, so the next visit restores it without
+// decoding. `read` is the snapshot this start restored (null if it started the long
+// way): kept from what was read, unless that was the kept file already. After a
+// start the long way, the snapshot is fetched (unless the browser asks to save data).
+async function keepTheRest(indexURL, read) {
   if (typeof caches !== "object") return;
-  const names = ["pyodide.mjs", "pyodide.asm.mjs", "xz-decompress.mjs"];
-  if (snapshotToo && !self.navigator.connection?.saveData) names.push("builder.snapshot");
   try {
     const cache = await caches.open(PYTHON_CACHE);
-    for (const name of names) {
+    for (const name of ["pyodide.mjs", "pyodide.asm.mjs", "xz-decompress.mjs"]) {
       const url = new URL(name, indexURL).href;
       if (await cache.match(url)) continue;
       const response = await unwatchedFetch(url);
-      if (!response.ok) continue;
-      // The snapshot is kept decompressed, so the next visit restores it without decoding.
-      const copy = name === "builder.snapshot" ? await decompressedFile(response, indexURL) : response;
-      await cache.put(url, copy);
+      if (response.ok) await cache.put(url, response);
+    }
+    const url = new URL(SNAPSHOT, indexURL).href;
+    if (read) {
+      if (read.packed) await cache.put(url, new Response(read.file(), { headers: SNAPSHOT_HEADERS }));
+    } else if (!self.navigator.connection?.saveData && !(await keptDecompressed(cache, url))) {
+      const response = await unwatchedFetch(url);
+      if (response.ok) await cache.put(url, await decompressedFile(response, indexURL));
     }
   } catch {
     // Storage full or blocked: the next visit downloads again, as without caching.

@@ -1,7 +1,7 @@
 // The review step: what is left to fix, whether the request is ready, the mail link.
 // Until the reader tries to send, only fields they have touched are listed; then,
 // everything still missing.
-import { el, setText } from "./dom.js";
+import { el, replaceIfChanged, setText } from "./dom.js";
 
 export function fieldErrors(fields, messages) {
   const errors = [];
@@ -28,11 +28,8 @@ export function sendState(ready, errors, open, waiting) {
 // only when it changes, and a link that had focus keeps it (or focus moves on to the
 // next way out), so an answer arriving as someone tabs into the list never drops focus.
 export function showProblems(list, problems) {
-  const shown = JSON.stringify(problems);
-  if (list.dataset.shShown === shown) return;
-  list.dataset.shShown = shown;
   const had = list.contains(document.activeElement) ? document.activeElement.dataset.shField : null;
-  list.replaceChildren(...problems.map(([name, text]) => {
+  const rebuilt = replaceIfChanged(list, problems, () => problems.map(([name, text]) => {
     const li = el("li");
     const link = el("a", "", text);
     link.href = `#sh-field-${name}`;
@@ -40,7 +37,7 @@ export function showProblems(list, problems) {
     li.append(link);
     return li;
   }));
-  if (had === null) return;
+  if (!rebuilt || had === null) return;
   const same = [...list.querySelectorAll("a")].find((link) => link.dataset.shField === had);
   const next = same || list.querySelector("a")
     || list.closest("[data-sh-send]")?.querySelector("[data-sh-mailto], button");
