@@ -5,6 +5,7 @@
 // Two ways to start (python/link.js chooses from the connection): restore the builder's
 // memory snapshot (fast on a fast link), or start Python and install the builder's
 // wheels (fewer bytes, more CPU). If the snapshot cannot be used, the wheels it is.
+import { canCompileEarly, compileEarly } from "./python/compile_early.js";
 import { choosePath, meter } from "./python/link.js";
 import {
   SNAPSHOT_HEADERS,
@@ -23,6 +24,8 @@ const prefetched = new Map(); // url -> Response already under way, for Pyodide'
 const PYTHON_CACHE = "sh-python"; // served by the service worker (sw.js)
 const SNAPSHOT = "builder.snapshot"; // kept decompressed, by this worker only
 let keeping = null; // the bundle's address while its files are being kept, else null
+const RUNTIME_MODULE = "pyodide.asm.wasm";
+let compilingEarly = false; // while restoring: compile the runtime as it arrives
 
 // A bundle file kept by an earlier visit, if there is one. The service worker serves
 // the same cache, but this page may not be under it yet (its first visit).
@@ -76,6 +79,7 @@ function watchFetches() {
     }
     if (!response.ok) fail(new Error(`A file Python needs is missing (${name}, HTTP ${response.status}).`));
     if (!already) keep(url, response);
+    if (compilingEarly && name === RUNTIME_MODULE && response.ok) return compileEarly(response);
     return response;
   };
   self.fetch = watched;
@@ -96,6 +100,7 @@ async function restore(loadPyodide, indexURL) {
   const stopWatching = whenInstantiated((memory) => {
     read.then(({ fill }) => fill(memory)).catch((error) => { problem ??= error; });
   });
+  compilingEarly = canCompileEarly();
   try {
     const _loadSnapshot = read.then(({ snapshot }) => snapshot);
     _loadSnapshot.catch(() => {}); // rejected before Pyodide awaits it: not unhandled
@@ -110,6 +115,7 @@ async function restore(loadPyodide, indexURL) {
   } catch (error) {
     throw problem ?? error;
   } finally {
+    compilingEarly = false;
     stopWatching();
   }
 }

@@ -6,6 +6,8 @@
 // copied from the new module's memory the moment it is instantiated, which Pyodide
 // does after it has this snapshot and before it restores it (see `whenInstantiated`).
 
+import { instantiated } from "./compile_early.js";
+
 const MAGIC = "SHSNAP01";
 const HEAD = 24;
 const [ZERO, AS_INSTANTIATED, STORED] = [0, 1, 2];
@@ -19,9 +21,14 @@ const RUNTIME_MEMORY_AT_LEAST = 8 << 20;
 export function whenInstantiated(receive) {
   const real = { instantiate: WebAssembly.instantiate, instantiateStreaming: WebAssembly.instantiateStreaming };
   const restore = () => Object.assign(WebAssembly, real);
+  const calls = {
+    instantiate: (...args) => real.instantiate.apply(WebAssembly, args),
+    // A module compiled early (compile_early.js) is instantiated from there.
+    instantiateStreaming: (source, imports) => instantiated(real, source, imports),
+  };
   for (const name of Object.keys(real)) {
     WebAssembly[name] = async function (...args) {
-      const result = await real[name].apply(this, args);
+      const result = await calls[name](...args);
       const memory = result?.instance?.exports?.memory;
       if (memory instanceof WebAssembly.Memory && memory.buffer.byteLength >= RUNTIME_MEMORY_AT_LEAST) {
         restore();
