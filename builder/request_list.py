@@ -8,17 +8,8 @@ the page to keep; nothing here touches storage.
 from __future__ import annotations
 
 from builder.fields import FIELD
-from builder.store import (
-    MAX_NAME,
-    MAX_REQUESTS,
-    Invalid,
-    blank_record,
-    dump,
-    full,
-    parse_json,
-    read_document,
-    untouched,
-)
+from builder.record import MAX_NAME, Invalid, blank_record, untouched
+from builder.store import MAX_REQUESTS, dump, full, parse_json, read_document
 from builder.text import coerce
 
 

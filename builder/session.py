@@ -25,9 +25,9 @@ from builder.coach import Finding, TipCheck, checklist, coach
 from builder.drafts import FITTED, Draft, fits, mailto_url, proposals, render_drafts
 from builder.edits import Edit, effective, read_edits
 from builder.fields import FIELD, defaults
+from builder.record import name_for
 from builder.rules import RULES
 from builder.state import to_query
-from builder.store import name_for
 from builder.validate import FieldMessage, Request, check, read_values
 
 FAILED = FieldMessage(

@@ -14,10 +14,11 @@ from datetime import UTC, datetime
 from builder.dates import parse_date
 from builder.drafts import as_markdown, as_text
 from builder.fields import FIELD
+from builder.record import REQUEST_ID
 from builder.request_list import add, export, import_file, remove, rename
 from builder.session import evaluate
 from builder.state import from_query, to_query
-from builder.store import _ID, open_store
+from builder.store import open_store
 
 
 def _touched(message: dict) -> list[str] | None:
@@ -153,7 +154,7 @@ def _calendar(message: dict) -> dict[str, object]:
             "and the builder proposes them.",
         }
     ident = message.get("request")
-    ident = ident if isinstance(ident, str) and _ID.fullmatch(ident) else "r-request"
+    ident = ident if isinstance(ident, str) and REQUEST_ID.fullmatch(ident) else "r-request"
     mine = message.get("mine") is not False
     found = invites(result.request, result.proposed, result.sendable["plan"], ident, mine=mine)
     zone = message.get("zone") if isinstance(message.get("zone"), str) else ""

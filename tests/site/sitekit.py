@@ -162,6 +162,12 @@ SNAPSHOT_START = (
     "xz-decompress.mjs",
 )
 
+
+def shipped_snapshot(site_dir: Path) -> Path:
+    """The builder's snapshot file in the built site (xz-compressed)."""
+    return next((site_dir / "pyodide").glob("*/builder.snapshot"))
+
+
 # The first bytes of the snapshot file this browser keeps for the next visit ("" if
 # none): "SHSNAP01" when it is kept decompressed, as the builder's worker keeps it.
 KEPT_SNAPSHOT_MAGIC = """async () => {

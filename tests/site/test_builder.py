@@ -16,6 +16,7 @@ from sitekit import (
     WATCH_CSP,
     axe_violations,
     guarded_page,
+    shipped_snapshot,
     step_of,
 )
 
@@ -422,7 +423,7 @@ def _gzip_of_zeros() -> bytes:
 def test_without_a_usable_snapshot_python_starts_from_the_wheels(
     context: BrowserContext, base_url: str, site_dir: Path, broken: str, reason: str
 ) -> None:
-    real = next((site_dir / "pyodide").glob("*/builder.snapshot")).read_bytes()
+    real = shipped_snapshot(site_dir).read_bytes()
     bodies = {
         "missing": (404, b"gone"),
         "truncated": (200, real[: len(real) // 3]),

@@ -23,6 +23,7 @@ from sitekit import (
     ROOT,
     SNAPSHOT_START,
     PageProblems,
+    shipped_snapshot,
     wait_until,
 )
 
@@ -153,8 +154,9 @@ KEPT_SNAPSHOT_DIGEST = """async () => {
 }"""
 
 
-def shipped_snapshot(site_dir: Path) -> Path:
-    return next((site_dir / "pyodide").glob("*/builder.snapshot"))
+def shipped_digest(site_dir: Path) -> str:
+    """The SHA-256 of the shipped snapshot, decompressed: what the builder keeps."""
+    return hashlib.sha256(lzma.decompress(shipped_snapshot(site_dir).read_bytes())).hexdigest()
 
 
 def test_under_the_service_worker_the_snapshot_is_kept_as_the_shipped_file_decompressed(
@@ -174,8 +176,7 @@ def test_under_the_service_worker_the_snapshot_is_kept_as_the_shipped_file_decom
     page.wait_for_timeout(1000)  # anything else that would still put a copy
     assert page.evaluate(KEPT_SNAPSHOT_MAGIC) == "SHSNAP01"
     assert page.evaluate("() => [...window.shKeptHeads]") == ["SHSNAP01"]  # never another
-    decompressed = lzma.decompress(shipped_snapshot(site_dir).read_bytes())
-    assert page.evaluate(KEPT_SNAPSHOT_DIGEST) == hashlib.sha256(decompressed).hexdigest()
+    assert page.evaluate(KEPT_SNAPSHOT_DIGEST) == shipped_digest(site_dir)
 
 
 def test_a_compressed_snapshot_kept_by_an_earlier_version_is_replaced_decompressed(
@@ -193,8 +194,7 @@ def test_a_compressed_snapshot_kept_by_an_earlier_version_is_replaced_decompress
     assert wait_until(
         page, f"async () => (await ({KEPT_SNAPSHOT_MAGIC})()) === 'SHSNAP01'", timeout_s=30
     )
-    decompressed = lzma.decompress(shipped_snapshot(site_dir).read_bytes())
-    assert page.evaluate(KEPT_SNAPSHOT_DIGEST) == hashlib.sha256(decompressed).hexdigest()
+    assert page.evaluate(KEPT_SNAPSHOT_DIGEST) == shipped_digest(site_dir)
 
 
 def test_guide_pages_never_download_python_files_with_the_service_worker(

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from conftest import _QuietHandler
 from playwright.sync_api import Browser, BrowserContext, Page, expect
-from sitekit import DESKTOP, KEPT_SNAPSHOT_MAGIC, wait_until
+from sitekit import DESKTOP, KEPT_SNAPSHOT_MAGIC, shipped_snapshot, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -96,7 +96,7 @@ def test_on_a_slow_link_python_starts_the_long_way_and_keeps_the_snapshot_for_ne
 
 def _snapshot_needing_more_heap(site_dir: Path, extra_pages: int) -> bytes:
     """The real snapshot file with `extra_pages` more (zero) pages of heap."""
-    shipped = next((site_dir / "pyodide").glob("*/builder.snapshot")).read_bytes()
+    shipped = shipped_snapshot(site_dir).read_bytes()
     raw = bytearray(lzma.decompress(shipped))
     page, header, heap, count = struct.unpack_from("<4I", raw, 8)
     struct.pack_into("<4I", raw, 8, page, header, heap + extra_pages * page, count + extra_pages)

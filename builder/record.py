@@ -1,0 +1,213 @@
+"""One kept request: reading it (strictly from a file, tolerantly from the browser),
+a new blank one, its default name and its id.
+
+A record is `{"id", "name", "named", "created", "zone", "values", "edits", "after"}`
+(the document around it is `builder.store`'s). `Reader` reads every part of one,
+turning each problem into `Invalid` when strict, else skipping what cannot be kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from builder import dates
+from builder.after import AFTER_DATES, LOG_FIELDS, MAX_LOG, NEXT_FIELD, REPLIES
+from builder.after_drafts import OUTPUTS as AFTER_OUTPUTS
+from builder.drafts import OUTPUTS
+from builder.edits import MAX_EDIT
+from builder.fields import FIELDS, defaults
+from builder.fitting import fit
+from builder.text import clean, coerce, shorten
+
+MAX_NAME = 80
+MAX_TEXT = MAX_EDIT  # one stored string: far more than any field or draft needs
+REQUEST_ID = re.compile(r"r-[a-z0-9]{1,32}(?:-\d{1,3})?")
+_ZONE = re.compile(r"[A-Za-z][A-Za-z0-9_+\-]*(?:/[A-Za-z0-9_+\-]+){0,2}")
+EDIT_KEYS = ("text", "subject", "base", "base_subject")
+DRAFT_NAMES = frozenset(OUTPUTS) | frozenset(AFTER_OUTPUTS)
+
+
+class Invalid(ValueError):
+    """A file that cannot be imported; the message says why, for the reader."""
+
+
+@dataclass
+class Reader:
+    """Reads records; `strict` turns every problem into `Invalid`, else it is skipped."""
+
+    strict: bool
+    where: str = ""
+    problems: list[str] = field(default_factory=list)
+
+    def problem(self, text: str) -> None:
+        if self.strict:
+            raise Invalid(f"{self.where}{text}")
+        self.problems.append(text)
+
+    def text(self, value: object, what: str, limit: int = MAX_TEXT) -> str:
+        if value is None:
+            return ""
+        text = coerce(value) if not isinstance(value, bool) else None
+        if text is None or isinstance(value, (dict, list)):
+            self.problem(f"{what} is not text.")
+            return ""
+        if len(text) > limit:
+            self.problem(f"{what} is longer than the builder keeps ({limit:,} characters).")
+            text = text[:limit]
+        return clean(text, multiline=True)
+
+    def day(self, value: object, what: str) -> str:
+        text = self.text(value, what, 40).strip()
+        if text and dates.parse_date(text)[0] is None:
+            self.problem(f"{what} is not a date.")
+            return ""
+        return text
+
+    def mapping(self, value: object, what: str) -> Mapping:
+        if value is None:
+            return {}
+        if not isinstance(value, Mapping):
+            self.problem(f"{what} is not a set of named values.")
+            return {}
+        return value
+
+
+def read_values(reader: Reader, raw: object) -> dict[str, str]:
+    source = reader.mapping(raw, "Its answers")
+    values = defaults()
+    for item in FIELDS:
+        if item.name in source:
+            values[item.name] = reader.text(source[item.name], f"The {item.noun}")
+    return values
+
+
+def read_edits(reader: Reader, raw: object) -> dict[str, dict[str, str]]:
+    edits = {}
+    for name, item in reader.mapping(raw, "Its edited drafts").items():
+        if name not in DRAFT_NAMES:
+            reader.problem("An edited draft has a name the builder does not know.")
+            continue
+        item = reader.mapping(item, "An edited draft")
+        if not isinstance(item.get("text"), str):
+            continue
+        edits[name] = {key: reader.text(item.get(key), "An edited draft") for key in EDIT_KEYS}
+    return edits
+
+
+def read_after(reader: Reader, raw: object) -> dict[str, object]:
+    source = reader.mapping(raw, "What happened after sending")
+    after: dict[str, object] = {
+        name: reader.day(source.get(name), "A date after sending") for name in AFTER_DATES
+    }
+    reply = source.get("reply", "")
+    if not isinstance(reply, str) or reply not in dict(REPLIES):
+        reader.problem("The reply is not one the builder knows.")
+        reply = ""
+    after["reply"] = reply
+    sent = source.get("sent_values")
+    after["sent_values"] = read_values(reader, sent) if sent is not None else None
+    raw_log = source.get("log", [])
+    if not isinstance(raw_log, list):
+        reader.problem("The meeting log is not a list.")
+        raw_log = []
+    if len(raw_log) > MAX_LOG:
+        reader.problem(f"The meeting log has more than {MAX_LOG} meetings.")
+        raw_log = raw_log[:MAX_LOG]
+    log = []
+    for item in raw_log:
+        item = reader.mapping(item, "A meeting in the log")
+        entry = {}
+        for spec in LOG_FIELDS:
+            if spec.kind == "date":
+                entry[spec.name] = reader.day(item.get(spec.name), "A meeting's date")
+            else:
+                entry[spec.name] = reader.text(item.get(spec.name), "A note in the log")
+        log.append(entry)
+    after["log"] = log
+    after["next"] = reader.text(source.get("next"), "What you'll do next", NEXT_FIELD.max_length)
+    return after
+
+
+def name_for(values: Mapping[str, str]) -> str:
+    """A request's default name: who it asks, and a few words of its focus."""
+    mentor = " ".join(str(values.get("mentor_name", "")).split())
+    focus = fit("focus", str(values.get("focus", "")))
+    label = shorten(focus.label, 40) if focus.kind not in ("blank", "") else ""
+    if mentor and label:
+        return shorten(f"{mentor}: {label}", MAX_NAME)
+    return shorten(mentor or label or "New request", MAX_NAME)
+
+
+def new_id(values: Mapping[str, object], taken: set[str], salt: str = "") -> str:
+    """An id from the request's content, made unique among `taken`."""
+    digest = hashlib.sha256((salt + json.dumps(values, sort_keys=True)).encode()).hexdigest()
+    base = f"r-{digest[:10]}"
+    ident, number = base, 1
+    while ident in taken:
+        number += 1
+        ident = f"{base}-{number}"
+    return ident
+
+
+def read_record(reader: Reader, raw: object, taken: set[str]) -> dict[str, object] | None:
+    if not isinstance(raw, Mapping):
+        reader.problem("A request in it is not a request.")
+        return None
+    values = read_values(reader, raw.get("values"))
+    ident = raw.get("id")
+    if not isinstance(ident, str) or not REQUEST_ID.fullmatch(ident):
+        if ident is not None:
+            reader.problem("A request has an id the builder does not make.")
+        ident = new_id(values, taken)
+    if ident in taken:
+        ident = new_id(values, taken)
+    name = " ".join(reader.text(raw.get("name"), "A request's name", MAX_NAME * 4).split())
+    zone = reader.text(raw.get("zone"), "A time zone", 64).strip()
+    if zone and not _ZONE.fullmatch(zone):
+        reader.problem("A time zone is not one the browser gives.")
+        zone = ""
+    return {
+        "id": ident,
+        "name": name[:MAX_NAME] or name_for(values),
+        "named": raw.get("named") is True,  # the reader's own name: not renamed for them
+        "created": reader.day(raw.get("created"), "A request's date"),
+        "zone": zone,
+        "values": values,
+        "edits": read_edits(reader, raw.get("edits")),
+        "after": read_after(reader, raw.get("after")),
+    }
+
+
+def blank_record(
+    taken: set[str], values: Mapping[str, str] | None = None, created: str = ""
+) -> dict:
+    """A new request: the defaults, or the values given (already read)."""
+    values = dict(values) if values is not None else defaults()
+    return {
+        "id": new_id(values, taken, salt=created + str(len(taken))),
+        "name": name_for(values),
+        "named": False,
+        "created": created,
+        "zone": "",
+        "values": values,
+        "edits": {},
+        "after": read_after(Reader(strict=False), {}),
+    }
+
+
+def same_answers(a: Mapping[str, str], b: Mapping[str, str]) -> bool:
+    return all(a.get(item.name, "") == b.get(item.name, "") for item in FIELDS)
+
+
+def untouched(record: Mapping[str, object]) -> bool:
+    """A request with nothing of the reader's in it: default answers, no edits, no log."""
+    after = record.get("after") or {}
+    return (
+        same_answers(record["values"], defaults())
+        and not record.get("edits")
+        and not any(after.get(name) for name in (*AFTER_DATES, "reply", "log", "next"))
+    )
