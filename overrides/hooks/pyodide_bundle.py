@@ -11,8 +11,10 @@ sources.
 The standard library is cut to the modules the builder needs (find_stdlib.mjs records
 them under Node; about a third of Pyodide's zip), and last comes `builder.snapshot`
 (make_snapshot.mjs): Pyodide's memory with the builder imported and warmed, which the
-page's worker restores instead of starting Python from scratch. The wheels and lock
-file stay: the worker falls back to them, and the in-Pyodide tests install them.
+page's worker restores instead of starting Python from scratch. A restore needs only
+the standard-library modules the snapshot has not imported, in a zip of their own
+(`python_stdlib_after_snapshot.zip`). The wheels, lock file and whole cut zip stay: the
+worker falls back to them, and the in-Pyodide tests install them.
 
 Everything lands in `pyodide/<digest>/`, a folder named by a digest of its files, so
 a new deploy's runtime, snapshot and wheels live at new addresses: a page, a browser
@@ -47,6 +49,10 @@ SNAPSHOT_NAME = "builder.snapshot"
 STDLIB_NAME = "python_stdlib.zip"
 # The standard-library modules only the calendar's packages need: loaded with them.
 STDLIB_LATER_NAME = "python_stdlib_later.zip"
+# What a restored snapshot still needs of the standard library: the modules of
+# python_stdlib.zip the snapshot has not imported (a seventh of its bytes). The worker
+# fetches this one instead when it restores the snapshot.
+STDLIB_AFTER_SNAPSHOT_NAME = "python_stdlib_after_snapshot.zip"
 XZ_DECODER = "xz-decompress.mjs"
 # A 4 MiB window: 3.22 MB where 16 MiB gives 3.19, and the worker's decoder then needs
 # ~5 MB of memory instead of ~17 (it keeps it for the page's life).
@@ -161,14 +167,16 @@ def stdlib_zips(staging: Path, wheel_files: list[Path]) -> tuple[Path, Path]:
     return start, start.parent / STDLIB_LATER_NAME
 
 
-def snapshot(wheel_files: list[Path], stdlib: Path) -> Path:
-    """The builder's memory snapshot for these wheels and this runtime, made or cached."""
+def snapshot(wheel_files: list[Path], stdlib: Path) -> tuple[Path, Path]:
+    """The builder's memory snapshot for these wheels and this runtime, made or cached,
+    and the part of `stdlib` it has not imported (STDLIB_AFTER_SNAPSHOT_NAME)."""
     script = HOOKS / "make_snapshot.mjs"
     key = _digest(
         script,
         HOOKS / "snapshot_pack.mjs",
         runtime_version().encode(),
         repr(XZ).encode(),
+        STDLIB_AFTER_SNAPSHOT_NAME.encode(),
         stdlib,
         *wheel_files,
     )
@@ -185,8 +193,30 @@ def snapshot(wheel_files: list[Path], stdlib: Path) -> Path:
         # gzip's ~0.3 s, while 1.5 MB less takes 1.2 s less at 10 Mbit/s.
         scratch.write_bytes(lzma.compress(packed.read_bytes(), check=lzma.CHECK_CRC32, filters=XZ))
         packed.unlink()
+        loaded_file = Path(f"{packed}.modules.json")
+        loaded = set(json.loads(loaded_file.read_text()))
+        loaded_file.unlink()
+        _zip_without(stdlib, loaded, scratch.parent / STDLIB_AFTER_SNAPSHOT_NAME)
 
-    return _make_cached(SNAPSHOT_CACHE_DIR / key / SNAPSHOT_NAME, make)
+    made = _make_cached(SNAPSHOT_CACHE_DIR / key / SNAPSHOT_NAME, make)
+    return made, made.parent / STDLIB_AFTER_SNAPSHOT_NAME
+
+
+def _module_of(path: str) -> str | None:
+    """The module a zip entry holds ("json/decoder.py" -> "json.decoder"), else None."""
+    if not path.endswith(".py"):
+        return None
+    return path.removesuffix(".py").removesuffix("/__init__").replace("/", ".")
+
+
+def _zip_without(source: Path, modules: set[str], out: Path) -> None:
+    """A copy of the zip `source` without the files of these modules."""
+    with zipfile.ZipFile(source) as whole, zipfile.ZipFile(out, "w") as cut:
+        for info in whole.infolist():
+            if _module_of(info.filename) not in modules:
+                cut.writestr(
+                    info, whole.read(info), compress_type=info.compress_type, compresslevel=9
+                )
 
 
 def bundle_files(program: bytes | None = None) -> dict[str, Path]:
@@ -208,7 +238,7 @@ def bundle_files(program: bytes | None = None) -> dict[str, Path]:
     files.update({wheel.name: wheel for wheel in [*built, *later]})
     files["pyodide-lock.json"] = STAGING_DIR / "pyodide-lock.json"
     files[STDLIB_NAME], files[STDLIB_LATER_NAME] = stdlib_zips(STAGING_DIR, [*built, *later])
-    files[SNAPSHOT_NAME] = snapshot(built, files[STDLIB_NAME])
+    files[SNAPSHOT_NAME], files[STDLIB_AFTER_SNAPSHOT_NAME] = snapshot(built, files[STDLIB_NAME])
     files[XZ_DECODER] = _xz_decoder(STAGING_DIR / XZ_DECODER)
     return files
 
@@ -256,6 +286,10 @@ def build_bundle(out: Path, files: dict[str, Path] | None = None) -> Path:
     summary = {
         "snapshotBytes": files[SNAPSHOT_NAME].stat().st_size,
         "wheelBytes": wheel_bytes + files["pyodide-lock.json"].stat().st_size,
+        # The standard library each way fetches: all of the cut one, or what the
+        # snapshot has not imported.
+        "stdlibBytes": files[STDLIB_NAME].stat().st_size,
+        "stdlibAfterSnapshotBytes": files[STDLIB_AFTER_SNAPSHOT_NAME].stat().st_size,
         "files": sorted(files),
         "later": later,
     }

@@ -156,7 +156,7 @@ SNAPSHOT_START = (
     "pyodide.mjs",
     "pyodide.asm.mjs",
     "pyodide.asm.wasm",
-    "python_stdlib.zip",
+    "python_stdlib_after_snapshot.zip",
     "pyodide-lock.json",
     "builder.snapshot",
     "xz-decompress.mjs",

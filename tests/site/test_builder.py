@@ -405,6 +405,9 @@ def test_python_starts_from_the_build_snapshot(builder_page: Page, base_url: str
     assert started == "snapshot"
     requested = [url.rsplit("/", 1)[-1] for url in builder_page.problems.requested]
     assert "builder.snapshot" in requested
+    # With it, only the standard-library modules it has not imported yet.
+    assert "python_stdlib_after_snapshot.zip" in requested
+    assert "python_stdlib.zip" not in requested
     assert not [name for name in requested if name.endswith(".whl")]
 
 

@@ -22,16 +22,16 @@ from sitekit import DESKTOP, KEPT_SNAPSHOT_MAGIC, shipped_snapshot, wait_until
 pytestmark = pytest.mark.browser
 
 READY = "[data-sh-builder][data-sh-ready='true']"
-SLOW_BYTES = 256 * 1024  # the start of the standard library, sent at SLOW_RATE
+SLOW_BYTES = 256 * 1024  # the start of the runtime's WebAssembly, sent at SLOW_RATE
 SLOW_RATE = 200_000  # bytes per second: a 1.6 Mbit/s phone connection
 
 
-class _SlowStdlibHandler(_QuietHandler):
-    """The site as it is, except that the standard library starts slowly, as it would
-    on a slow connection: what the builder's worker measures to choose its way."""
+class _SlowRuntimeHandler(_QuietHandler):
+    """The site as it is, except that the runtime's WebAssembly starts slowly, as it
+    would on a slow connection: what the builder's worker measures to choose its way."""
 
     def copyfile(self, source, outputfile) -> None:
-        if not self.path.endswith("/python_stdlib.zip"):
+        if not self.path.endswith("/pyodide.asm.wasm"):
             return super().copyfile(source, outputfile)
         sent = 0
         while chunk := source.read(8192):
@@ -44,7 +44,7 @@ class _SlowStdlibHandler(_QuietHandler):
 
 @pytest.fixture
 def slow_base_url(site_dir: Path) -> Iterator[str]:
-    handler = functools.partial(_SlowStdlibHandler, directory=str(site_dir))
+    handler = functools.partial(_SlowRuntimeHandler, directory=str(site_dir))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
@@ -77,20 +77,31 @@ def test_on_a_slow_link_python_starts_the_long_way_and_keeps_the_snapshot_for_ne
     expect(page.locator("[data-sh-draft=email] [data-sh-draft-text]")).to_have_value(
         re.compile("how to run a retrospective")
     )
-    # The snapshot is not fetched for this start: only after the wheels, once it is over.
+    # This start takes the whole (cut) standard library; the snapshot and the part of
+    # the standard library a restore needs are fetched only after the wheels, once it
+    # is over.
     urls = [url for _, url in requests]
     wheels = [i for i, url in enumerate(urls) if url.endswith(".whl")]
-    snapshot = [i for i, url in enumerate(urls) if url.endswith("/builder.snapshot")]
+    later = [
+        i
+        for i, url in enumerate(urls)
+        if url.endswith(("/builder.snapshot", "/python_stdlib_after_snapshot.zip"))
+    ]
     assert wheels
-    assert all(i > max(wheels) for i in snapshot), urls
+    assert any(url.endswith("/python_stdlib.zip") for url in urls)
+    assert all(i > max(wheels) for i in later), urls
 
-    # Afterwards, in the background, the snapshot is kept, decompressed: the next visit
-    # restores it without decoding it.
+    # Afterwards, in the background, both are kept (the snapshot decompressed): the
+    # next visit restores it without decoding it, even with the network off.
     assert wait_until(page, KEPT_SNAPSHOT_MAGIC) == "SHSNAP01"
     page.evaluate("() => navigator.serviceWorker.ready")
-    page.reload()
-    page.wait_for_selector(READY, timeout=60_000)
-    assert started(page) == "snapshot"
+    context.set_offline(True)
+    try:
+        page.reload()
+        page.wait_for_selector(READY, timeout=60_000)
+        assert started(page) == "snapshot"
+    finally:
+        context.set_offline(False)
     assert errors == []
 
 
@@ -153,6 +164,24 @@ def test_the_shipped_snapshot_fits_the_heap_its_runtime_starts_with(site_dir: Pa
     assert raw[:8] == b"SHSNAP01"
     _page, _header, heap, _count = struct.unpack_from("<4I", raw, 8)
     assert 0 < heap <= _initial_memory((bundle / "pyodide.asm.wasm").read_bytes())
+
+
+def test_a_restore_gets_only_the_standard_library_the_snapshot_has_not_imported(
+    site_dir: Path,
+) -> None:
+    import zipfile
+
+    bundle = next((site_dir / "pyodide").iterdir())
+    whole = zipfile.ZipFile(bundle / "python_stdlib.zip")
+    after = zipfile.ZipFile(bundle / "python_stdlib_after_snapshot.zip")
+    assert set(after.namelist()) < set(whole.namelist())
+    # The builder's own imports are in the snapshot already, not in the smaller zip.
+    assert "json/__init__.py" not in after.namelist()
+    assert "re/__init__.py" not in after.namelist()
+    for name in after.namelist():
+        assert after.read(name) == whole.read(name), name
+    size = (bundle / "python_stdlib_after_snapshot.zip").stat().st_size
+    assert size < (bundle / "python_stdlib.zip").stat().st_size / 4
 
 
 def test_the_shipped_standard_library_is_the_cut_one(site_dir: Path) -> None:

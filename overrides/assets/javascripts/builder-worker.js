@@ -23,6 +23,9 @@ const unwatchedFetch = self.fetch.bind(self); // the browser's own, whatever wat
 const prefetched = new Map(); // url -> Response already under way, for Pyodide's fetch
 const PYTHON_CACHE = "sh-python"; // served by the service worker (sw.js)
 const SNAPSHOT = "builder.snapshot"; // kept decompressed, by this worker only
+// The standard library a restored snapshot still needs (pyodide_bundle.py): the
+// modules it has not imported. The long way takes the whole python_stdlib.zip.
+const STDLIB_AFTER_SNAPSHOT = "python_stdlib_after_snapshot.zip";
 let keeping = null; // the bundle's address while its files are being kept, else null
 const RUNTIME_MODULE = "pyodide.asm.wasm";
 let compilingEarly = false; // while restoring: compile the runtime as it arrives
@@ -104,7 +107,8 @@ async function restore(loadPyodide, indexURL) {
   try {
     const _loadSnapshot = read.then(({ snapshot }) => snapshot);
     _loadSnapshot.catch(() => {}); // rejected before Pyodide awaits it: not unhandled
-    const pyodide = await loadPyodide({ indexURL, _loadSnapshot, stdout: () => {}, stderr: () => {} });
+    const stdLibURL = new URL(STDLIB_AFTER_SNAPSHOT, indexURL).href;
+    const pyodide = await loadPyodide({ indexURL, stdLibURL, _loadSnapshot, stdout: () => {}, stderr: () => {} });
     const { filled } = await read;
     if (!filled()) throw new Error("the runtime's memory was not seen when it was made");
     progress(3, "Starting the coach…");
@@ -151,14 +155,23 @@ async function install(loadPyodide, indexURL, bundle) {
   return pyodide;
 }
 
-// The standard library comes first and alone: both ways need it, and how fast it
-// arrives decides the way. Pyodide's own fetch of it later gets this same response.
+// The runtime's WebAssembly comes first: both ways need it, and how fast it starts to
+// arrive decides the way. Pyodide's own fetch of it later gets this same response.
+// Kept by an earlier visit, it is not measured (the snapshot way, then): measuring
+// passes it on as a copy, which the browser cannot keep compiled code for.
 async function measureLink(fetches, indexURL) {
-  const stdlibURL = new URL("python_stdlib.zip", indexURL).href;
+  const wasmURL = new URL(RUNTIME_MODULE, indexURL).href;
   const bundle = fetches.watched(new URL("bundle.json", indexURL).href).then((r) => r.json());
-  const { measured, response } = meter(await fetches.watched(stdlibURL));
-  prefetched.set(stdlibURL, Promise.resolve(response));
-  return { ...choosePath(await measured, await bundle), bundle: await bundle };
+  const hit = await kept(wasmURL);
+  let measured = { bytesPerSecond: Infinity, complete: true };
+  if (hit) {
+    prefetched.set(wasmURL, Promise.resolve(hit));
+  } else {
+    const metered = meter(await fetches.watched(wasmURL));
+    prefetched.set(wasmURL, Promise.resolve(metered.response));
+    measured = await metered.measured;
+  }
+  return { ...choosePath(measured, await bundle), bundle: await bundle };
 }
 
 async function load(fetches, indexURL) {
@@ -201,7 +214,8 @@ async function keptDecompressed(cache, url) {
 }
 
 // After the start, in the background: the scripts it imported (not seen by fetch
-// above), then the snapshot, decompressed, so the next visit restores it without
+// above), the standard library a restore needs (after a start the long way), then the
+// snapshot, decompressed, so the next visit restores it without
 // decoding. `read` is the snapshot this start restored (null if it started the long
 // way): kept from what was read, unless that was the kept file already. After a
 // start the long way, the snapshot is fetched (unless the browser asks to save data).
@@ -209,7 +223,7 @@ async function keepTheRest(indexURL, read) {
   if (typeof caches !== "object") return;
   try {
     const cache = await caches.open(PYTHON_CACHE);
-    for (const name of ["pyodide.mjs", "pyodide.asm.mjs", "xz-decompress.mjs"]) {
+    for (const name of ["pyodide.mjs", "pyodide.asm.mjs", "xz-decompress.mjs", STDLIB_AFTER_SNAPSHOT]) {
       const url = new URL(name, indexURL).href;
       if (await cache.match(url)) continue;
       const response = await unwatchedFetch(url);

@@ -1,13 +1,14 @@
 // Which way to start Python, from the connection at hand.
 //
-// Both ways need the runtime (WebAssembly, its JavaScript, the standard library). The
-// snapshot way then downloads the snapshot (a few MB) and restores it in about a second;
-// the long way downloads the small wheels but spends seconds of CPU starting Python and
+// Both ways need the runtime (WebAssembly and its JavaScript). The snapshot way then
+// downloads the snapshot (a few MB) and the few standard-library modules it has not
+// imported, and restores it in about a second; the long way downloads the small wheels
+// and the whole (cut) standard library, but spends seconds of CPU starting Python and
 // importing the builder. So the snapshot pays only when its extra bytes arrive sooner
 // than that CPU time: on a fast link, not on a slow one.
 //
-// The worker fetches the standard library first, alone, and measures how fast it
-// arrives; that decides, before the rest of the runtime is requested.
+// The worker fetches the runtime's WebAssembly first and measures how fast it starts
+// to arrive; that decides, before either way's own files are requested.
 
 // CPU the snapshot saves, in seconds: starting Python and importing the builder the long
 // way (~1.3x a bare loadPyodide, ~5.5 s), less restoring the snapshot (~2 s), measured
@@ -52,7 +53,9 @@ export function meter(response) {
 
 // The decision: { snapshot: bool, why: "…" }. `bundle` is the build's bundle.json.
 export function choosePath({ bytesPerSecond }, bundle) {
-  const extra = bundle.snapshotBytes - bundle.wheelBytes;
+  const snapshotWay = bundle.snapshotBytes + (bundle.stdlibAfterSnapshotBytes ?? 0);
+  const longWay = bundle.wheelBytes + (bundle.stdlibBytes ?? 0);
+  const extra = snapshotWay - longWay;
   const seconds = extra / bytesPerSecond;
   const mbit = ((bytesPerSecond * 8) / 1e6).toFixed(1);
   if (seconds <= SNAPSHOT_SAVES_S) return { snapshot: true, why: `link ${mbit} Mbit/s` };
