@@ -67,12 +67,14 @@ workbox.routing.registerRoute(
 // stale. The page's Python worker (builder-worker.js) puts the files it fetched into
 // this cache once it has started (on a first visit it runs before this service worker
 // does), and whatever this worker fetches for a page it keeps too, except the
-// snapshot: the Python worker keeps that one decompressed, and a compressed copy put
-// here could land over it.
+// snapshot's files (builder.snapshot in xz, builder.snapshot.gz): the Python worker
+// keeps the snapshot decompressed, and a compressed copy put here could land over it
+// or sit beside it, megabytes never read again.
 // (A cacheWillUpdate plugin replaces Workbox's own check: only whole, good answers.)
+const SNAPSHOT_FILE = /\/builder\.snapshot(\.gz)?$/;
 const notTheSnapshot = {
   cacheWillUpdate: async ({ request, response }) =>
-    response.status !== 200 || new URL(request.url).pathname.endsWith("/builder.snapshot") ? null : response,
+    response.status !== 200 || SNAPSHOT_FILE.test(new URL(request.url).pathname) ? null : response,
 };
 workbox.routing.registerRoute(
   ({ request, url }) => request.method === "GET" && url.href.startsWith(pythonRoot),

@@ -11,7 +11,9 @@ sources.
 The standard library is cut to the modules the builder needs (find_stdlib.mjs records
 them under Node; about a third of Pyodide's zip), and last comes `builder.snapshot`
 (make_snapshot.mjs): Pyodide's memory with the builder imported and warmed, which the
-page's worker restores instead of starting Python from scratch. A restore needs only
+page's worker restores instead of starting Python from scratch. It ships in xz (the
+fewest bytes) and in gzip (the quickest to decode), for the worker to choose from by
+the link. A restore needs only
 the standard-library modules the snapshot has not imported, in a zip of their own
 (`python_stdlib_after_snapshot.zip`). The wheels, lock file and whole cut zip stay: the
 worker falls back to them, and the in-Pyodide tests install them.
@@ -27,6 +29,8 @@ in-Pyodide test runner uses exactly the bundle the site ships.
 
 from __future__ import annotations
 
+import functools
+import gzip
 import hashlib
 import importlib.util
 import json
@@ -46,7 +50,12 @@ STAGING_DIR = ROOT / ".cache" / "bundle-staging"
 HOOKS = ROOT / "overrides" / "hooks"
 BUNDLE_DIRNAME = "pyodide"
 SNAPSHOT_NAME = "builder.snapshot"
+# The same snapshot in gzip: 1.5 MB more, but the browser decodes it natively in ~0.1 s
+# where xz takes ~0.45 s (measured in Chromium here), so on a very fast link it is
+# ready sooner. The worker chooses between the two (python/link.js).
+SNAPSHOT_GZIP_NAME = "builder.snapshot.gz"
 STDLIB_NAME = "python_stdlib.zip"
+RUNTIME_MODULE = "pyodide.asm.wasm"
 # The standard-library modules only the calendar's packages need: loaded with them.
 STDLIB_LATER_NAME = "python_stdlib_later.zip"
 # What a restored snapshot still needs of the standard library: the modules of
@@ -167,9 +176,10 @@ def stdlib_zips(staging: Path, wheel_files: list[Path]) -> tuple[Path, Path]:
     return start, start.parent / STDLIB_LATER_NAME
 
 
-def snapshot(wheel_files: list[Path], stdlib: Path) -> tuple[Path, Path]:
-    """The builder's memory snapshot for these wheels and this runtime, made or cached,
-    and the part of `stdlib` it has not imported (STDLIB_AFTER_SNAPSHOT_NAME)."""
+def snapshot(wheel_files: list[Path], stdlib: Path) -> tuple[Path, Path, Path]:
+    """The builder's memory snapshot for these wheels and this runtime, made or cached:
+    in xz, in gzip, and the part of `stdlib` it has not imported
+    (STDLIB_AFTER_SNAPSHOT_NAME)."""
     script = HOOKS / "make_snapshot.mjs"
     key = _digest(
         script,
@@ -177,6 +187,7 @@ def snapshot(wheel_files: list[Path], stdlib: Path) -> tuple[Path, Path]:
         runtime_version().encode(),
         repr(XZ).encode(),
         STDLIB_AFTER_SNAPSHOT_NAME.encode(),
+        SNAPSHOT_GZIP_NAME.encode(),
         stdlib,
         *wheel_files,
     )
@@ -188,10 +199,12 @@ def snapshot(wheel_files: list[Path], stdlib: Path) -> tuple[Path, Path]:
         packed = scratch.with_suffix(".packed")
         cmd = [str(RUNTIME_DIR), str(stdlib), str(packed), *map(str, wheel_files)]
         _run(["node", str(script), *cmd], env=env)
-        # xz: 3.2 MB where gzip gives 4.7 (measured); the worker decodes it with
-        # xz-decompress (WebAssembly) in ~0.5 s on 2 busy cores, a little more than
-        # gzip's ~0.3 s, while 1.5 MB less takes 1.2 s less at 10 Mbit/s.
-        scratch.write_bytes(lzma.compress(packed.read_bytes(), check=lzma.CHECK_CRC32, filters=XZ))
+        # xz: 3.6 MB where gzip gives 5.1 (measured); the worker decodes xz with
+        # xz-decompress (WebAssembly) in ~0.45 s on 2 busy cores, gzip in ~0.1 s, while
+        # 1.5 MB less takes 1.2 s less at 10 Mbit/s. Both ship; link.js chooses.
+        raw = packed.read_bytes()
+        (scratch.parent / SNAPSHOT_GZIP_NAME).write_bytes(gzip.compress(raw, 9, mtime=0))
+        scratch.write_bytes(lzma.compress(raw, check=lzma.CHECK_CRC32, filters=XZ))
         packed.unlink()
         loaded_file = Path(f"{packed}.modules.json")
         loaded = set(json.loads(loaded_file.read_text()))
@@ -199,7 +212,7 @@ def snapshot(wheel_files: list[Path], stdlib: Path) -> tuple[Path, Path]:
         _zip_without(stdlib, loaded, scratch.parent / STDLIB_AFTER_SNAPSHOT_NAME)
 
     made = _make_cached(SNAPSHOT_CACHE_DIR / key / SNAPSHOT_NAME, make)
-    return made, made.parent / STDLIB_AFTER_SNAPSHOT_NAME
+    return made, made.parent / SNAPSHOT_GZIP_NAME, made.parent / STDLIB_AFTER_SNAPSHOT_NAME
 
 
 def _module_of(path: str) -> str | None:
@@ -238,7 +251,8 @@ def bundle_files(program: bytes | None = None) -> dict[str, Path]:
     files.update({wheel.name: wheel for wheel in [*built, *later]})
     files["pyodide-lock.json"] = STAGING_DIR / "pyodide-lock.json"
     files[STDLIB_NAME], files[STDLIB_LATER_NAME] = stdlib_zips(STAGING_DIR, [*built, *later])
-    files[SNAPSHOT_NAME], files[STDLIB_AFTER_SNAPSHOT_NAME] = snapshot(built, files[STDLIB_NAME])
+    made = snapshot(built, files[STDLIB_NAME])
+    files[SNAPSHOT_NAME], files[SNAPSHOT_GZIP_NAME], files[STDLIB_AFTER_SNAPSHOT_NAME] = made
     files[XZ_DECODER] = _xz_decoder(STAGING_DIR / XZ_DECODER)
     return files
 
@@ -267,6 +281,12 @@ def bundle_digest(files: dict[str, Path]) -> str:
     return digest.hexdigest()[:12]
 
 
+@functools.cache
+def _gzipped_size(path: Path) -> int:
+    """How many bytes `path` takes gzipped at level 6, as hosts compress on the fly."""
+    return len(gzip.compress(path.read_bytes(), 6, mtime=0))
+
+
 def build_bundle(out: Path, files: dict[str, Path] | None = None) -> Path:
     """Write the runtime, the wheels, their lock file, stdlib and snapshot into `out`."""
     files = files or bundle_files()
@@ -285,10 +305,16 @@ def build_bundle(out: Path, files: dict[str, Path] | None = None) -> Path:
     )
     summary = {
         "snapshotBytes": files[SNAPSHOT_NAME].stat().st_size,
+        "snapshotGzipBytes": files[SNAPSHOT_GZIP_NAME].stat().st_size,
         "wheelBytes": wheel_bytes + files["pyodide-lock.json"].stat().st_size,
         # The standard library each way fetches: all of the cut one, or what the
         # snapshot has not imported.
         "stdlibBytes": files[STDLIB_NAME].stat().st_size,
+        # The runtime's WebAssembly, on which the worker measures the link: as it is,
+        # and gzipped as a host compressing on the fly would send it, for reading the
+        # bytes a compressed response really put on the wire.
+        "runtimeBytes": files[RUNTIME_MODULE].stat().st_size,
+        "runtimeGzipBytes": _gzipped_size(files[RUNTIME_MODULE]),
         "stdlibAfterSnapshotBytes": files[STDLIB_AFTER_SNAPSHOT_NAME].stat().st_size,
         "files": sorted(files),
         "later": later,

@@ -165,6 +165,8 @@ def test_under_the_service_worker_the_snapshot_is_kept_as_the_shipped_file_decom
     """The common way in: a guide page first, so the builder's Python files pass
     through the service worker, which must not put its compressed copy of the snapshot
     over the one the builder keeps."""
+    fetched: list[str] = []
+    context.on("request", lambda r: fetched.append(r.url))
     page = context.new_page()
     page.goto(base_url)
     page.evaluate("() => navigator.serviceWorker.ready")
@@ -177,6 +179,9 @@ def test_under_the_service_worker_the_snapshot_is_kept_as_the_shipped_file_decom
     assert page.evaluate(KEPT_SNAPSHOT_MAGIC) == "SHSNAP01"
     assert page.evaluate("() => [...window.shKeptHeads]") == ["SHSNAP01"]  # never another
     assert page.evaluate(KEPT_SNAPSHOT_DIGEST) == shipped_digest(site_dir)
+    # Nor does it keep the gzip file it fetched for this start (this fast link's choice).
+    assert any(url.endswith("/builder.snapshot.gz") for url in fetched)
+    assert not [url for url in page.evaluate(KEPT) if url.endswith(".gz")]
 
 
 def test_a_compressed_snapshot_kept_by_an_earlier_version_is_replaced_decompressed(

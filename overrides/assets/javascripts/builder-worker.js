@@ -6,7 +6,7 @@
 // memory snapshot (fast on a fast link), or start Python and install the builder's
 // wheels (fewer bytes, more CPU). If the snapshot cannot be used, the wheels it is.
 import { canCompileEarly, compileEarly } from "./python/compile_early.js";
-import { choosePath, meter } from "./python/link.js";
+import { choosePath, meter, wireRatio } from "./python/link.js";
 import {
   SNAPSHOT_HEADERS,
   decompressedFile,
@@ -89,13 +89,14 @@ function watchFetches() {
   return { failed, watched, stop: () => { self.fetch = unwatchedFetch; } };
 }
 
-// Restore the snapshot: about a third of the time of the long way below.
-async function restore(loadPyodide, indexURL) {
+// Restore the snapshot: about a third of the time of the long way below. `file` is the
+// snapshot file link.js chose for this link (xz or gzip), fetched unless this browser
+// kept the snapshot from an earlier visit (decompressed, under SNAPSHOT's address).
+async function restore(loadPyodide, indexURL, file) {
   let problem = null;
-  const url = new URL(SNAPSHOT, indexURL).href;
-  const read = kept(url).then(async (hit) => {
+  const read = kept(new URL(SNAPSHOT, indexURL).href).then(async (hit) => {
     // Not watched: if it is missing, Python starts the long way instead of failing.
-    const response = hit ?? (await unwatchedFetch(url));
+    const response = hit ?? (await unwatchedFetch(new URL(file, indexURL).href));
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     return readSnapshot(response, indexURL);
   });
@@ -167,9 +168,11 @@ async function measureLink(fetches, indexURL) {
   if (hit) {
     prefetched.set(wasmURL, Promise.resolve(hit));
   } else {
-    const metered = meter(await fetches.watched(wasmURL));
+    const response = await fetches.watched(wasmURL);
+    const metered = meter(response);
     prefetched.set(wasmURL, Promise.resolve(metered.response));
-    measured = await metered.measured;
+    const { bytesPerSecond } = await metered.measured;
+    measured = { bytesPerSecond: bytesPerSecond * wireRatio(response, await bundle) };
   }
   return { ...choosePath(measured, await bundle), bundle: await bundle };
 }
@@ -188,7 +191,7 @@ async function load(fetches, indexURL) {
   let start = "snapshot";
   if (path.snapshot) {
     try {
-      ({ pyodide, read } = await restore(loadPyodide, indexURL));
+      ({ pyodide, read } = await restore(loadPyodide, indexURL, path.file));
     } catch (error) {
       start = `wheels (snapshot: ${error?.message ?? error})`;
     }

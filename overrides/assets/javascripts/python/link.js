@@ -8,7 +8,9 @@
 // than that CPU time: on a fast link, not on a slow one.
 //
 // The worker fetches the runtime's WebAssembly first and measures how fast it starts
-// to arrive; that decides, before either way's own files are requested.
+// to arrive; that decides, before either way's own files are requested. It also
+// chooses which of the snapshot's two files to fetch (xz or gzip: bytes against
+// decoding time).
 
 // CPU the snapshot saves, in seconds: starting Python and importing the builder the long
 // way (~1.3x a bare loadPyodide, ~5.5 s), less restoring the snapshot (~2 s), measured
@@ -51,16 +53,53 @@ export function meter(response) {
   return { measured, response: copy };
 }
 
-// The decision: { snapshot: bool, why: "…" }. `bundle` is the build's bundle.json.
+// Decoding the snapshot, in seconds, per file (measured in Chromium on the 2-core
+// machine, 13 MB out): xz by xz-decompress (WebAssembly) ~0.45 s, gzip by the browser's
+// own DecompressionStream ~0.1 s. Decoding runs as the bytes arrive, so a file is ready
+// after its download or its decoding, whichever ends later.
+export const DECODE_S = { xz: 0.45, gzip: 0.1 };
+export const SNAPSHOT_FILES = { xz: "builder.snapshot", gzip: "builder.snapshot.gz" };
+
+// Which snapshot file is ready sooner on this link: xz (fewer bytes) unless the link
+// is fast enough (~90 Mbit/s and up) for gzip's extra bytes to cost less than xz's
+// slower decoding. A bundle without the gzip file, or a browser without
+// DecompressionStream, gets xz.
+function quickerFile(bytesPerSecond, bundle) {
+  const ready = (bytes, codec) => Math.max(bytes / bytesPerSecond, DECODE_S[codec]);
+  const gzip =
+    bundle.snapshotGzipBytes > 0 &&
+    typeof DecompressionStream === "function" &&
+    ready(bundle.snapshotGzipBytes, "gzip") < ready(bundle.snapshotBytes, "xz");
+  if (gzip) return { file: SNAPSHOT_FILES.gzip, bytes: bundle.snapshotGzipBytes };
+  return { file: SNAPSHOT_FILES.xz, bytes: bundle.snapshotBytes };
+}
+
+// Bytes on the wire per byte read, for the runtime's WebAssembly in `response`: the
+// meter counts what the body gives, which a host compressing the file (most do: it is
+// WebAssembly) has made ~2.7 times larger than what crossed the link. With its
+// Content-Length the compressed size is known; a host compressing on the fly sends
+// none, and is taken to do as well as gzip. Measured: without this, a 1.6 Mbit/s link
+// looked like 4.3 and got the snapshot (41 s to the first preview, not 37).
+export function wireRatio(response, bundle) {
+  const encoding = (response.headers.get("Content-Encoding") ?? "identity").trim().toLowerCase();
+  if (encoding === "identity" || !(bundle.runtimeBytes > 0)) return 1;
+  const sent = Number(response.headers.get("Content-Length"));
+  if (sent > 0 && sent < bundle.runtimeBytes) return sent / bundle.runtimeBytes;
+  return bundle.runtimeGzipBytes > 0 ? bundle.runtimeGzipBytes / bundle.runtimeBytes : 1;
+}
+
+// The decision: { snapshot: bool, file, why: "…" }. `file` is the snapshot file to
+// fetch (its name in the bundle). `bundle` is the build's bundle.json.
 export function choosePath({ bytesPerSecond }, bundle) {
-  const snapshotWay = bundle.snapshotBytes + (bundle.stdlibAfterSnapshotBytes ?? 0);
+  const { file, bytes } = quickerFile(bytesPerSecond, bundle);
+  const snapshotWay = bytes + (bundle.stdlibAfterSnapshotBytes ?? 0);
   const longWay = bundle.wheelBytes + (bundle.stdlibBytes ?? 0);
-  const extra = snapshotWay - longWay;
-  const seconds = extra / bytesPerSecond;
+  const seconds = (snapshotWay - longWay) / bytesPerSecond;
   const mbit = ((bytesPerSecond * 8) / 1e6).toFixed(1);
-  if (seconds <= SNAPSHOT_SAVES_S) return { snapshot: true, why: `link ${mbit} Mbit/s` };
+  if (seconds <= SNAPSHOT_SAVES_S) return { snapshot: true, file, why: `link ${mbit} Mbit/s` };
   return {
     snapshot: false,
+    file,
     why: `slow link: ${mbit} Mbit/s, the snapshot would add ${seconds.toFixed(1)} s`,
   };
 }
