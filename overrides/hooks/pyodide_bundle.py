@@ -29,17 +29,13 @@ in-Pyodide test runner uses exactly the bundle the site ships.
 
 from __future__ import annotations
 
-import functools
-import gzip
 import hashlib
 import importlib.util
 import json
 import logging
-import lzma
 import os
 import shutil
 import sys
-import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -63,9 +59,6 @@ STDLIB_LATER_NAME = "python_stdlib_later.zip"
 # fetches this one instead when it restores the snapshot.
 STDLIB_AFTER_SNAPSHOT_NAME = "python_stdlib_after_snapshot.zip"
 XZ_DECODER = "xz-decompress.mjs"
-# A 4 MiB window: 3.22 MB where 16 MiB gives 3.19, and the worker's decoder then needs
-# ~5 MB of memory instead of ~17 (it keeps it for the page's life).
-XZ = [{"id": lzma.FILTER_LZMA2, "preset": 9 | lzma.PRESET_EXTREME, "dict_size": 4 << 20}]
 
 # The runtime files a browser needs; the rest of the npm package (types, consoles,
 # source maps) stays out of the site.
@@ -82,17 +75,16 @@ ROOT_PACKAGES = ("shorthaul-builder", "icalendar")
 log = logging.getLogger("mkdocs.hooks.pyodide_bundle")
 
 
-def _load_wheels_module():
-    # MkDocs loads hooks by path, so the sibling is loaded the same way.
-    spec = importlib.util.spec_from_file_location(
-        "shorthaul_pyodide_wheels", Path(__file__).with_name("pyodide_wheels.py")
-    )
+def _load_sibling(name: str):
+    # MkDocs loads hooks by path, so the siblings are loaded the same way.
+    spec = importlib.util.spec_from_file_location(f"shorthaul_{name}", HOOKS / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-_wheels = _load_wheels_module()
+_wheels = _load_sibling("pyodide_wheels")
+_files = _load_sibling("pyodide_files")
 BundleError = _wheels.BundleError
 _run = _wheels.run
 wheels = _wheels.wheels
@@ -146,18 +138,6 @@ def _make_cached(cached: Path, make) -> Path:
     return cached
 
 
-def _cut_zip(names: list[str], out: Path) -> None:
-    """A zip of the standard library's files for these module names."""
-    with zipfile.ZipFile(RUNTIME_DIR / STDLIB_NAME) as full:
-        present = set(full.namelist())
-        stems = [name.replace(".", "/") for name in names]
-        candidates = [path for stem in stems for path in (f"{stem}.py", f"{stem}/__init__.py")]
-        wanted = [path for path in candidates if path in present]
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as cut:
-            for path in sorted(wanted):
-                cut.writestr(full.getinfo(path), full.read(path), zipfile.ZIP_DEFLATED, 9)
-
-
 def stdlib_zips(staging: Path, wheel_files: list[Path]) -> tuple[Path, Path]:
     """The standard library cut to what the builder imports (find_stdlib.mjs), cached:
     what either start needs, and what only the calendar's packages add (loaded with
@@ -169,8 +149,9 @@ def stdlib_zips(staging: Path, wheel_files: list[Path]) -> tuple[Path, Path]:
         names_file = scratch.with_suffix(".json")
         _run(["node", str(script), str(RUNTIME_DIR), str(staging), str(names_file)])
         names = json.loads(names_file.read_text())
-        _cut_zip(names["later"], scratch.parent / STDLIB_LATER_NAME)
-        _cut_zip(names["start"], scratch)
+        full = RUNTIME_DIR / STDLIB_NAME
+        _files.cut_zip(full, names["later"], scratch.parent / STDLIB_LATER_NAME)
+        _files.cut_zip(full, names["start"], scratch)
 
     start = _make_cached(STDLIB_CACHE_DIR / key / STDLIB_NAME, make)
     return start, start.parent / STDLIB_LATER_NAME
@@ -185,9 +166,7 @@ def snapshot(wheel_files: list[Path], stdlib: Path) -> tuple[Path, Path, Path]:
         script,
         HOOKS / "snapshot_pack.mjs",
         runtime_version().encode(),
-        repr(XZ).encode(),
-        STDLIB_AFTER_SNAPSHOT_NAME.encode(),
-        SNAPSHOT_GZIP_NAME.encode(),
+        HOOKS / "pyodide_files.py",  # how the files are written from it
         stdlib,
         *wheel_files,
     )
@@ -199,37 +178,17 @@ def snapshot(wheel_files: list[Path], stdlib: Path) -> tuple[Path, Path, Path]:
         packed = scratch.with_suffix(".packed")
         cmd = [str(RUNTIME_DIR), str(stdlib), str(packed), *map(str, wheel_files)]
         _run(["node", str(script), *cmd], env=env)
-        # xz: 3.6 MB where gzip gives 5.1 (measured); the worker decodes xz with
-        # xz-decompress (WebAssembly) in ~0.45 s on 2 busy cores, gzip in ~0.1 s, while
-        # 1.5 MB less takes 1.2 s less at 10 Mbit/s. Both ship; link.js chooses.
-        raw = packed.read_bytes()
-        (scratch.parent / SNAPSHOT_GZIP_NAME).write_bytes(gzip.compress(raw, 9, mtime=0))
-        scratch.write_bytes(lzma.compress(raw, check=lzma.CHECK_CRC32, filters=XZ))
-        packed.unlink()
-        loaded_file = Path(f"{packed}.modules.json")
-        loaded = set(json.loads(loaded_file.read_text()))
-        loaded_file.unlink()
-        _zip_without(stdlib, loaded, scratch.parent / STDLIB_AFTER_SNAPSHOT_NAME)
+        folder = scratch.parent
+        _files.snapshot_files(
+            packed,
+            stdlib,
+            xz=scratch,
+            gzipped=folder / SNAPSHOT_GZIP_NAME,
+            after=folder / STDLIB_AFTER_SNAPSHOT_NAME,
+        )
 
     made = _make_cached(SNAPSHOT_CACHE_DIR / key / SNAPSHOT_NAME, make)
     return made, made.parent / SNAPSHOT_GZIP_NAME, made.parent / STDLIB_AFTER_SNAPSHOT_NAME
-
-
-def _module_of(path: str) -> str | None:
-    """The module a zip entry holds ("json/decoder.py" -> "json.decoder"), else None."""
-    if not path.endswith(".py"):
-        return None
-    return path.removesuffix(".py").removesuffix("/__init__").replace("/", ".")
-
-
-def _zip_without(source: Path, modules: set[str], out: Path) -> None:
-    """A copy of the zip `source` without the files of these modules."""
-    with zipfile.ZipFile(source) as whole, zipfile.ZipFile(out, "w") as cut:
-        for info in whole.infolist():
-            if _module_of(info.filename) not in modules:
-                cut.writestr(
-                    info, whole.read(info), compress_type=info.compress_type, compresslevel=9
-                )
 
 
 def bundle_files(program: bytes | None = None) -> dict[str, Path]:
@@ -281,12 +240,6 @@ def bundle_digest(files: dict[str, Path]) -> str:
     return digest.hexdigest()[:12]
 
 
-@functools.cache
-def _gzipped_size(path: Path) -> int:
-    """How many bytes `path` takes gzipped at level 6, as hosts compress on the fly."""
-    return len(gzip.compress(path.read_bytes(), 6, mtime=0))
-
-
 def build_bundle(out: Path, files: dict[str, Path] | None = None) -> Path:
     """Write the runtime, the wheels, their lock file, stdlib and snapshot into `out`."""
     files = files or bundle_files()
@@ -314,7 +267,7 @@ def build_bundle(out: Path, files: dict[str, Path] | None = None) -> Path:
         # and gzipped as a host compressing on the fly would send it, for reading the
         # bytes a compressed response really put on the wire.
         "runtimeBytes": files[RUNTIME_MODULE].stat().st_size,
-        "runtimeGzipBytes": _gzipped_size(files[RUNTIME_MODULE]),
+        "runtimeGzipBytes": _files.gzipped_size(files[RUNTIME_MODULE]),
         "stdlibAfterSnapshotBytes": files[STDLIB_AFTER_SNAPSHOT_NAME].stat().st_size,
         "files": sorted(files),
         "later": later,

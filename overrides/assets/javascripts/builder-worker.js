@@ -164,7 +164,7 @@ async function measureLink(fetches, indexURL) {
   const wasmURL = new URL(RUNTIME_MODULE, indexURL).href;
   const bundle = fetches.watched(new URL("bundle.json", indexURL).href).then((r) => r.json());
   const hit = await kept(wasmURL);
-  let measured = { bytesPerSecond: Infinity, complete: true };
+  let measured = { bytesPerSecond: Infinity };
   if (hit) {
     prefetched.set(wasmURL, Promise.resolve(hit));
   } else {
