@@ -10,14 +10,10 @@ into JavaScript.
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-SCRIPTS = ROOT / "overrides" / "assets" / "javascripts"
-# `import … from "./x.js";` at the start of a line: the page scripts' only import form.
-_IMPORT = re.compile(r"""^import\s[^;]*?from\s+"(\.\.?/[^"]+)";""", re.MULTILINE | re.DOTALL)
 TEMPLATE = "builder.html"
 REPLY_TEMPLATE = "reply.html"
 LINK_MAKER_SLOT = '<div data-sh-slot="link-maker"></div>'
@@ -43,25 +39,6 @@ def on_pre_build(config) -> None:
         sys.path.insert(0, str(ROOT))
 
 
-def module_graph(entry: str) -> list[str]:
-    """Every module a page script imports, itself first, as paths below SCRIPTS.
-
-    The page preloads them all, so a slow connection pays one round trip for the
-    script, not one per level of imports.
-    """
-    found: list[str] = []
-    todo = [(SCRIPTS / entry).resolve()]
-    while todo:
-        path = todo.pop(0)
-        name = path.relative_to(SCRIPTS).as_posix()
-        if name in found:
-            continue
-        found.append(name)
-        for spec in _IMPORT.findall(path.read_text(encoding="utf-8")):
-            todo.append((path.parent / spec).resolve())
-    return found
-
-
 def builder_context() -> dict[str, object]:
     """Everything the builder template needs, as plain data."""
     import builder
@@ -75,7 +52,6 @@ def builder_context() -> dict[str, object]:
         # Shown if Python cannot start: the request with blanks to fill in by hand.
         "fallback": blank["drafts"]["email"],
         "after": after_context(),
-        "modules": module_graph("builder.js"),
         "script_data": {
             "version": 1,
             "steps": [step["id"] for step in steps],
@@ -126,7 +102,6 @@ def reply_context() -> dict[str, object]:
     return {
         "steps": steps,
         "drafts": [{"name": name, **draft} for name, draft in blank["drafts"].items()],
-        "modules": module_graph("reply.js"),
         "script_data": {
             "version": 1,
             "fields": [

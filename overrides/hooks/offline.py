@@ -16,6 +16,7 @@ under the new worker. Three kinds of entry (see overrides/sw.js for how each is 
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import logging
 import shutil
@@ -24,8 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 WORKBOX = ("workbox-core", "workbox-routing", "workbox-strategies", "workbox-precaching")
 PLACEHOLDER = "self.__SH_MANIFEST"
-# The shell: what pages load on their own: every script of ours and Material's, at any
-# depth (the builder's and the reply helper's modules import each other), but not
+# The shell: what pages load on their own: every script of ours and Material's, but not
+# the modules page_scripts.py joined into the page scripts (no page loads them), nor
 # every lunr language (search loads the reader's own from the network), nor source maps.
 SHELL_GLOBS = (
     "assets/javascripts/**/*.js",
@@ -39,6 +40,15 @@ NOT_PAGES = ("pyodide/", "assets/", "hooks/", "bench/")
 log = logging.getLogger("mkdocs.hooks.offline")
 
 
+def _page_scripts():
+    # MkDocs loads hooks by path, so the sibling is loaded the same way.
+    path = Path(__file__).with_name("page_scripts.py")
+    spec = importlib.util.spec_from_file_location("shorthaul_page_scripts", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def revision(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
 
@@ -49,12 +59,16 @@ def page_url(rel: str) -> str:
 
 
 def manifest(site: Path, pyodide_dir: str) -> dict:
+    scripts = _page_scripts()
+    joined = {f"{scripts.SITE_SCRIPTS}/{name}" for name in scripts.parts()}
     shell = sorted(
         {
             p
             for pattern in SHELL_GLOBS
             for p in site.glob(pattern)
-            if p.is_file() and not p.relative_to(site).as_posix().startswith(NOT_SHELL)
+            if p.is_file()
+            and not p.relative_to(site).as_posix().startswith(NOT_SHELL)
+            and p.relative_to(site).as_posix() not in joined
         }
     )
     pages = sorted(

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import importlib.util
 import lzma
 import re
 import shutil
@@ -23,6 +22,7 @@ from sitekit import (
     ROOT,
     SNAPSHOT_START,
     PageProblems,
+    load_hook,
     shipped_snapshot,
     wait_until,
 )
@@ -219,13 +219,6 @@ def test_guide_pages_never_download_python_files_with_the_service_worker(
     assert page.evaluate(KEPT) == []
 
 
-def _load_offline_hook():
-    spec = importlib.util.spec_from_file_location("offline", ROOT / "overrides/hooks/offline.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def redeploy(folder: Path, marker: str) -> str:
     """Turn the copy of the site in `folder` into a new deploy: its Python bundle under a
     new digest (the old folder gone, as a host replacing the site does), every page
@@ -239,7 +232,7 @@ def redeploy(folder: Path, marker: str) -> str:
         text = text.replace("</head>", f'<meta name="sh-deploy" content="{marker}"></head>', 1)
         html.write_text(text, encoding="utf-8")
     shutil.copy2(ROOT / "overrides" / "sw.js", folder / "sw.js")
-    hook = _load_offline_hook()
+    hook = load_hook("offline")
     hook.on_post_build({"site_dir": str(folder), "extra": {"pyodide_dir": f"pyodide/{new}/"}})
     return new
 
@@ -355,7 +348,7 @@ def test_the_dev_servers_worker_replaces_a_built_sites_worker_and_removes_itself
         assert page.evaluate("() => Boolean(navigator.serviceWorker.controller)")
 
         # Now `mkdocs serve` on the same address: its sw.js and pages that say so.
-        hook = _load_offline_hook()
+        hook = load_hook("offline")
         (folder / "sw.js").write_text(hook.KILL_SWITCH, encoding="utf-8")
         for html in folder.rglob("*.html"):
             text = html.read_text(encoding="utf-8")

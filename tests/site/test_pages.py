@@ -7,13 +7,28 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
-from sitekit import DESKTOP, PHONE, axe_violations, doc_pages, site_pages
+from sitekit import DESKTOP, PHONE, axe_violations, doc_pages, load_hook, site_pages
 
 PAGES = doc_pages()
+SCRIPTS = load_hook("page_scripts")
+# The modules page_scripts.py joins into the page scripts: no page may load one.
+JOINED = SCRIPTS.parts()
 
 
 def test_the_build_has_exactly_the_pages_docs_defines(site_dir: Path) -> None:
     assert site_pages(site_dir) == sorted(PAGES)
+
+
+def test_the_service_worker_keeps_each_page_script_and_none_of_its_modules(
+    site_dir: Path,
+) -> None:
+    worker = (site_dir / "sw.js").read_text(encoding="utf-8")
+    for entry in SCRIPTS.ENTRIES:
+        built = (site_dir / "assets" / "javascripts" / entry).read_text(encoding="utf-8")
+        assert built.startswith(f"// {entry} and the "), f"{entry} was not joined"
+        assert f'"url": "assets/javascripts/{entry}"' in worker
+    for part in JOINED:
+        assert f'"url": "assets/javascripts/{part}"' not in worker
 
 
 @pytest.mark.browser
@@ -28,6 +43,10 @@ def test_page_loads_cleanly_from_its_own_origin(guarded_page, base_url: str, pat
     assert page.locator("h1").count() == 1
     if path not in ("builder/", "mentors/reply/"):  # only the two helpers load Python
         assert not [url for url in problems.requested if "/pyodide/" in url]
+    scripts = {url.split("/assets/javascripts/")[-1] for url in problems.requested}
+    assert not scripts & JOINED, "a page loaded a module its page script already holds"
+    if path == "builder/":
+        assert {"builder.js", "builder-worker.js"} <= scripts
     description = page.locator('meta[name="description"]').get_attribute("content")
     assert description
     assert len(description) <= 160
