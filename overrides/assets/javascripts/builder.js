@@ -7,7 +7,7 @@
 // ask: the kept requests, replies, meeting log and calendar) to the Python worker client.
 
 import { Announcer, CoachNews } from "./builder/announcer.js";
-import { Arrangement } from "./builder/arrangement.js";
+import { Arrangement, warmUpZone } from "./builder/arrangement.js";
 import { clicked } from "./builder/buttons.js";
 import { showChecklist } from "./builder/checklist.js";
 import { keepFocusInView } from "./builder/dom.js";
@@ -83,6 +83,7 @@ class Builder {
     this.restore();
     this.steps.show(this.steps.fromHash(location.hash), false);
     this.fields.updateCounts();
+    warmUpZone();
   }
 
   // --- the saved draft and pre-filled links ----------------------------------
