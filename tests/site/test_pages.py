@@ -104,6 +104,25 @@ def test_palette_follows_the_system_until_the_reader_picks_one(guarded_page, bas
     assert scheme() == "default"
 
 
+@pytest.mark.browser
+def test_the_browsers_toolbar_takes_the_headers_colour_once_the_page_has_loaded(
+    guarded_page, base_url: str
+) -> None:
+    page = guarded_page
+    theme = "() => document.querySelector('meta[name=theme-color]')?.content ?? null"
+    header = (
+        "() => getComputedStyle(document.querySelector('[data-md-component=header]'))"
+        ".backgroundColor"
+    )
+    page.emulate_media(color_scheme="light")
+    page.goto(base_url + "builder/")
+    page.wait_for_function(f"() => ({theme})() === ({header})()")
+    page.locator("[data-sh-palette] button:not([hidden])").click()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    page.wait_for_function(f"() => ({theme})() === ({header})()")
+    assert page.evaluate(theme).startswith("rgb(")
+
+
 def test_coaching_links_point_at_real_tip_pages_and_anchors(site_dir: Path) -> None:
     """The builder's tip table and the tip pages agree: titles, paths and anchors."""
     from html.parser import HTMLParser
