@@ -53,16 +53,24 @@ export function meter(response) {
   return { measured, response: copy };
 }
 
-// Decoding the snapshot, in seconds, per file (measured in Chromium on the 2-core
-// machine, 13 MB out): xz by xz-decompress (WebAssembly) ~0.45 s, gzip by the browser's
-// own DecompressionStream ~0.1 s. Decoding runs as the bytes arrive, so a file is ready
-// after its download or its decoding, whichever ends later.
-export const DECODE_S = { xz: 0.45, gzip: 0.1 };
+// Decoding the snapshot, in seconds, per file: gzip by the browser's own
+// DecompressionStream ~0.1 s (13 MB out, Chromium, the 2-core machine); xz by
+// xz-decompress (WebAssembly) 0.45 s alone, but during a start it shares this worker and
+// the two cores with the runtime's compile and the page, and the figure here is the one
+// that puts the choice where cold starts found the two files equal. Measured (benchmark
+// host and link, 5 cold starts each way, same hour): gzip was 0.3 s slower at 50 Mbit/s,
+// even at 75 Mbit/s, 0.16 s quicker at 100 Mbit/s and 0.3 s quicker unthrottled; the
+// meter reads those links as 28-50, 52-65, 48-76 and 61-210 Mbit/s (it counts from the
+// first byte, before a link is up to speed). 0.7 s puts the turn at ~59 Mbit/s read;
+// 0.45 s put it at ~91, so the local host got xz on half its starts.
+// Decoding runs as the bytes arrive, so a file is ready after its download or its
+// decoding, whichever ends later.
+export const DECODE_S = { xz: 0.7, gzip: 0.1 };
 export const SNAPSHOT_FILES = { xz: "builder.snapshot", gzip: "builder.snapshot.gz" };
 
 // Which snapshot file is ready sooner on this link: xz (fewer bytes) unless the link
-// is fast enough (~90 Mbit/s and up) for gzip's extra bytes to cost less than xz's
-// slower decoding. A bundle without the gzip file, or a browser without
+// is fast enough (read as ~59 Mbit/s and up) for gzip's extra bytes to cost less than
+// xz's slower decoding. A bundle without the gzip file, or a browser without
 // DecompressionStream, gets xz.
 function quickerFile(bytesPerSecond, bundle) {
   const ready = (bytes, codec) => Math.max(bytes / bytesPerSecond, DECODE_S[codec]);
