@@ -164,3 +164,37 @@ def test_built_pages_carry_the_strict_content_security_policy(site_dir: Path, pa
     assert directives["style-src"] == "'self'"
     assert directives["object-src"] == "'none'"
     assert not re.search(r"<script>|<script (?![^>]*\b(src|type=\"application/json\"))", html)
+
+
+@pytest.mark.browser
+def test_on_the_builder_search_builds_its_index_after_python_yet_answers_at_once(
+    guarded_page, base_url: str
+) -> None:
+    """Material's search worker (its index: 250-330 ms of CPU) waits for Python's start
+    on the builder's page; a reader who goes to the search box first still gets answers."""
+    page = guarded_page
+
+    def searches() -> list[str]:
+        return [url for url in page.problems.requested if "/workers/search." in url]
+
+    held = []
+    page.route("**/pyodide.asm.wasm", lambda route: held.append(route))  # Python waits
+    page.goto(base_url + "builder/", wait_until="load")
+    page.wait_for_selector(".sh-builder--enhanced")
+    page.wait_for_timeout(1000)
+    assert searches() == []
+    page.click(".md-search__input")
+    page.keyboard.type("mentor")
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    assert len(searches()) == 1
+    for route in held:
+        route.continue_()
+    page.unroute("**/pyodide.asm.wasm")
+    page.wait_for_selector("[data-sh-builder][data-sh-ready='true']", timeout=60_000)
+
+    page.goto(base_url + "builder/")  # not searching: the index once Python is ready
+    page.wait_for_selector("[data-sh-builder][data-sh-ready='true']", timeout=60_000)
+    page.wait_for_function(
+        "() => performance.getEntriesByType('resource')"
+        ".some((entry) => entry.name.includes('/workers/search.'))"
+    )

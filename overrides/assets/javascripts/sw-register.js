@@ -21,24 +21,12 @@
     navigator.serviceWorker.register(new URL("sw.js", root).href, { scope: root.pathname })
       .catch(function () { /* private mode, blocked storage: the site works without it */ });
   }
-  // On the builder's page, not before Python has started (or failed): installing
+  // On a page that starts Python, not before it has started (or failed): installing
   // fetches the site's scripts and styles again, which would share a slow link with
-  // Python's download.
+  // Python's download. python-first.js, loaded on those pages only, says when.
   function whenPythonSettled(then) {
-    var builder = document.querySelector("[data-sh-builder]");
-    if (!builder) return then();
-    var done = false;
-    function settle() {
-      if (done) return;
-      if (builder.hasAttribute("data-sh-python-start") || document.querySelector("[data-sh-failure]:not([hidden])")) {
-        done = true;
-        observer.disconnect();
-        then();
-      }
-    }
-    var observer = new MutationObserver(settle);
-    observer.observe(builder, { attributes: true, subtree: true, attributeFilter: ["data-sh-python-start", "hidden"] });
-    settle();
+    if (window.__shAfterPython) window.__shAfterPython(then);
+    else then();
   }
   function afterLoad() { whenPythonSettled(register); }
   if (document.readyState === "complete") afterLoad();
