@@ -61,15 +61,11 @@ def page_url(rel: str) -> str:
 def manifest(site: Path, pyodide_dir: str) -> dict:
     scripts = _page_scripts()
     joined = {f"{scripts.SITE_SCRIPTS}/{name}" for name in scripts.parts()}
+    found = {p for pattern in SHELL_GLOBS for p in site.glob(pattern) if p.is_file()}
     shell = sorted(
-        {
-            p
-            for pattern in SHELL_GLOBS
-            for p in site.glob(pattern)
-            if p.is_file()
-            and not p.relative_to(site).as_posix().startswith(NOT_SHELL)
-            and p.relative_to(site).as_posix() not in joined
-        }
+        p
+        for p in found
+        if not (rel := p.relative_to(site).as_posix()).startswith(NOT_SHELL) and rel not in joined
     )
     pages = sorted(
         p for p in site.rglob("*.html") if not p.relative_to(site).as_posix().startswith(NOT_PAGES)

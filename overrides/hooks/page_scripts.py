@@ -156,8 +156,8 @@ def parts(root: Path = SCRIPTS) -> set[str]:
 
 
 def check_syntax(text: str, name: str) -> None:
-    """Stops the build if Node cannot parse the bundle as a module (two modules
-    declaring one name, say). Skipped where Node is missing."""
+    """Stops the build if Node cannot parse the bundle as a module (a syntax error in
+    one of its modules, say). Skipped where Node is missing."""
     node = shutil.which("node")
     if not node:
         return

@@ -56,6 +56,7 @@
     var real = null;
     function start() {
       if (real) return;
+      document.removeEventListener("focusin", searching, true);
       real = new RealWorker(url, options);
       real.addEventListener("message", function (event) {
         target.dispatchEvent(new MessageEvent("message", { data: event.data }));
@@ -74,15 +75,10 @@
       queue = [];
     };
     function searching(event) {
-      if (!event.target.closest || !event.target.closest("[data-md-component=search]")) return;
-      document.removeEventListener("focusin", searching, true);
-      start();
+      if (event.target.closest && event.target.closest("[data-md-component=search]")) start();
     }
     document.addEventListener("focusin", searching, true);
-    window.__shAfterPython(function () {
-      document.removeEventListener("focusin", searching, true);
-      start();
-    });
+    window.__shAfterPython(start);
     return target;
   }
 
