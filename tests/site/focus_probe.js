@@ -5,9 +5,14 @@
 // composited over the backgrounds and opacities of the element's ancestors.
 async (settle) => {
   // Let scripts that react to focus a moment later have their turn (Material opens its
-  // search 1 ms after the box takes focus), then finish every running transition
+  // search 1 ms after the box takes focus) and the next frame be drawn (an answer that
+  // changes the page has the control in use brought back into view just before the
+  // frame is painted: builder/dom.js), then finish every running transition
   // (getAnimations brings styles up to date first): computed colours are the end state.
-  if (settle) await new Promise((resolve) => setTimeout(resolve, settle));
+  if (settle) {
+    await new Promise((resolve) => setTimeout(resolve, settle));
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  }
   for (const animation of document.getAnimations()) {
     const end = animation.effect && animation.effect.getComputedTiming().endTime;
     if (Number.isFinite(end)) animation.finish();
