@@ -15,6 +15,7 @@ sys.path.insert(0, str(ROOT / "tests" / "site"))
 from conftest import CHROMIUM_FLAGS, chromium_path  # noqa: E402
 from instruments import PAGE_INSTRUMENTS, WORKER_INSTRUMENTS  # noqa: E402
 from playwright.sync_api import Browser, BrowserContext, Page  # noqa: E402
+from quiet import wait_until_quiet  # noqa: E402
 from sitekit import DESKTOP, SNAPSHOT_START  # noqa: E402
 
 BUILDER = "builder/"
@@ -66,11 +67,13 @@ class Profiles:
     folder, and the warm visit reuses it.
     """
 
-    def __init__(self, playwright, workdir: Path) -> None:
+    def __init__(self, playwright, workdir: Path, *, settle: bool = True) -> None:
         self.playwright = playwright
+        self.settle = settle
         self.workdir = workdir
         self.count = itertools.count(1)
         self.folders: dict[int, Path] = {}
+        self.settled: list[float] = []
 
     def fresh(self) -> BrowserContext:
         folder = self.workdir / f"profile-{next(self.count)}"
@@ -82,6 +85,14 @@ class Profiles:
         )
         self.folders[id(context)] = folder
         return instrumented(context)
+
+    def fresh_page(self) -> tuple[BrowserContext, Page]:
+        """A fresh profile and a blank page in it, once the browser's own start-up is
+        over (quiet.py; unless settle is off); the seconds waited are in `self.settled`."""
+        context = self.fresh()
+        page = context.new_page()
+        self.settled.append(wait_until_quiet() if self.settle else 0.0)
+        return context, page
 
     def close(self, context: BrowserContext) -> None:
         folder = self.folders.pop(id(context))

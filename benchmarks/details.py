@@ -15,6 +15,14 @@ def print_links(links: dict) -> None:
         kept = [f"{r['cold']['background']['seconds']:.0f} s" for r in runs]
         print(f"  {name}: cold {paths}; repeat {[r['repeat']['pythonStart'] for r in runs]}")
         print(f"      service worker kept the bundle {kept} after the first preview")
+    waits = [r[k]["settledS"] for runs in links.values() for r in runs for k in ("floor", "cold")]
+    if max(waits) > 0:
+        print(
+            f"  Fresh browsers went quiet before each floor and cold visit after "
+            f"{min(waits):.1f}-{max(waits):.1f} s (quiet.py)"
+        )
+    else:
+        print("  Floor and cold visits began during each fresh browser's start-up (--no-settle)")
 
 
 def print_edits(ed: dict) -> None:

@@ -98,18 +98,19 @@ def offline_visit(context: BrowserContext, base: str) -> dict:
 def one_run(profiles: Profiles, server, link: Link) -> dict:
     base = base_url(server)
     out: dict = {}
-    context = profiles.fresh()
+    context, page = profiles.fresh_page()
     try:
         link.reset_count()
-        out["floor"] = floor_visit(context.new_page(), base, FLOOR)
+        out["floor"] = floor_visit(page, base, FLOOR)
         out["floor"]["bytes"] = link.reset_count()
+        out["floor"]["settledS"] = profiles.settled[-1]
     finally:
         profiles.close(context)
-    context = profiles.fresh()
+    context, page = profiles.fresh_page()
     try:
         context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base.rstrip("/"))
-        page = context.new_page()
         out["cold"] = cold_builder(page, base, link)
+        out["cold"]["settledS"] = profiles.settled[-1]
         page.close()
         page = context.new_page()
         link.reset_count()
@@ -124,8 +125,8 @@ def one_run(profiles: Profiles, server, link: Link) -> dict:
     return out
 
 
-def measure_links(playwright, workdir, site, runs: int, log, names=None) -> dict:
-    profiles = Profiles(playwright, workdir)
+def measure_links(playwright, workdir, site, runs: int, log, names=None, settle=True) -> dict:
+    profiles = Profiles(playwright, workdir, settle=settle)
     chosen = [p for p in PROFILES if not names or p.name.split()[0] in names]
     servers = {p.name: serve(site, p, revalidate=True) for p in chosen}
     out: dict[str, list] = {p.name: [] for p in chosen}

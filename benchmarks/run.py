@@ -104,6 +104,11 @@ def main() -> int:
     parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse (slow)")
     parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page")
     parser.add_argument("--pages", nargs="*", help="limit bytes/Lighthouse to these paths")
+    parser.add_argument(
+        "--no-settle",
+        action="store_true",
+        help="visit as soon as a fresh browser has a page, during its own start-up (quiet.py)",
+    )
     args = parser.parse_args()
 
     started = time.monotonic()
@@ -126,7 +131,9 @@ def main() -> int:
         with sync_playwright() as p:
             if args.runs:
                 log(f"links: floor and builder cold/repeat/offline, {args.runs} runs")
-                res["links"] = measure_links(p, work, site, args.runs, log, args.links)
+                res["links"] = measure_links(
+                    p, work, site, args.runs, log, args.links, settle=not args.no_settle
+                )
             browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
             try:
                 log("memory: instrumented cold loads")
