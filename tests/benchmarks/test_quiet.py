@@ -36,8 +36,14 @@ def test_it_counts_the_cpu_of_processes_by_name() -> None:
         time.sleep(0.5)
         during = quiet.browser_cpu_ms((NAME,))
         busy.wait()
-    assert before == 0
-    assert during >= 200  # half a second of a busy core, give or take the machine's load
+    assert before == {}
+    assert list(during) == [busy.pid]
+    # Half a second of a busy core, give or take the machine's load.
+    assert quiet.used_since(before, during) >= 200
+
+
+def test_a_process_that_ends_is_not_counted_as_cpu_given_back() -> None:
+    assert quiet.used_since({1: 500.0, 2: 100.0}, {2: 130.0, 3: 5.0}) == 35.0
 
 
 def test_it_waits_while_a_browser_is_busy_and_no_longer() -> None:
