@@ -73,7 +73,6 @@ class Profiles:
         self.workdir = workdir
         self.count = itertools.count(1)
         self.folders: dict[int, Path] = {}
-        self.settled: list[float] = []
 
     def fresh(self) -> BrowserContext:
         folder = self.workdir / f"profile-{next(self.count)}"
@@ -86,13 +85,12 @@ class Profiles:
         self.folders[id(context)] = folder
         return instrumented(context)
 
-    def fresh_page(self) -> tuple[BrowserContext, Page]:
+    def fresh_page(self) -> tuple[BrowserContext, Page, float]:
         """A fresh profile and a blank page in it, once the browser's own start-up is
-        over (quiet.py; unless settle is off); the seconds waited are in `self.settled`."""
+        over (quiet.py; unless settle is off), and the seconds waited for that."""
         context = self.fresh()
         page = context.new_page()
-        self.settled.append(wait_until_quiet() if self.settle else 0.0)
-        return context, page
+        return context, page, wait_until_quiet() if self.settle else 0.0
 
     def close(self, context: BrowserContext) -> None:
         folder = self.folders.pop(id(context))

@@ -98,19 +98,19 @@ def offline_visit(context: BrowserContext, base: str) -> dict:
 def one_run(profiles: Profiles, server, link: Link) -> dict:
     base = base_url(server)
     out: dict = {}
-    context, page = profiles.fresh_page()
+    context, page, settled = profiles.fresh_page()
     try:
         link.reset_count()
         out["floor"] = floor_visit(page, base, FLOOR)
         out["floor"]["bytes"] = link.reset_count()
-        out["floor"]["settledS"] = profiles.settled[-1]
+        out["floor"]["settledS"] = settled
     finally:
         profiles.close(context)
-    context, page = profiles.fresh_page()
+    context, page, settled = profiles.fresh_page()
     try:
         context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base.rstrip("/"))
         out["cold"] = cold_builder(page, base, link)
-        out["cold"]["settledS"] = profiles.settled[-1]
+        out["cold"]["settledS"] = settled
         page.close()
         page = context.new_page()
         link.reset_count()
