@@ -55,6 +55,15 @@ NEXT_FIELD = LogField(
     "For the thank-you note: the step you'll take after the last meeting.", 400,
 )  # fmt: skip
 AFTER_DATES = ("sent_on", "reply_on", "followed_up_on")
+# What "yes, but smaller or different" changes: a new tone or name is not a new request.
+ASKED_FIELDS = ("focus", "outcome", "meetings", "minutes", "weeks", "format", "first_date",
+                "weekday", "meeting_time", "preparation", "report_back")  # fmt: skip
+
+# What the meetings step says of the closing thank-you, until it is drafted.
+THANKS_LATER = (
+    "Your thank-you note comes once the last of your {agreed} {nouns} is held ({done} so "
+    "far). If the arrangement ends sooner, tick “Our meetings are over” and it comes now."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,9 +106,12 @@ STAGE_ADVICE: dict[str, str] = {
     "yes": "They said yes. Send the confirmation below with the calendar file for them, "
     "add the dates to your own calendar, then keep a short log of each meeting in the "
     "next step.",
-    "smaller": "Change the time box (step 3) or the focus (step 1) to what they suggested: "
-    "the coach checks the new request, and the revised request below says what changed. "
-    "Then keep a log of each meeting in the next step.",
+    "smaller": "Change the time box (step 3) or the focus (step 1) to what they suggested. "
+    "The coach checks the new request, and once something has changed, your revised "
+    "request appears here, saying what changed.",
+    "smaller-changed": "Here is your request, changed as they suggested: the revised "
+    "request below says what changed. Send it, then keep a log of each meeting in the "
+    "next step.",
     "not-now": "Thank them, and leave it there: a gracious reply keeps the door open. "
     "Where to go from here:",
     "no": "Thank them, and leave it there: a gracious reply keeps the door open. "
@@ -134,6 +146,7 @@ class After:
     followed_up_on: date | None = None
     log: tuple[Entry, ...] = ()
     next: str = ""
+    ended: bool = False  # the reader says the meetings are over, whatever the count
     messages: tuple[FieldMessage, ...] = field(default=(), compare=False)
 
     @property
@@ -190,6 +203,7 @@ def read_after(raw: object) -> After:
         followed_up_on=days["followed_up_on"],
         log=tuple(entries),
         next=_text(source.get("next"), NEXT_FIELD.max_length),
+        ended=source.get("ended") is True,
         messages=tuple(messages),
     )
 

@@ -12,7 +12,8 @@ from collections.abc import Mapping
 from datetime import date
 
 from builder import dates, wording
-from builder.after import After, Entry
+from builder.after import ASKED_FIELDS, After, Entry
+from builder.agreement import held
 from builder.drafts import Draft, context, text_environment
 from builder.fitting import Fit, fit, say
 from builder.validate import Request, validate
@@ -34,20 +35,44 @@ def fit_entry(entry: Entry, names: tuple[str, ...]) -> dict[str, Fit]:
     return {name: fit(name, getattr(entry, name), names) for name in LOG_FITTED}
 
 
-def shown_drafts(after: After, today: date | None) -> list[str]:
+def held_count(after: After, today: date | None) -> int:
+    """Meetings held so far: logged and dated today or earlier (or, undated, with notes)."""
+    return sum(held(entry, today) for entry in after.log)
+
+
+def thanks_due(request: Request, after: After, today: date | None) -> bool:
+    """Whether the closing thank-you is due: every agreed meeting is held, or the reader
+    says the meetings are over. Until then it would thank them for meetings to come."""
+    done = held_count(after, today)
+    if after.ended:
+        return done > 0 or any(entry.noted for entry in after.log)
+    return request.meetings is not None and done >= request.meetings
+
+
+def revised(request: Request, after: After) -> bool:
+    """Whether the request has changed since it was sent (or the reply was noted): the
+    revised request says what changed, so it waits until something has."""
+    if after.sent_values is None:
+        return True  # kept before the builder kept what was sent: it cannot tell
+    before, _ = validate(after.sent_values)
+    return any(getattr(before, name) != getattr(request, name) for name in ASKED_FIELDS)
+
+
+def shown_drafts(request: Request, after: After, today: date | None) -> list[str]:
     """The drafts the stage calls for, in the order the page shows them."""
     stage = after.stage
     names = {
         "waiting": ["follow_up"],
         "yes": ["confirmation"],
-        "smaller": ["revised"],
+        "smaller": ["revised"] if revised(request, after) else [],
         "not-now": ["decline"],
         "no": ["decline"],
     }.get(stage, [])
     if stage in ("yes", "smaller"):
-        if _report_source(after) is not None:
+        upcoming = _upcoming(request, after)
+        if upcoming is not None:
             names.append("report_next")
-        if any(entry.noted for entry in after.log):
+        if thanks_due(request, after, today):
             names.append("thanks_log")
     return names
 
@@ -56,6 +81,17 @@ def _report_source(after: After) -> int | None:
     """The index of the last meeting with notes: the next report-back is drafted from it."""
     noted = [index for index, entry in enumerate(after.log) if entry.noted]
     return noted[-1] if noted else None
+
+
+def _upcoming(request: Request, after: After) -> int | None:
+    """The index of the meeting the next report-back is for: the one after the last with
+    notes, while one is still to come."""
+    source = _report_source(after)
+    if source is None or after.ended:
+        return None
+    if request.meetings is not None and source + 1 >= request.meetings:
+        return None  # the last agreed meeting has notes: no next one to report at
+    return source + 1
 
 
 def after_context(
@@ -75,9 +111,9 @@ def after_context(
         return say(slot, fitted[slot.split(".", 1)[0]], meeting=meeting, **params)
 
     source = _report_source(after)
-    upcoming = source + 1 if source is not None else None
+    upcoming = _upcoming(request, after)
     report: dict[str, object] = {}
-    if upcoming is not None:
+    if source is not None and upcoming is not None:
         later = after.log[upcoming] if upcoming < len(after.log) else None
         when = ""
         if later is not None and later.day is not None:
@@ -98,7 +134,7 @@ def after_context(
         if fitted["happened"]:
             line += " " + say_in(fitted, "happened.thanks")
         lines.append(line)
-    count = len([entry for entry in after.log if entry.noted]) or len(after.log)
+    count = held_count(after, today) or len([entry for entry in after.log if entry.noted])
     previous = None
     if after.sent_values is not None:
         before, _ = validate(after.sent_values)
@@ -113,6 +149,8 @@ def after_context(
         "thanks_lines": lines,
         "held_count": wording.number(count),
         "held_one": count == 1,
+        "held_all": request.meetings is None or count >= request.meetings,
+        "held_nouns": wording.plural(count, meeting, str(facts["short_nouns_many"])),
         "next_fit": fit("next", after.next, names),
         "previous_timebox": previous,
         "meeting_lines": [
@@ -143,7 +181,7 @@ def render_after(
         subject: The request email's subject as sent (the reader's own, if edited),
             so replies stay in its thread.
     """
-    names = shown_drafts(after, today)
+    names = shown_drafts(request, after, today)
     if not names:
         return {}
     facts = dict(context(request, today))

@@ -9,8 +9,11 @@ The rules, as a reader would state them:
 
 - Meetings fall on working days (Monday to Friday), inside the span: from the start
   day to the day before the same weekday `weeks` weeks later.
-- They are spread evenly across the span's working days (or across the days that
-  fall on the chosen weekday), first on the first, last in the last week.
+- They are evenly spaced, the first on the first working day: on the chosen weekday,
+  or with none chosen on the start's own weekday when the span has enough of them,
+  else across the working days (the same number of working days apart). When the
+  span does not divide evenly, the gap is the whole number of weeks (or days) that
+  fits, so the last meeting may fall before the final week.
 - Times are kept between 06:00 and 22:00, where no time zone changes its clocks, so
   the time written in the message is the time in the calendar.
 - No start day: the dates start a week after today, which gives the mentor time to
@@ -140,15 +143,11 @@ def first_day(start: date | None, today: date | None, wanted: bool) -> date | No
 
 
 def _spread(days: Sequence[date], count: int) -> list[date]:
-    """`count` of the days, evenly spread, the first and the last always included.
-
-    With at least as many days as meetings the picks are all different: consecutive
-    picks are at least one day apart before rounding, so they cannot round together.
-    """
-    if count == 1:
-        return [days[0]]
-    step = (len(days) - 1) / (count - 1)
-    return [days[int(index * step + 0.5)] for index in range(count)]
+    """`count` of the days, the same number of them apart, from the first: as far apart
+    as the days allow (the last may then fall before the final week: three Tuesdays
+    out of four are a week apart, not two weeks and then one)."""
+    gap = (len(days) - 1) // (count - 1) if count > 1 else 0
+    return [days[index * gap] for index in range(count)]
 
 
 def propose(
@@ -165,16 +164,19 @@ def propose(
     workdays = [day for day in days if working(day)]
     notes: list[str] = []
     candidates = workdays
+    # With no weekday chosen, the start's own weekday when it holds every meeting: the
+    # same day each week (or fortnight) is easiest to keep.
+    same = [day for day in workdays if workdays and day.weekday() == workdays[0].weekday()]
+    if weekday not in WEEKDAY_NUMBER and meetings > 1 and len(same) >= meetings:
+        candidates = same
     if weekday in WEEKDAY_NUMBER:
         chosen = [day for day in workdays if day.weekday() == WEEKDAY_NUMBER[weekday]]
         if len(chosen) >= meetings:
             candidates = chosen
         else:
             name = dict(WEEKDAYS)[weekday]
-            notes.append(
-                f"There are only {len(chosen)} {name}s in the span, so some dates fall on "
-                "other working days."
-            )
+            only = f"is only one {name}" if len(chosen) == 1 else f"are only {len(chosen)} {name}s"
+            notes.append(f"There {only} in the span, so some dates fall on other working days.")
     if len(candidates) < meetings:
         notes.append(
             f"{meetings} meetings don't fit on different working days in {weeks} "

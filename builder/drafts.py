@@ -183,9 +183,11 @@ def timebox_phrase(
     else:
         timebox = f"{count} {nouns} of {BLANK['count']} minutes"
     week_count = wording.number(weeks) if weeks else BLANK["count"]
-    span = "week" if weeks == 1 else f"{week_count} weeks"
-    # One meeting happens "in the next two weeks"; several are spread "over" them.
-    return timebox + (f" in the next {span}" if meetings == 1 else f" over {span}")
+    # One meeting happens "in the next two weeks" ("in the next week"); several are
+    # spread "over" them ("over one week").
+    if meetings == 1:
+        return timebox + (" in the next week" if weeks == 1 else f" in the next {week_count} weeks")
+    return f"{timebox} over {week_count} {'week' if weeks == 1 else 'weeks'}"
 
 
 def context(request: Request, today: date | None = None) -> dict[str, object]:
@@ -225,6 +227,7 @@ def context(request: Request, today: date | None = None) -> dict[str, object]:
         "last": wording.ordinal(meetings) if meetings else "last",
         "short_noun": short_one,
         "short_nouns": wording.plural(meetings, short_one, short_many),
+        "short_nouns_many": short_many,
         "timebox": timebox,
         "schedule": _schedule(meetings or int(FIELD["meetings"].default), weeks, proposed, today),
         "proposed": proposed,

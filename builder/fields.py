@@ -197,6 +197,14 @@ def make_fields(program: Program) -> tuple[Field, ...]:
         max_length=80, autocomplete="name",
     ),
     Field(
+        "protege_email", "pe", "mentor", "email",
+        label="Your email (optional)",
+        noun="your email",
+        help="Only for the calendar file: it names you as the organiser, so their calendar "
+        "shows the meetings as an invitation from you.",
+        max_length=254, autocomplete="email", placeholder="you@example.org",
+    ),
+    Field(
         "mentor_name", "n", "mentor", "text",
         label="Their name",
         noun="their name",
@@ -265,8 +273,10 @@ def make_fields(program: Program) -> tuple[Field, ...]:
         "first_date", "sd", "timebox", "date",
         label="First meeting on or after (optional)",
         noun="first date",
-        help="Leave it open and the request says nothing about dates. Pick a day and the "
-        "builder proposes dates across the span, on working days, in your time zone.",
+        help="Leave this, the day of the week and the time open, and the request says "
+        "nothing about dates. Pick a day and the builder proposes dates across the span, on "
+        "working days, in your time zone; with only a day of the week or a time, the dates "
+        "start a week from today.",
         max_length=20,
     ),
     Field(

@@ -38,13 +38,17 @@ def sequence(now: datetime) -> int:
     return max(0, int((now - datetime(2020, 1, 1, tzinfo=UTC)).total_seconds() // 60))
 
 
-def calendar(invites: Sequence[Invite], zone_name: str, now: datetime) -> tuple[bytes, list[str]]:
+def calendar(
+    invites: Sequence[Invite], zone_name: str, now: datetime, *, method: str = ""
+) -> tuple[bytes, list[str]]:
     """The .ics file for the invites, and notes for the reader.
 
     Args:
         invites: The events (see `invites.invites`).
         zone_name: The reader's IANA zone from the browser ("Europe/Berlin").
         now: The moment of writing, for DTSTAMP and SEQUENCE (aware).
+        method: "REQUEST" for the mentor's copy of an invitation (RFC 5546), so
+            their calendar offers to accept it; "" for a plain calendar file.
     """
     notes = []
     zone = zone_of(zone_name)
@@ -57,6 +61,8 @@ def calendar(invites: Sequence[Invite], zone_name: str, now: datetime) -> tuple[
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
+    if method and invites and all(invite.invitation for invite in invites):
+        cal.add("method", method)
     stamp = now.astimezone(UTC).replace(microsecond=0)
     for invite in invites:
         event = icalendar.Event()
@@ -73,10 +79,15 @@ def calendar(invites: Sequence[Invite], zone_name: str, now: datetime) -> tuple[
             start = datetime.combine(invite.day, invite.at, tzinfo=zone)
             event.add("dtstart", start)
             event.add("duration", timedelta(minutes=invite.minutes))
-        if invite.attendee_email:
+        if invite.invitation:  # a group event names its organiser (RFC 5545 3.8.4.3)
+            organizer = icalendar.vCalAddress(f"mailto:{invite.organizer_email}")
+            organizer.params["cn"] = icalendar.vText(invite.organizer_name)
+            event.add("organizer", organizer, encode=0)
             attendee = icalendar.vCalAddress(f"mailto:{invite.attendee_email}")
             attendee.params["cn"] = icalendar.vText(invite.attendee_name)
             attendee.params["role"] = icalendar.vText("REQ-PARTICIPANT")
+            attendee.params["partstat"] = icalendar.vText("NEEDS-ACTION")
+            attendee.params["rsvp"] = icalendar.vText("TRUE")
             event.add("attendee", attendee, encode=0)
         for reminder in invite.reminders:
             alarm = icalendar.Alarm()

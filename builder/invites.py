@@ -7,7 +7,9 @@ Two copies: the reader's own, with reminders for their side of the deal (tips 1 
 4: prepare when they said they would, and note what they will try after each
 meeting), and one to send to the mentor, without reminders (their calendar, their
 reminders). Both carry the same ids, one per meeting of the request, so a file
-downloaded again updates the events instead of adding them twice.
+downloaded again updates the events instead of adding them twice; the request's id is
+random (`record.new_id`), so no two readers' events share one. With both emails given,
+the reader is each event's organiser and the mentor its guest.
 """
 
 from __future__ import annotations
@@ -74,7 +76,15 @@ class Invite:
     description: str
     attendee_name: str = ""
     attendee_email: str = ""
+    organizer_name: str = ""
+    organizer_email: str = ""
     reminders: tuple[Reminder, ...] = ()
+
+    @property
+    def invitation(self) -> bool:
+        """Whether the event names both sides by email: the reader, who organises it,
+        and the mentor, their guest (a calendar then shows it as an invitation)."""
+        return bool(self.organizer_email and self.attendee_email)
 
 
 def invites(
@@ -136,6 +146,8 @@ def invites(
                 description=plan.text,
                 attendee_name=mentor if request.mentor_email else "",
                 attendee_email=request.mentor_email,
+                organizer_name=protege if request.protege_email else "",
+                organizer_email=request.protege_email,
                 reminders=tuple(reminders),
             )
         )

@@ -8,10 +8,9 @@ turning each problem into `Invalid` when strict, else skipping what cannot be ke
 
 from __future__ import annotations
 
-import hashlib
-import json
+import os
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 from builder import dates
@@ -19,7 +18,7 @@ from builder.after import AFTER_DATES, LOG_FIELDS, MAX_LOG, NEXT_FIELD, REPLIES
 from builder.after_drafts import OUTPUTS as AFTER_OUTPUTS
 from builder.drafts import OUTPUTS
 from builder.edits import MAX_EDIT
-from builder.fields import FIELDS, defaults
+from builder.fields import FIELD, FIELDS, defaults
 from builder.fitting import fit
 from builder.text import clean, coerce, shorten
 
@@ -129,6 +128,7 @@ def read_after(reader: Reader, raw: object) -> dict[str, object]:
         log.append(entry)
     after["log"] = log
     after["next"] = reader.text(source.get("next"), "What you'll do next", NEXT_FIELD.max_length)
+    after["ended"] = source.get("ended") is True
     return after
 
 
@@ -142,15 +142,17 @@ def name_for(values: Mapping[str, str]) -> str:
     return shorten(mentor or label or "New request", MAX_NAME)
 
 
-def new_id(values: Mapping[str, object], taken: set[str], salt: str = "") -> str:
-    """An id from the request's content, made unique among `taken`."""
-    digest = hashlib.sha256((salt + json.dumps(values, sort_keys=True)).encode()).hexdigest()
-    base = f"r-{digest[:10]}"
-    ident, number = base, 1
-    while ident in taken:
-        number += 1
-        ident = f"{base}-{number}"
-    return ident
+def new_id(taken: Collection[str] = ()) -> str:
+    """A new request's id: "r-" and 64 random bits, never derived from its content.
+
+    Ids meet other people's: in an import from another device, and in the calendar
+    events a mentor gets from several protégés (`invites`). Version 2 made them from
+    the answers, so every browser's first request had the same one (`store` gives
+    those new ids)."""
+    while True:
+        ident = f"r-{os.urandom(8).hex()}"
+        if ident not in taken:
+            return ident
 
 
 def read_record(reader: Reader, raw: object, taken: set[str]) -> dict[str, object] | None:
@@ -162,9 +164,9 @@ def read_record(reader: Reader, raw: object, taken: set[str]) -> dict[str, objec
     if not isinstance(ident, str) or not REQUEST_ID.fullmatch(ident):
         if ident is not None:
             reader.problem("A request has an id the builder does not make.")
-        ident = new_id(values, taken)
+        ident = new_id(taken)
     if ident in taken:
-        ident = new_id(values, taken)
+        ident = new_id(taken)
     name = " ".join(reader.text(raw.get("name"), "A request's name", MAX_NAME * 4).split())
     zone = reader.text(raw.get("zone"), "A time zone", 64).strip()
     if zone and not _ZONE.fullmatch(zone):
@@ -188,7 +190,7 @@ def blank_record(
     """A new request: the defaults, or the values given (already read)."""
     values = dict(values) if values is not None else defaults()
     return {
-        "id": new_id(values, taken, salt=created + str(len(taken))),
+        "id": new_id(taken),
         "name": name_for(values),
         "named": False,
         "created": created,
@@ -203,11 +205,23 @@ def same_answers(a: Mapping[str, str], b: Mapping[str, str]) -> bool:
     return all(a.get(item.name, "") == b.get(item.name, "") for item in FIELDS)
 
 
+# What the reader says of themselves: a new request starts with it (`request_list.add`).
+OWN_FIELDS = ("protege_name", "protege_email")
+
+
 def untouched(record: Mapping[str, object]) -> bool:
-    """A request with nothing of the reader's in it: default answers, no edits, no log."""
+    """A request with nothing of the reader's in it: default answers (their own name
+    aside), no edits, no log."""
     after = record.get("after") or {}
+    values = {**record["values"], **{name: FIELD[name].default for name in OWN_FIELDS}}
     return (
-        same_answers(record["values"], defaults())
+        same_answers(values, defaults())
         and not record.get("edits")
-        and not any(after.get(name) for name in (*AFTER_DATES, "reply", "log", "next"))
+        and not any(after.get(name) for name in (*AFTER_DATES, "reply", "log", "next", "ended"))
     )
+
+
+def same_content(a: Mapping[str, object], b: Mapping[str, object]) -> bool:
+    """Whether two records hold the same request: its name, answers, edited drafts and
+    what happened after (ids and creation dates aside)."""
+    return all(a.get(key) == b.get(key) for key in ("name", "values", "edits", "after"))

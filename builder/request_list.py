@@ -7,10 +7,19 @@ the page to keep; nothing here touches storage.
 
 from __future__ import annotations
 
-from builder.fields import FIELD
-from builder.record import MAX_NAME, Invalid, blank_record, untouched
+from builder import dates
+from builder.fields import FIELD, defaults
+from builder.record import (
+    MAX_NAME,
+    OWN_FIELDS,
+    Invalid,
+    blank_record,
+    new_id,
+    same_content,
+    untouched,
+)
 from builder.store import MAX_REQUESTS, dump, full, parse_json, read_document
-from builder.text import coerce
+from builder.text import clean, coerce, shorten
 
 
 def _loaded(raw: object) -> dict[str, object]:
@@ -22,17 +31,22 @@ def _loaded(raw: object) -> dict[str, object]:
     return document or {"current": "", "requests": []}
 
 
-def add(raw: object, copy_from: str = "", today: str = "") -> dict[str, object]:
-    """A new request, made current: blank, or "ask someone else" (the same focus and
-    time box as `copy_from`, for another person)."""
+def add(raw: object, copy_from: str = "", today: str = "", own_from: str = "") -> dict[str, object]:
+    """A new request, made current: blank but for the reader's own name and email
+    (from `own_from`, the request they were on), or "ask someone else" (the same
+    focus and time box as `copy_from`, for another person)."""
     document = _loaded(raw)
     taken = {r["id"] for r in document["requests"]}
-    values = None
-    source = next((r for r in document["requests"] if r["id"] == copy_from), None)
+    values = defaults()
+    by_id = {r["id"]: r for r in document["requests"]}
+    source = by_id.get(copy_from)
     if source is not None:
         values = dict(source["values"])
         for name in ("mentor_name", "mentor_email", "connection"):
             values[name] = FIELD[name].default
+    elif own_from in by_id:
+        for name in OWN_FIELDS:
+            values[name] = by_id[own_from]["values"].get(name, FIELD[name].default)
     record = blank_record(taken, values, created=today)
     if source is not None:
         record["zone"] = source["zone"]
@@ -44,7 +58,7 @@ def add(raw: object, copy_from: str = "", today: str = "") -> dict[str, object]:
 def rename(raw: object, ident: str, name: object) -> tuple[dict[str, object], str]:
     """The document with one request renamed, or unchanged and why not."""
     document = _loaded(raw)
-    text = " ".join(coerce(name).split()) if coerce(name) else ""
+    text = " ".join(clean(coerce(name), multiline=False).split()) if coerce(name) else ""
     if not text:
         return full(document), "Give the request a name, so you can tell it from the others."
     if len(text) > MAX_NAME:
@@ -76,15 +90,22 @@ def export(raw: object, ident: str = "", saved_at: str = "") -> dict[str, str]:
     return {"name": name, "text": dump({"current": current, "requests": requests}, saved_at)}
 
 
-def import_file(raw: object, text: object) -> dict[str, object]:
-    """Check an export file and say what importing it would do; nothing changes here.
+def import_file(raw: object, text: object, replace: object = ()) -> dict[str, object]:
+    """Check an export file and say what importing it does; storage is the page's.
+
+    Each request in the file is one of: new here ("add"); one the reader already has,
+    word for word ("same": left as it is); or one whose id the reader has, holding
+    something else ("both": another device's version of it, or, from version 2, a
+    stranger's request with the same id). Nothing of the reader's is replaced unless
+    they chose it: by default both are kept, the file's as a copy named so; a "both"
+    whose id is in `replace` takes the place of the reader's.
 
     Returns:
-        `{"ok": True, "document": …, "added": [names], "replaced": [names],
-        "ask": bool}`, where the document is the page's with the file's requests
-        added (same id: replaced) and `ask` says the page must ask first (something
-        of the reader's would be replaced, or they already have requests); or
-        `{"ok": False, "message": why}`.
+        `{"ok": True, "document": …, "items": [{"id", "name", "status", "mine"}],
+        "ask": bool, "summary": str}`, where the document is the page's with the
+        import done as chosen, `mine` names the reader's request an item meets, `ask`
+        says the page must ask first (the reader has requests of their own), and the
+        summary says what was done; or `{"ok": False, "message": why}`.
     """
     try:
         incoming, _ = read_document(parse_json(text), strict=True)
@@ -92,28 +113,68 @@ def import_file(raw: object, text: object) -> dict[str, object]:
         return {"ok": False, "message": str(problem)}
     if not incoming["requests"]:
         return {"ok": False, "message": "The file holds no requests."}
+    chosen = {str(item) for item in replace} if isinstance(replace, (list, tuple)) else set()
     document = _loaded(raw)
     # A blank request (a first visit's) is not worth keeping beside imported ones.
-    mine = {r["id"]: r for r in document["requests"] if not untouched(r)}
-    added, replaced = [], []
+    kept = [r for r in document["requests"] if not untouched(r)]
+    mine = {r["id"]: r for r in kept}
+    taken = set(mine)
+    items, current = [], incoming["current"]
     for record in incoming["requests"]:
-        if record["id"] in mine:
-            replaced.append(mine[record["id"]]["name"])
-            mine[record["id"]] = record
+        ident = str(record["id"])
+        same = next((r for r in kept if same_content(r, record)), None)
+        item = {"id": ident, "name": record["name"], "status": "add", "mine": ""}
+        items.append(item)
+        if same is not None:
+            item |= {"status": "same", "mine": same["name"]}
+            current = same["id"] if ident == incoming["current"] else current
+        elif ident not in mine:
+            mine[ident] = record
+            taken.add(ident)
+        elif ident in chosen:
+            item |= {"status": "replace", "mine": mine[ident]["name"]}
+            mine[ident] = record
         else:
-            added.append(record["name"])
-            mine[record["id"]] = record
+            item |= {"status": "both", "mine": mine[ident]["name"]}
+            copy = {**record, "id": new_id(taken), "named": True}
+            copy["name"] = f"{shorten(str(record['name']), MAX_NAME - len(COPY))}{COPY}"
+            mine[copy["id"]] = copy
+            taken.add(copy["id"])
+            current = copy["id"] if ident == incoming["current"] else current
     if len(mine) > MAX_REQUESTS:
         return {
             "ok": False,
             "message": f"With these, you would have more than {MAX_REQUESTS} requests: "
             "delete some first.",
         }
-    had = any(not untouched(r) for r in document["requests"])
+    if current not in mine:
+        current = next(iter(mine))
     return {
         "ok": True,
-        "document": full({"current": incoming["current"], "requests": list(mine.values())}),
-        "added": added,
-        "replaced": replaced,
-        "ask": bool(replaced) or had,
+        "document": full({"current": current, "requests": list(mine.values())}),
+        "items": items,
+        "ask": bool(kept),
+        "summary": import_summary(items),
     }
+
+
+COPY = " (from the file)"  # the name of the file's version, kept beside the reader's
+_DONE = {
+    "add": ("added", "added"),
+    "replace": ("replaced yours", "replaced yours"),
+    "both": ("kept beside yours as a copy", "kept beside yours as copies"),
+    "same": ("already here, left as it was", "already here, left as they were"),
+}
+
+
+def import_summary(items: list[dict[str, str]]) -> str:
+    """What an import did, in a sentence ("Imported 3 requests: 2 added and 1 kept
+    beside yours as a copy.")."""
+    counts = {status: sum(item["status"] == status for item in items) for status in _DONE}
+    parts = [f"{count} {_DONE[status][count != 1]}" for status, count in counts.items() if count]
+    total = len(items)
+    what = "one request" if total == 1 else f"{total} requests"
+    if counts["same"] == total:
+        held = "request is" if total == 1 else "requests are"
+        return f"Nothing to import: the file's {held} already here."
+    return f"Imported {what}: {dates.series(parts)}."

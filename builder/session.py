@@ -16,10 +16,18 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from builder import dates
-from builder.after import STAGE_ADVICE, After, follow_up_due, let_go_on, next_steps, read_after
+from builder import dates, wording
+from builder.after import (
+    STAGE_ADVICE,
+    THANKS_LATER,
+    After,
+    follow_up_due,
+    let_go_on,
+    next_steps,
+    read_after,
+)
 from builder.after_drafts import OUTPUTS as AFTER_OUTPUTS
-from builder.after_drafts import render_after
+from builder.after_drafts import held_count, render_after, revised, thanks_due
 from builder.agreement import agreement
 from builder.coach import Finding, TipCheck, checklist, coach
 from builder.drafts import FITTED, Draft, fits, mailto_url, proposals, render_drafts
@@ -145,6 +153,25 @@ def _date_notices(request: Request, notes: list[str]) -> list[FieldMessage]:
     return [FieldMessage("weekday", "notice", note) for note in notes]
 
 
+PAST_START = (
+    "That day has passed: pick today or a later day, or leave it open. Until then the "
+    "request proposes no dates."
+)
+
+
+def _past_start(
+    request: Request, after: After, today: date | None
+) -> tuple[Request, list[FieldMessage]]:
+    """A first date already past, in a request not yet sent, is a mistake to fix, not a
+    date to propose: the request then proposes none. (Once sent, the first meeting's
+    day passing is only time going by.)"""
+    start = request.first_date
+    if start is None or today is None or start >= today or after.sent_on is not None:
+        return request, []
+    unset = dataclasses.replace(request, first_date=None, weekday="", meeting_time=None)
+    return unset, [FieldMessage("first_date", "error", PAST_START)]
+
+
 def _after_view(
     request: Request,
     after: After,
@@ -157,7 +184,18 @@ def _after_view(
     due, let_go = follow_up_due(after), let_go_on(after)
     stage = after.stage
     now = bool(due and today and today >= due)
-    advice = STAGE_ADVICE["waiting-now" if now else stage].format(
+    key = "waiting-now" if now else stage
+    if stage == "smaller" and revised(request, after):
+        key = "smaller-changed"
+    thanks_later = ""
+    if stage in ("yes", "smaller") and request.meetings and not thanks_due(request, after, today):
+        meeting = wording.FORMAT_WORDS.get(request.format, wording.FORMAT_WORDS["video"])
+        thanks_later = THANKS_LATER.format(
+            agreed=wording.number(request.meetings),
+            nouns=wording.plural(request.meetings, meeting[2], meeting[3]),
+            done=wording.number(held_count(after, today)),
+        )
+    advice = STAGE_ADVICE[key].format(
         due=dates.day_label(due, today) if due else "",
         let_go=dates.day_label(let_go, today) if let_go else "",
     )
@@ -170,6 +208,8 @@ def _after_view(
         "follow_up_now": now,
         "let_go_label": dates.day_label(let_go, today) if let_go else "",
         "agreement": agreement(request, after, proposed, today).as_data(today),
+        "thanks_later": thanks_later,
+        "ended": after.ended,
         "next_steps": next_steps() if stage in ("not-now", "no", "followed-up") else [],
         "drafts": [name for name in sendable if name in AFTER_OUTPUTS],
         "mailto": {
@@ -191,6 +231,9 @@ def _evaluate(
 ) -> Evaluation:
     cleaned, unreadable = read_values(values)
     request, problems = check(cleaned, unreadable)
+    after = read_after(after_state)
+    request, past = _past_start(request, after, today)
+    problems = [*problems, *past]
     proposed, notes = proposals(request, today)
     shown = _shown(cleaned, touched, attempted)
     messages: dict[str, tuple[FieldMessage, ...]] = {}
@@ -201,7 +244,6 @@ def _evaluate(
     drafts = render_drafts(request, today)
     kept = read_edits(edits, drafts)
     sendable = effective(drafts, kept)
-    after = read_after(after_state)
     subject = sendable["email"].subject
     drafts |= render_after(request, after, today, subject)
     kept = read_edits(edits, drafts)

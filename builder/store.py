@@ -4,7 +4,7 @@ The page keeps one JSON document in `localStorage`: several requests side by sid
 each with its form values, the reader's edits of the drafts, the zone its dates are
 in, and what happened after it was sent (the reply, the follow-up, the meeting log).
 
-    {"format": "shorthaul-requests", "version": 2, "saved_at": "…", "current": "r-…",
+    {"format": "shorthaul-requests", "version": 3, "saved_at": "…", "current": "r-…",
      "requests": [{"id": "r-…", "name": "…", "named": false, "created": "2026-01-05",
                    "zone": "…", "values": {…}, "edits": {…}, "after": {…}}]}
 
@@ -13,11 +13,14 @@ to run…", `name_for`) until the reader renames it (`named`).
 
 Version 1 was the single saved draft (`{"version": 1, "values": …, "edits": …}`);
 `open_store` turns it, and the draft kept aside when a link won (`previous`), into
-requests of version 2, losing nothing. The same document, with one request or all,
-is the export file; `builder.request_list.import_file` reads one strictly (a broken,
-hostile or foreign file changes nothing), while `read_store` reads the browser's own
-copy tolerantly (what can be kept is kept). `builder.request_list` adds, renames,
-deletes and exports requests.
+requests, losing nothing. Version 2 made each request's id from its answers, so the
+first request of every browser had the same id (`r-822f8ebc4a`), which met others in
+imports and in mentors' calendars; reading a version-2 document or file gives each
+request a new random id (version 3), and nothing else changes. The same document,
+with one request or all, is the export file; `builder.request_list.import_file`
+reads one strictly (a broken, hostile or foreign file changes nothing), while
+`read_store` reads the browser's own copy tolerantly (what can be kept is kept).
+`builder.request_list` adds, renames, deletes and exports requests.
 """
 
 from __future__ import annotations
@@ -40,7 +43,8 @@ from builder.record import (
 from builder.state import MAX_JSON_CHARS, _too_deep
 
 FORMAT = "shorthaul-requests"
-VERSION = 2
+VERSION = 3
+VERSIONS = (2, 3)  # what `read_document` reads; 2 is migrated (new ids)
 MAX_REQUESTS = 50
 
 
@@ -61,7 +65,7 @@ def parse_json(text: object) -> object:
 
 
 def read_document(data: object, strict: bool) -> tuple[dict[str, object], list[str]]:
-    """A version-2 document (or a version-1 draft, migrated) as plain, checked data."""
+    """A document (or a version-1 draft, migrated) as plain, checked data."""
     reader = Reader(strict)
     if not isinstance(data, Mapping):
         raise Invalid("The file is not a Short Haul export.")
@@ -77,7 +81,7 @@ def read_document(data: object, strict: bool) -> tuple[dict[str, object], list[s
             f"The file was made by a newer version of the builder (version {version}); "
             "reload the page to get the newest, then import it again."
         )
-    if version < VERSION:
+    if version not in VERSIONS:
         raise Invalid(f"The file's version ({version}) is one the builder never made.")
     raw = data.get("requests")
     if not isinstance(raw, list):
@@ -95,11 +99,16 @@ def read_document(data: object, strict: bool) -> tuple[dict[str, object], list[s
     current = data.get("current")
     if not isinstance(current, str) or current not in taken:
         current = records[0]["id"] if records else ""
+    if version == 2:  # ids made from the answers, the same in many browsers: new ones
+        fresh: dict[str, str] = {}
+        for record in records:
+            fresh[str(record["id"])] = record["id"] = new_id(fresh.values())
+        current = fresh.get(str(current), "")
     return {"current": current, "requests": records}, reader.problems
 
 
 def _migrate(reader: Reader, data: Mapping) -> dict[str, object]:
-    """A version-1 saved draft as a version-2 document of one request."""
+    """A version-1 saved draft as a document of one request."""
     record = blank_record(set(), read_values(reader, data.get("values")))
     record["edits"] = read_edits(reader, data.get("edits"))
     if data.get("after") is not None:  # the page's working copy carries it too
@@ -142,7 +151,7 @@ def open_store(
     """What the page keeps from now on, from whatever it had.
 
     Args:
-        stored: The version-2 document's text, if there is one.
+        stored: The document's text, if there is one.
         draft: A version-1 draft's text: the saved draft of before the upgrade, or
             the form's working copy when a link or early typing filled the form.
         previous: The version-1 draft that a link set aside, if any.
@@ -172,7 +181,7 @@ def open_store(
         for record in migrated["requests"]:
             match = next((r for r in requests if same_answers(r["values"], record["values"])), None)
             if match is None:
-                record["id"] = new_id(record["values"], {r["id"] for r in requests})
+                record["id"] = new_id({r["id"] for r in requests})
                 record["created"] = record["created"] or today
                 if name:
                     record["name"] = name

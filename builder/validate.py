@@ -50,6 +50,7 @@ class Request:
     focus: str = ""
     outcome: str = ""
     protege_name: str = ""
+    protege_email: str = ""
     mentor_name: str = ""
     mentor_email: str = ""
     connection: str = ""

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from builder.dates import parse_date
 from builder.drafts import as_markdown, as_text
 from builder.fields import FIELD
-from builder.record import REQUEST_ID
+from builder.record import REQUEST_ID, new_id
 from builder.request_list import add, export, import_file, remove, rename
 from builder.session import evaluate
 from builder.state import from_query, to_query
@@ -99,7 +99,8 @@ def _requests(message: dict) -> dict[str, object]:
     operation = message.get("op")
     if operation == "add":
         copy_from = str(message.get("copy_from") or "")
-        return {"document": add(document, copy_from, _iso_today(message)), "message": ""}
+        added = add(document, copy_from, _iso_today(message), own_from=ident)
+        return {"document": added, "message": ""}
     if operation == "rename":
         changed, problem = rename(document, ident, message.get("name"))
         return {"document": changed, "message": problem}
@@ -129,7 +130,7 @@ def _export_markdown(message: dict) -> dict[str, object]:
 
 
 def _import(message: dict) -> dict[str, object]:
-    return import_file(message.get("document"), message.get("text"))
+    return import_file(message.get("document"), message.get("text"), message.get("replace") or ())
 
 
 def _now(message: dict) -> datetime:
@@ -154,11 +155,20 @@ def _calendar(message: dict) -> dict[str, object]:
             "and the builder proposes them.",
         }
     ident = message.get("request")
-    ident = ident if isinstance(ident, str) and REQUEST_ID.fullmatch(ident) else "r-request"
+    # The request's id keeps its events' UIDs from one download to the next; without
+    # one, a random id at least never meets another reader's events.
+    ident = ident if isinstance(ident, str) and REQUEST_ID.fullmatch(ident) else new_id()
     mine = message.get("mine") is not False
     found = invites(result.request, result.proposed, result.sendable["plan"], ident, mine=mine)
     zone = message.get("zone") if isinstance(message.get("zone"), str) else ""
-    text, notes = ics.calendar(found, zone[:64], _now(message))
+    method = "" if mine else "REQUEST"
+    text, notes = ics.calendar(found, zone[:64], _now(message), method=method)
+    if result.request.mentor_email and not result.request.protege_email:
+        notes.append(
+            "Add your own email in step 2 (Your mentor) and the file names you as the "
+            "organiser and them as your guest, so their calendar shows it as an invitation "
+            "from you."
+        )
     return {
         "ok": True,
         "name": file_name(result.request, mine),

@@ -4,6 +4,7 @@ builder or get past the import's checks."""
 
 from __future__ import annotations
 
+import itertools
 import json
 from datetime import date, time, timedelta
 
@@ -38,9 +39,15 @@ def test_proposed_dates_keep_every_rule(start, meetings, weeks, weekday, at) -> 
     assert len(days) == meetings or notes  # fewer only with a reason
     if weekday and not notes:
         assert all(day.weekday() == WEEKDAY_NUMBER[weekday] for day in days)
-    if len(days) > 1 and not notes:
-        assert days[0] < start + timedelta(days=7)  # the first in the first week
-        assert days[-1] > span_end(start, weeks) - timedelta(days=7)  # the last in the last
+    if days:  # the first working day, or the first of the chosen weekday
+        assert days[0] < start + timedelta(days=7 if weekday else 3)
+    if len(days) > 1 and not notes:  # evenly spaced: the same gap, in days or working days
+        gaps = {(b - a).days for a, b in itertools.pairwise(days)}
+        working = {
+            sum(1 for n in range(1, (b - a).days + 1) if (a + timedelta(days=n)).weekday() < 5)
+            for a, b in itertools.pairwise(days)
+        }
+        assert len(gaps) == 1 or len(working) == 1
 
 
 log_entry = st.dictionaries(

@@ -11,6 +11,7 @@ STRONG = {
     "focus": "How to run my first customer interview",
     "outcome": "I've run three interviews and written up what I learned",
     "protege_name": "Ana Lima",
+    "protege_email": "",
     "mentor_name": "Maria",
     "mentor_email": "maria@example.org",
     "connection": "your talk at DevDay on customer discovery changed how our team works, "

@@ -71,6 +71,10 @@ def test_one_follow_up_a_working_week_after_sending() -> None:
     assert let_go_on(followed) == date(2026, 1, 23)
 
 
+HELD = [{**LOGGED[0], "date": "2026-01-06"}, {"date": "2026-01-08", "advice": "Listen"}]
+CHANGED = {"meetings": "2"}  # the form, changed as the mentor suggested
+
+
 @pytest.mark.parametrize(
     ("raw", "names"),
     [
@@ -78,14 +82,69 @@ def test_one_follow_up_a_working_week_after_sending() -> None:
         ({"sent_on": "2026-01-05"}, ["follow_up"]),
         ({"sent_on": "2026-01-05", "followed_up_on": "2026-01-12"}, []),
         ({"reply": "yes"}, ["confirmation"]),
-        ({"reply": "yes", "log": LOGGED}, ["confirmation", "report_next", "thanks_log"]),
-        ({"reply": "smaller"}, ["revised"]),
+        # Logged, but dated after today: none held yet, so no thank-you for them.
+        ({"reply": "yes", "log": LOGGED}, ["confirmation", "report_next"]),
+        ({"reply": "yes", "log": HELD}, ["confirmation", "report_next"]),
+        # The last one is today: its report-back (before it) and the thank-you (after).
+        (
+            {"reply": "yes", "log": [*HELD, {"date": "2026-01-12"}]},
+            ["confirmation", "report_next", "thanks_log"],
+        ),
+        (
+            {"reply": "yes", "log": [*HELD, {"date": "2026-01-09", "advice": "Go"}]},
+            ["confirmation", "thanks_log"],
+        ),
+        ({"reply": "yes", "log": HELD, "ended": True}, ["confirmation", "thanks_log"]),
+        ({"reply": "smaller"}, ["revised"]),  # kept before what was sent was kept
+        ({"reply": "smaller", "sent_values": "STRONG"}, []),  # nothing changed yet
+        ({"reply": "smaller", "sent_values": CHANGED}, ["revised"]),
         ({"reply": "not-now"}, ["decline"]),
         ({"reply": "no"}, ["decline"]),
     ],
 )
-def test_each_stage_drafts_its_message(raw: dict, names: list[str]) -> None:
-    assert shown_drafts(read_after(raw), TODAY) == names
+def test_each_stage_drafts_its_message(strong_values, raw: dict, names: list[str]) -> None:
+    if raw.get("sent_values") == "STRONG":
+        raw = {**raw, "sent_values": strong_values}
+    elif raw.get("sent_values") is CHANGED:
+        raw = {**raw, "sent_values": {**strong_values, "meetings": "3"}}
+        strong_values = {**strong_values, **CHANGED}
+    request, _ = validate(strong_values)
+    assert shown_drafts(request, read_after(raw), TODAY) == names
+
+
+def test_yes_but_smaller_says_what_to_change_until_something_has(strong_values) -> None:
+    sent = {"reply": "smaller", "sent_values": strong_values}
+    view = evaluate(strong_values, today=TODAY, after=sent).to_dict()["after"]
+    assert view["advice"].startswith("Change the time box (step 3) or the focus (step 1)")
+    assert view["drafts"] == []
+    view = evaluate({**strong_values, "weeks": "2"}, today=TODAY, after=sent).to_dict()["after"]
+    assert view["advice"].startswith("Here is your request, changed as they suggested")
+    assert view["drafts"] == ["revised"]
+
+
+def test_until_the_last_meeting_the_step_says_when_the_thank_you_comes(strong_values) -> None:
+    future = [{"date": (TODAY + timedelta(days=7 * n)).isoformat()} for n in (1, 2, 3)]
+    view = evaluate(strong_values, today=TODAY, after={"reply": "yes", "log": future})
+    after = view.to_dict()["after"]
+    assert after["agreement"]["done"] == 0
+    assert "thanks_log" not in after["drafts"]
+    assert after["thanks_later"] == (
+        "Your thank-you note comes once the last of your three calls is held (zero so far). "
+        "If the arrangement ends sooner, tick “Our meetings are over” and it comes now."
+    )
+    over = {"reply": "yes", "log": future}
+    later = evaluate(strong_values, today=TODAY + timedelta(days=30), after=over)
+    assert later.to_dict()["after"]["thanks_later"] == ""
+    assert "Thank you for our three calls on how to run" in later.drafts["thanks_log"].text
+
+
+def test_the_thank_you_counts_meetings_held_with_the_right_noun(strong_values) -> None:
+    one = {**strong_values, "meetings": "1"}
+    two = [{"date": "2026-01-05", "advice": "Ask why"}, {"date": "2026-01-08", "advice": "Wait"}]
+    found = drafts(one, {"reply": "yes", "log": two})["thanks_log"]
+    assert "Thank you for our two calls on how to run my first customer interview." in found.text
+    held_one = drafts(strong_values, {"reply": "yes", "log": two[:1], "ended": True})
+    assert "Thank you for our call on how to run" in held_one["thanks_log"].text
 
 
 def test_the_follow_up_is_short_names_the_day_and_is_easy_to_decline(dated) -> None:
@@ -102,7 +161,7 @@ def test_the_follow_up_is_short_names_the_day_and_is_easy_to_decline(dated) -> N
 def test_the_confirmation_lists_the_dates_and_the_calendar_file(dated) -> None:
     found = drafts(dated, {"sent_on": "2026-01-05", "reply": "yes"})["confirmation"]
     assert "- Call 1: Tuesday 13 January at 14:00" in found.text
-    assert "- Call 3: Tuesday 3 February at 14:00" in found.text
+    assert "- Call 3: Tuesday 27 January at 14:00" in found.text
     assert "I've attached a calendar file with them" in found.text
     assert found.subject == "Confirming our calls: How to run my first customer interview"
 
@@ -155,8 +214,9 @@ def test_the_thank_you_draws_on_the_whole_log(dated) -> None:
         LOGGED[0],
         {**LOGGED[1], "advice": "The two-question opener", "happened": "Both customers opened up"},
     ]
-    raw = {"reply": "yes", "log": log, "next": "Next, I'll run two interviews a month on my own"}
-    found = drafts(dated, raw)["thanks_log"]
+    raw = {"reply": "yes", "log": log, "next": "Next, I'll run two interviews a month on my own",
+           "ended": True}  # fmt: skip
+    found = drafts(dated, raw, today=date(2026, 1, 28))["thanks_log"]
     assert "Thank you for our two calls on how to run my first customer interview." in found.text
     assert (
         "- From our first call: your advice to ask open questions before closed ones. "

@@ -37,6 +37,14 @@ LOG = [
 STATES = (
     {"sent_on": "2026-01-05"},
     {"sent_on": "2026-01-05", "reply": "yes", "log": LOG, "next": "run two interviews a month"},
+    # Over (early): the closing thank-you from the log, instead of the report-back.
+    {
+        "sent_on": "2026-01-05",
+        "reply": "yes",
+        "log": LOG,
+        "next": "run two interviews a month",
+        "ended": True,
+    },
     {"sent_on": "2026-01-05", "reply": "smaller", "sent_values": {**DATED, "meetings": "4"}},
     {"sent_on": "2026-01-05", "reply": "no"},
     {"sent_on": "2026-01-05", "reply": "not-now"},
@@ -102,7 +110,7 @@ def test_every_phrasing_reads_cleanly_in_the_log_drafts(field: str) -> None:
             state = {"reply": "yes", "log": [{**LOG[0], field: phrasing}, LOG[1]]}
             if field == "asked":
                 state["log"] = [LOG[0], {**LOG[1], "asked": phrasing}]
-        found = after_slips(DATED, [state], phrasing, turn)
+        found = after_slips(DATED, [state, {**state, "ended": True}], phrasing, turn)
         if found:
             failures[phrasing] = sorted(set(found))
     assert len(own) < 10, own

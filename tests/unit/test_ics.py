@@ -46,19 +46,53 @@ def test_the_file_is_rfc5545_with_one_event_per_meeting(dated) -> None:
     starts = [event.decoded("DTSTART") for event in events]
     assert [start.date() for start in starts] == [
         date(2026, 3, 10),
-        date(2026, 4, 7),
-        date(2026, 4, 28),
+        date(2026, 3, 31),
+        date(2026, 4, 21),
     ]
     for event in events:
         start = event.decoded("DTSTART")
         assert start.time() == time(14)
         assert str(start.tzinfo) == "Europe/Berlin"
         assert event.decoded("DURATION") == timedelta(minutes=30)
-        assert event["ATTENDEE"] == "mailto:maria@example.org"
-        assert event["ATTENDEE"].params["CN"] == "Maria"
+        assert "ATTENDEE" not in event  # no organiser to invite them: a plain event
+        assert "ORGANIZER" not in event
         assert "Mentoring plan: How to run my first customer interview" in event["DESCRIPTION"]
     assert events[0]["SUMMARY"] == "Call 1 of 3 with Maria: How to run my first customer interview"
     assert len(calendar.walk("VTIMEZONE")) == 1
+
+
+def test_with_both_emails_the_reader_organises_and_the_mentor_is_invited(dated) -> None:
+    calendar, events = calendar_of({**dated, "protege_email": "ana@example.org"}, mine=False)
+    assert calendar["METHOD"] == "REQUEST"  # their calendar offers to accept it
+    for event in events:
+        assert event["ORGANIZER"] == "mailto:ana@example.org"
+        assert event["ORGANIZER"].params["CN"] == "Ana Lima"
+        assert event["ATTENDEE"] == "mailto:maria@example.org"
+        assert event["ATTENDEE"].params["CN"] == "Maria"
+        assert event["ATTENDEE"].params["RSVP"] == "TRUE"
+    mine, events = calendar_of({**dated, "protege_email": "ana@example.org"})
+    assert "METHOD" not in mine  # the reader's own copy is a plain calendar file
+    assert all(event["ORGANIZER"] == "mailto:ana@example.org" for event in events)
+    # Without the reader's email, the file says how to make it an invitation.
+    assert any("Add your own email" in note for note in answer(dated, mine=False)["notes"])
+    both = {**dated, "protege_email": "ana@example.org"}
+    assert not answer(both, mine=False, zone="Europe/Berlin")["notes"]
+
+
+def test_uids_are_unique_across_readers_and_stable_for_one_request(dated) -> None:
+    _, ours = calendar_of(dated)
+    _, again = calendar_of(dated, now=NOW + timedelta(days=1))
+    assert [e["UID"] for e in ours] == [e["UID"] for e in again]  # the same request
+    # A request the page sent no id for gets a random one: never another reader's.
+    strangers = [
+        answer(dated, request="", zone="Europe/Berlin", now=NOW.isoformat()) for _ in range(2)
+    ]
+    uids = [
+        {str(e["UID"]) for e in icalendar.Calendar.from_ical(s["text"]).walk("VEVENT")}
+        for s in strangers
+    ]
+    assert not uids[0] & uids[1]
+    assert not uids[0] & {str(e["UID"]) for e in ours}
 
 
 def test_a_dst_change_keeps_the_local_time_and_moves_utc(dated) -> None:

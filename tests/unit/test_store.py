@@ -4,6 +4,7 @@ export, and import of valid, old, corrupt, oversized, hostile and foreign files.
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -165,13 +166,111 @@ def test_export_one_or_all_and_import_them_elsewhere() -> None:
     assert result["document"]["requests"][0]["edits"] == TODAYS_DRAFT["edits"]
 
 
-def test_importing_over_existing_requests_asks_first() -> None:
+def test_importing_a_request_already_here_changes_nothing_and_asks_first() -> None:
     document = opened(draft=TODAYS_DRAFT)["document"]
     result = import_file(document, export(document)["text"])
     assert result["ok"]
     assert result["ask"] is True
-    assert result["replaced"] == ["Maria: how to run my first customer interview"]
-    assert result["added"] == []
+    assert [i["status"] for i in result["items"]] == ["same"]
+    assert result["document"]["requests"] == document["requests"]
+    assert result["summary"] == "Nothing to import: the file's request is already here."
+
+
+def _version_2(document: dict, ident: str) -> dict:
+    """The document as version 2 kept it: every request under one id from its answers."""
+    old = json.loads(json.dumps(document))
+    old["version"] = 2
+    for record in old["requests"]:
+        record["id"] = ident
+    old["current"] = ident
+    return old
+
+
+def test_ids_are_random_never_made_from_the_answers() -> None:
+    first = [open_store(today="2026-01-12")["document"]["requests"][0]["id"] for _ in range(50)]
+    assert len(set(first)) == 50  # every new browser's first request has an id of its own
+    assert all(re.fullmatch(r"r-[0-9a-f]{16}", ident) for ident in first)
+    document = opened(draft=TODAYS_DRAFT)["document"]
+    again = opened(draft=TODAYS_DRAFT)["document"]
+    assert document["requests"][0]["id"] != again["requests"][0]["id"]
+
+
+def test_a_version_2_document_gets_new_ids_and_loses_nothing() -> None:
+    document = add(opened(draft=TODAYS_DRAFT)["document"], today="2026-01-12")
+    old = _version_2(document, "r-822f8ebc4a")
+    old["requests"][1]["id"] = "r-0000000001"
+    old["current"] = "r-0000000001"
+    migrated = open_store(stored=json.dumps(old))["document"]
+    assert migrated["version"] == VERSION == 3
+    ids = [r["id"] for r in migrated["requests"]]
+    assert "r-822f8ebc4a" not in ids
+    assert len(set(ids)) == 2
+    assert migrated["current"] == ids[1]  # the same request is current
+    for before, after in zip(document["requests"], migrated["requests"], strict=True):
+        assert {**before, "id": ""} == {**after, "id": ""}
+    # Read again, version 3 keeps its ids.
+    assert [r["id"] for r in open_store(stored=json.dumps(migrated))["document"]["requests"]] == ids
+
+
+def test_a_request_with_the_same_id_but_other_answers_is_kept_beside_mine() -> None:
+    # The report: export on one device, type a new request on another, import the file
+    # there. Under version 2 both first requests had the blank form's id.
+    theirs = opened(draft=TODAYS_DRAFT)["document"]
+    mine = add(open_store()["document"], today="2026-01-12")
+    mine["requests"] = mine["requests"][-1:]
+    mine["requests"][0]["values"] |= {"focus": "give better feedback to my designers",
+                                      "mentor_name": "Sam"}  # fmt: skip
+    mine["requests"][0]["name"] = "Sam: give better feedback to my designers"
+    shared = mine["requests"][0]["id"]
+    theirs["requests"][0]["id"] = theirs["current"] = shared
+    result = import_file(mine, export(theirs)["text"])
+    assert result["ok"]
+    assert result["ask"] is True
+    [item] = result["items"]
+    assert item["status"] == "both"
+    assert item["mine"] == "Sam: give better feedback to my designers"
+    kept = result["document"]["requests"]
+    assert kept[0] == mine["requests"][0]  # mine, untouched
+    assert kept[1]["values"]["focus"] == TODAYS_DRAFT["values"]["focus"]
+    assert kept[1]["id"] != shared
+    assert kept[1]["name"] == "Maria: how to run my first customer interview (from the file)"
+    assert result["document"]["current"] == kept[1]["id"]
+    assert result["summary"] == "Imported one request: 1 kept beside yours as a copy."
+    # Only when the reader chooses it does the file's version take the place of theirs.
+    chosen = import_file(mine, export(theirs)["text"], replace=[shared])
+    assert [i["status"] for i in chosen["items"]] == ["replace"]
+    [record] = chosen["document"]["requests"]
+    assert (record["id"], record["values"]["focus"]) == (shared, TODAYS_DRAFT["values"]["focus"])
+    assert chosen["summary"] == "Imported one request: 1 replaced yours."
+
+
+def test_a_version_2_file_imports_with_new_ids() -> None:
+    theirs = opened(draft=TODAYS_DRAFT)["document"]
+    text = json.dumps(_version_2(theirs, "r-822f8ebc4a"))
+    mine = open_store()["document"]
+    mine["requests"][0]["id"] = "r-822f8ebc4a"
+    mine["requests"][0]["values"]["focus"] = "how to price a consulting job"
+    result = import_file(mine, text)
+    assert [i["status"] for i in result["items"]] == ["add"]
+    ids = [r["id"] for r in result["document"]["requests"]]
+    assert ids[0] == "r-822f8ebc4a"
+    assert ids[1] != ids[0]
+    # The same file again: already here, whatever its ids.
+    again = import_file(result["document"], text)
+    assert [i["status"] for i in again["items"]] == ["same"]
+
+
+def test_a_new_request_keeps_my_name_and_the_programs_defaults() -> None:
+    document = opened(draft=TODAYS_DRAFT)["document"]
+    document["requests"][0]["values"]["protege_email"] = "ana@example.org"
+    document = add(document, today="2026-01-12", own_from=document["current"])
+    record = document["requests"][-1]
+    assert record["values"] == {
+        **defaults(),
+        "protege_name": "Ana Lima",
+        "protege_email": "ana@example.org",
+    }
+    assert document["current"] == record["id"]
 
 
 def test_todays_saved_draft_imports_as_an_old_version() -> None:
@@ -201,7 +300,7 @@ def _with_record(**changes) -> str:
         ('"just a string"', "not a Short Haul export"),
         ("[1, 2, 3]", "not a Short Haul export"),
         ('{"name": "calendar", "events": []}', "not a Short Haul export"),
-        (_file(version=3), "newer version of the builder (version 3)"),
+        (_file(version=4), "newer version of the builder (version 4)"),
         (_file(version="2"), "version can't be read"),
         (_file(version=1), "never made"),
         (_file(requests={"a": 1}), "no list of requests"),
