@@ -54,6 +54,11 @@ NEXT_FIELD = LogField(
     "next", "textarea", "What I'll do next, on my own",
     "For the thank-you note: the step you'll take after the last meeting.", 400,
 )  # fmt: skip
+ENDED_LABEL = "Our meetings are over"
+ENDED_HELP = (
+    "Tick it once the last meeting is behind you, even if you had fewer than you agreed: "
+    "the thank-you note is drafted then."
+)
 AFTER_DATES = ("sent_on", "reply_on", "followed_up_on")
 # What "yes, but smaller or different" changes: a new tone or name is not a new request.
 ASKED_FIELDS = ("focus", "outcome", "meetings", "minutes", "weeks", "format", "first_date",

@@ -30,9 +30,18 @@ class Agreement:
     end: date | None
     notes: tuple[str, ...]
 
+    def summary(self, today: date | None) -> str:
+        """ "1 of 3 meetings held, 2 left. The agreed end: Monday 9 February." """
+        if not self.agreed:
+            return ""
+        nouns = "meeting" if self.agreed == 1 else "meetings"
+        text = f"{self.done} of {self.agreed} {nouns} held, {self.left} left."
+        return text + (f" The agreed end: {dates.day_label(self.end, today)}." if self.end else "")
+
     def as_data(self, today: date | None) -> dict[str, object]:
         """JSON-ready form."""
         return {
+            "summary": self.summary(today),
             "agreed": self.agreed,
             "done": self.done,
             "left": self.left,

@@ -101,8 +101,10 @@ def import_file(raw: object, text: object, replace: object = ()) -> dict[str, ob
     whose id is in `replace` takes the place of the reader's.
 
     Returns:
-        `{"ok": True, "document": …, "items": [{"id", "name", "status", "mine"}],
-        "ask": bool, "summary": str}`, where the document is the page's with the
+        `{"ok": True, "document": …, "items": [{"id", "name", "status", "mine",
+        "text"}], "ask": bool, "summary": str, "choice": str}`, where each item's text
+        says what happens to it (`choice` labels the box that replaces a "both"
+        instead), the document is the page's with the
         import done as chosen, `mine` names the reader's request an item meets, `ask`
         says the page must ask first (the reader has requests of their own), and the
         summary says what was done; or `{"ok": False, "message": why}`.
@@ -138,9 +140,11 @@ def import_file(raw: object, text: object, replace: object = ()) -> dict[str, ob
             item |= {"status": "both", "mine": mine[ident]["name"]}
             copy = {**record, "id": new_id(taken), "named": True}
             copy["name"] = f"{shorten(str(record['name']), MAX_NAME - len(COPY))}{COPY}"
+            item["copy"] = copy["name"]
             mine[copy["id"]] = copy
             taken.add(copy["id"])
             current = copy["id"] if ident == incoming["current"] else current
+        item["text"] = ITEM_TEXT[item["status"]].format_map(item)
     if len(mine) > MAX_REQUESTS:
         return {
             "ok": False,
@@ -155,10 +159,20 @@ def import_file(raw: object, text: object, replace: object = ()) -> dict[str, ob
         "items": items,
         "ask": bool(kept),
         "summary": import_summary(items),
+        "choice": REPLACE_CHOICE,
     }
 
 
 COPY = " (from the file)"  # the name of the file's version, kept beside the reader's
+# What the import dialog says of each request in the file, and the choice it offers.
+ITEM_TEXT = {
+    "add": "“{name}”: new here, so it is added.",
+    "same": "“{name}”: you already have it, word for word, so it is left as it is.",
+    "both": "“{name}”: you have a different version of it (“{mine}”). Both are kept: "
+    "yours as it is, the file's as “{copy}”.",
+    "replace": "“{name}”: the file's version replaces yours (“{mine}”).",
+}
+REPLACE_CHOICE = "Replace mine with the file's version instead"
 _DONE = {
     "add": ("added", "added"),
     "replace": ("replaced yours", "replaced yours"),

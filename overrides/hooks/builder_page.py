@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = "builder.html"
 REPLY_TEMPLATE = "reply.html"
 LINK_MAKER_SLOT = '<div data-sh-slot="link-maker"></div>'
+AFTER_FORM_SLOT = '<div data-sh-slot="after-form"></div>'
 # What a coordinator may pre-fill: the request's shape, not anyone's personal details.
 LINK_MAKER_FIELDS = (
     "focus",
@@ -82,6 +83,8 @@ def after_context() -> dict[str, object]:
         "replies": [{"value": value, "label": label} for value, label in after.REPLIES],
         "log_fields": [spec(field) for field in after.LOG_FIELDS],
         "next_field": spec(after.NEXT_FIELD),
+        "ended_label": after.ENDED_LABEL,
+        "ended_help": after.ENDED_HELP,
         "drafts": {
             name: {"name": name, "title": title, "subject": name in after_drafts.SUBJECTS}
             for name, (title, _) in after_drafts.OUTPUTS.items()
@@ -129,6 +132,9 @@ def on_env(env, config, files):
 def on_page_context(context, page, config, nav):
     if page.meta.get("template") == TEMPLATE:
         context["builder"] = builder_context()
+        # What follows the slot is shown after the form: a first visit starts at step 1.
+        before, _, after = page.content.partition(AFTER_FORM_SLOT)
+        page.content, context["builder"]["after_form"] = before, after
     if page.meta.get("template") == REPLY_TEMPLATE:
         context["reply"] = reply_context()
     if page.content and LINK_MAKER_SLOT in page.content:

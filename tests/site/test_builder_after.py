@@ -25,7 +25,8 @@ from sitekit import (
 pytestmark = pytest.mark.browser
 
 READY = "[data-sh-builder][data-sh-ready='true']"
-OPENED = "[data-sh-requests-list]:not([disabled])"
+OPENED = "[data-sh-builder][data-sh-opened=true]"
+NEW_BELOW = "[data-sh-requests-files] [data-sh-requests-new]"
 STEP_OF = step_of()
 DOCUMENT_KEY = "shorthaul.builder.requests"
 OLD_KEY = "shorthaul.builder.draft"
@@ -141,7 +142,14 @@ def test_from_the_request_to_the_thank_you(
     expect(report).to_have_value(re.compile("For Jonas, call 3 of 3"))
     expect(report).to_have_value(re.compile("What happened: one customer used them"))
     page.fill("#sh-after-next", "Next, I'll run one interview a week on my own")
+    # Both logged meetings are dated ahead: no thank-you yet for meetings to come.
     thanks = draft(page, "thanks_log")
+    expect(thanks).to_be_hidden()
+    expect(page.locator("[data-sh-thanks-later]")).to_contain_text(
+        "comes once the last of your three calls is held (zero so far)"
+    )
+    page.check("[data-sh-after-field=ended]")  # over sooner: the thank-you comes now
+    expect(page.locator("[data-sh-thanks-later]")).to_be_hidden()
     expect(thanks).to_have_value(re.compile("Thank you for our two calls on how to run"))
     expect(thanks).to_have_value(re.compile("- From our second call: you said I should leave"))
     expect(thanks).to_have_value(re.compile("Next, I'm going to run one interview a week"))
@@ -202,6 +210,7 @@ def test_no_reply_gets_one_follow_up_then_next_steps(builder_page: Page, base_ur
     expect(steps.get_by_role("link", name="Get to know them first")).to_be_visible()
     steps.get_by_role("button", name="Ask someone else").click()
     expect(page.locator("[data-sh-requests-list] option")).to_have_count(2)
+    expect(page.locator("[data-sh-requests]")).to_be_visible()  # two: something to choose
     assert page.input_value("#sh-field-focus") == SAMPLE_REQUEST["focus"]
     assert page.input_value("#sh-field-mentor_name") == ""
     assert page.input_value("#sh-after-sent_on") == ""
@@ -239,9 +248,11 @@ def test_requests_side_by_side(builder_page: Page, base_url: str) -> None:
     fill(page, SAMPLE_REQUEST)
     listed = page.locator("[data-sh-requests-list]")
     expect(listed.locator("option")).to_have_text([re.compile("^Jonas: how to run")])
+    expect(page.locator("[data-sh-requests]")).to_be_hidden()  # one request: nothing to choose
 
-    page.click("[data-sh-requests-new]")
+    page.click(NEW_BELOW)
     expect(listed.locator("option")).to_have_count(2)
+    expect(page.locator("[data-sh-requests]")).to_be_visible()
     assert page.input_value("#sh-field-focus") == ""
     fill(page, {"focus": "how to price a consulting offer", "mentor_name": "Priya"})
 
@@ -307,7 +318,7 @@ def test_export_on_one_profile_and_import_on_another(
     # Importing over what is there asks first.
     fresh.set_input_files("[data-sh-import]", exported)
     dialog = fresh.locator("[data-sh-import-dialog]")
-    expect(dialog).to_contain_text("to replace")
+    expect(dialog).to_contain_text("you already have it, word for word")
     dialog.get_by_role("button", name="Don't import").click()
     expect(fresh.locator("[data-sh-requests-list] option")).to_have_count(1)
     other.close()
@@ -367,8 +378,10 @@ def test_after_the_ask_is_accessible_and_fits_a_phone(
     go_to(page, "log")
     page.click("[data-sh-log-add]")
     page.fill("#sh-log-0-advice", LOG[0]["advice"])
+    page.check("[data-sh-after-field=ended]")
     expect(draft(page, "thanks_log")).to_be_visible()
     page.click(".sh-requests__files summary")
+    page.click(NEW_BELOW)  # two requests: the bar above the form, with Rename
     for step in ("after", "log"):
         go_to(page, step)
         assert axe_violations(page) == [], step
@@ -395,7 +408,10 @@ def test_hostile_text_after_the_ask_stays_text(builder_page: Page, base_url: str
     page.click("[data-sh-log-add]")
     for name in ("asked", "advice", "tried", "happened"):
         page.fill(f"#sh-log-0-{name}", HOSTILE)
+    page.check("[data-sh-after-field=ended]")
     expect(draft(page, "thanks_log")).to_have_value(re.compile(re.escape(HOSTILE)))
+    page.click(NEW_BELOW)
+    page.locator("[data-sh-requests-list]").select_option(index=0)
     page.click("[data-sh-requests-rename]")
     page.fill("[data-sh-rename-name]", HOSTILE[:80])
     page.click("[data-sh-rename-confirm]")

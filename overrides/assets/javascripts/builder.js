@@ -10,7 +10,7 @@ import { Announcer, CoachNews } from "./builder/announcer.js";
 import { Arrangement, warmUpZone } from "./builder/arrangement.js";
 import { clicked } from "./builder/buttons.js";
 import { showChecklist } from "./builder/checklist.js";
-import { keepFocusInView } from "./builder/dom.js";
+import { clearStatus, keepFocusInView } from "./builder/dom.js";
 import { EditLoop } from "./builder/loop.js";
 import { DraftPanes } from "./builder/drafts.js";
 import { notReady, showFeedback } from "./builder/feedback.js";
@@ -19,6 +19,8 @@ import { Notices } from "./builder/notices.js";
 import { Outputs } from "./builder/outputs.js";
 import { showSend } from "./builder/send.js";
 import { restoreForm } from "./builder/opening.js";
+import { readLink } from "./builder/start.js";
+import { ReviewDraft } from "./builder/review-draft.js";
 import { StartStatus } from "./builder/status.js";
 import { Steps } from "./builder/steps.js";
 import { DraftStore, PREVIOUS_KEY, STORAGE_KEY } from "./builder/storage.js";
@@ -33,7 +35,8 @@ class Builder {
     this.notices = new Notices(root);
     this.status = new StartStatus(root);
     this.fields = new FormValues(root, this.form, this.data.fields);
-    this.steps = new Steps(root, this.data.steps);
+    this.reviewDraft = new ReviewDraft(root);
+    this.steps = new Steps(root, this.data.steps, (step) => this.reviewDraft.update({ step }));
     this.store = new DraftStore((text) => this.notices.add(text, "warning"));
     this.announcer = new Announcer(root);
     this.news = new CoachNews(this.announcer);
@@ -60,8 +63,9 @@ class Builder {
       drafts: this.drafts,
       changed: () => this.changed(),
       save: () => this.save(),
-      reopened: (saved) => this.reopened(saved),
+      reopened: (saved, fresh) => this.reopened(saved, fresh),
       announce: (text) => this.announcer.say(text),
+      notice: (text) => this.notices.add(text, "warning"),
     });
     this.loop = new EditLoop(this.python, {
       message: () => ({ type: "evaluate", ...this.state() }),
@@ -80,6 +84,13 @@ class Builder {
     this.form.addEventListener("submit", (event) => event.preventDefault());
     this.root.addEventListener("click", (event) => clicked(this, event));
     addEventListener("pagehide", () => this.save());
+    // A link pasted into the address bar of this page changes only its fragment: read it
+    // as a link opened fresh (the same keep-or-offer-back rules), by opening it fresh.
+    addEventListener("hashchange", () => {
+      if (!readLink(this.fields)) return;
+      this.save();
+      location.reload();
+    });
     this.restore();
     this.steps.show(this.steps.fromHash(location.hash), false);
     this.fields.updateCounts();
@@ -93,13 +104,17 @@ class Builder {
     this.linkQuery = link?.query;
   }
 
-  // Another request in the form (switched, new, imported, or the saved one offered back).
-  reopened(saved) {
+  // Another request in the form (switched, new, imported, changed in another tab, or the
+  // saved one offered back). What the buttons said was about the one before: it goes. A
+  // new request (`fresh`) starts at the first step.
+  reopened(saved, fresh = false) {
     this.fields.fill({ ...this.fieldDefaults(), ...(saved?.values ?? {}) });
     this.drafts.clear();
     this.drafts.restore(saved?.edits);
     this.arrangement.fillAfter(saved?.after);
     this.loop.forget();
+    clearStatus(this.root);
+    if (fresh) this.steps.show(this.data.steps[0]);
     this.edited();
   }
 
@@ -159,6 +174,7 @@ class Builder {
     // says it is ready (data-sh-ready) once they are in place.
     const opened = await this.arrangement.opened().catch(() => null);
     this.status.ready();
+    if (opened) this.root.dataset.shOpened = "true"; // the kept requests are in place
     for (const text of opened?.notices ?? []) this.notices.add(text, "warning");
     this.save(); // what was typed while it read them goes into the document
     // A link's values are read by Python as well, so it can say what it had to fix,
@@ -200,6 +216,7 @@ class Builder {
     showChecklist(this.root, result.checklist);
     this.news.checklist(result.checklist);
     this.drafts.show(result.drafts, result.edits);
+    this.reviewDraft.update({ primary: result.primary });
     showSend(this.root, this.data.fields, result, this.loop.attempted);
     this.arrangement.show(result);
     keepFocusInView();

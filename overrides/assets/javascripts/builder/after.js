@@ -34,12 +34,16 @@ export class AfterStep {
     return this.root.querySelector('[data-sh-after-field="reply"]:checked')?.value ?? "";
   }
 
-  // The state Python reads (builder.after.read_after), without the log.
+  // The state Python reads (builder.after.read_after), without the log. The request as
+  // it was sent is kept from the moment the day it went, or their reply, is noted, so
+  // that "yes, but smaller" can say what changed since.
   state() {
     const sent = this.input("sent_on").value;
-    if (sent && !this.sentValues) this.sentValues = this.host.fields.values();
-    if (!sent) this.sentValues = null;
-    const state = { reply: this.reply(), sent_values: this.sentValues, next: this.input("next").value };
+    const reply = this.reply();
+    if ((sent || reply) && !this.sentValues) this.sentValues = this.host.fields.values();
+    if (!sent && !reply) this.sentValues = null;
+    const ended = this.input("ended").checked;
+    const state = { reply, sent_values: this.sentValues, next: this.input("next").value, ended };
     for (const name of DATES) state[name] = this.dateValue(this.input(name));
     return state;
   }
@@ -54,6 +58,7 @@ export class AfterStep {
     for (const name of [...DATES, "next"]) {
       this.input(name).value = typeof saved[name] === "string" ? saved[name] : "";
     }
+    this.input("ended").checked = saved.ended === true;
     for (const radio of this.root.querySelectorAll('[data-sh-after-field="reply"]')) {
       radio.checked = radio.value === (typeof saved.reply === "string" ? saved.reply : "");
     }

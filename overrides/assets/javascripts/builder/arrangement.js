@@ -4,7 +4,7 @@
 // send with each edit, and hands it each of Python's answers.
 import { AfterStep } from "./after.js";
 import { CalendarButtons } from "./calendar.js";
-import { Keeper } from "./keeper.js";
+import { DOCUMENT_KEY, Keeper } from "./keeper.js";
 import { MeetingLog } from "./log.js";
 import { RequestsBar } from "./requests.js";
 
@@ -32,12 +32,16 @@ export function warmUpZone() {
 }
 
 export class Arrangement {
-  // host: { root, python, store, fields, drafts, changed(), save(), reopened(saved),
-  //         announce(text) }
+  // host: { root, python, store, fields, drafts, changed(), save(), reopened(saved, fresh),
+  //         announce(text), notice(text) }
   constructor(host) {
     this.host = host;
     this.previous = null; // a request to offer back, once Python has opened the store
-    this.keeper = new Keeper(host.store);
+    this.keeper = new Keeper(host.store, (news) => this.merged(news));
+    // Another tab saved: its changes come in, and this tab's list and form follow.
+    addEventListener("storage", (event) => {
+      if (event.key === DOCUMENT_KEY || event.key === null) this.keeper.heard(() => host.save());
+    });
     const baseUrl = new URL(host.root.dataset.shBase || "/", location.href).href;
     const askSomeoneElse = () => this.bar.askSomeoneElse();
     this.after = new AfterStep(host.root, { fields: host.fields, baseUrl, askSomeoneElse });
@@ -47,7 +51,7 @@ export class Arrangement {
       keeper: this.keeper,
       today,
       beforeChange: () => host.save(),
-      open: (record) => host.reopened(record),
+      open: (record, fresh) => host.reopened(record, fresh),
       announce: host.announce,
     });
     this.calendar = new CalendarButtons(host.root, {
@@ -102,11 +106,35 @@ export class Arrangement {
     return opened;
   }
 
+  // Another tab's changes were merged in (keeper.js, merge.js). The form follows when
+  // they touch the request shown here; the list always does.
+  merged({ theirs, copies, gone, was }) {
+    const { current } = this.keeper.document;
+    const name = (id) => this.keeper.document.requests.find((r) => r.id === id)?.name ?? "";
+    const copy = copies.find((item) => item.to === current);
+    if (copy) {
+      this.host.notice(
+        `This request was changed in another tab too. Both versions are kept: you are working on “${name(copy.to)}”, and the other tab's version is “${name(copy.from)}” in the list.`,
+      );
+    } else if (theirs.includes(current)) {
+      this.host.reopened(this.keeper.saved());
+      this.bar.say("Updated with the changes made in another tab.");
+    } else if (gone.includes(was)) {
+      this.host.reopened(this.keeper.saved());
+      this.bar.say("The request you were working on was deleted in another tab.");
+    }
+    this.bar.render();
+  }
+
   // "Use my saved draft instead": the request the form showed before a link or early
   // typing took its place. Kept in the list either way.
-  usePrevious(saved) {
+  // The link's own request goes too, unless the reader has typed in it: it held only
+  // what the link filled in.
+  usePrevious(saved, typed) {
     if (this.keeper.opened && this.previous) {
+      const linked = this.keeper.document.current;
       this.bar.switchTo(this.previous);
+      if (!typed && linked !== this.previous) this.bar.drop(linked);
     } else {
       this.keeper.converge();
       this.host.reopened(saved);

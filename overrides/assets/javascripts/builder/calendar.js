@@ -1,6 +1,7 @@
 // "Add to calendar": Python writes the .ics (builder.ics, with icalendar, which the
 // worker loads the first time); this saves it. The reader's copy has their reminders,
 // the mentor's copy none. The same control on the review step and after a "yes".
+import { sayIn } from "./dom.js";
 import { saveFile } from "./save.js";
 
 export class CalendarButtons {
@@ -17,7 +18,7 @@ export class CalendarButtons {
     const block = button.closest("[data-sh-calendar-block]");
     const out = block.querySelector("[data-sh-calendar-feedback]");
     const say = (text) => {
-      out.textContent = text; // seen beside the button, said once by the announcer
+      sayIn(out, text); // seen beside the button, alone in its step; said once
       this.host.announce(text);
     };
     if (!this.host.python.ready) {

@@ -54,3 +54,33 @@ export function keepFocusInView() {
     if (box.top >= innerHeight || box.bottom <= 0) focused.scrollIntoView({ block: "nearest" });
   });
 }
+
+// Status lines answer the latest button of their area ("Copied…", "Downloaded…",
+// "Imported…"): writing one clears the others there, so an earlier outcome never
+// reads as the latest, and a new context (another request) clears them all.
+const STATUS_LINES = "[data-sh-feedback], [data-sh-said], [data-sh-calendar-feedback], " +
+  "[data-sh-requests-feedback], [data-sh-files-feedback], [data-sh-import-message]";
+const STATUS_AREAS = "[data-sh-step], [data-sh-requests], [data-sh-requests-files], [data-sh-draft], [data-sh-failure]";
+
+export function sayIn(line, text) {
+  const area = line.closest(STATUS_AREAS) ?? line.parentElement;
+  for (const other of area.querySelectorAll(STATUS_LINES)) {
+    if (other !== line) clearLine(other);
+  }
+  line.textContent = text;
+}
+
+export function clearStatus(root) {
+  for (const line of root.querySelectorAll(STATUS_LINES)) clearLine(line);
+}
+
+function clearLine(line) {
+  if (!line.textContent) return;
+  line.textContent = "";
+  if (line.classList.contains("sh-field__message--error")) {
+    line.classList.remove("sh-field__message--error");
+    for (const input of document.querySelectorAll(`[aria-describedby~="${CSS.escape(line.id)}"]`)) {
+      input.removeAttribute("aria-invalid");
+    }
+  }
+}

@@ -1,13 +1,18 @@
 // Short answers to the reader's buttons ("Copied…", "not ready yet…"): written next to
 // the button that was pressed, in its draft pane, the failure panel or the review step,
 // so they are seen where the reader is, and said once through the polite announcer.
+import { sayIn } from "./dom.js";
+
 const SCOPES = "[data-sh-draft], [data-sh-failure], [data-sh-send]";
 
 export function showFeedback(root, announcer, text, from) {
   const scope = from?.closest(SCOPES) || root.querySelector("[data-sh-send]");
-  const line = scope.querySelector("[data-sh-feedback], [data-sh-said]");
+  // The review step's own line, not that of the draft a phone shows inside it.
+  const line = scope.matches("[data-sh-send]")
+    ? scope.querySelector("[data-sh-feedback]")
+    : scope.querySelector("[data-sh-said]");
   if (line) {
-    line.textContent = text;
+    sayIn(line, text);
     line.scrollIntoView({ block: "nearest" });
   }
   announcer.say(text);

@@ -1,15 +1,22 @@
 // Everything kept in this browser: one versioned document of requests (builder/store.py
 // says what is in it and reads it; this only moves it to and from localStorage).
 //
+// Several tabs may have the builder open: each write merges this tab's requests into
+// what is stored now (merge.js), and a write from another tab (the `storage` event) is
+// merged in here too, so that no tab deletes another's work. Which request a tab is
+// working on is its own (sessionStorage), so a reload keeps it.
+//
 // Until Python has opened the document (at start-up), the form may hold something that
 // is not in it yet: a draft of before the upgrade, a pre-filled link, text typed while
 // the page loaded. That goes into the old single-draft key as a working copy, exactly
 // as before, and Python adopts it into the document ("open-store"). Nothing is lost
 // on the way: the old keys are removed only after the document holding them is saved.
+import { canonical, merge, snapshot } from "./merge.js";
 import { PREVIOUS_KEY, STORAGE_KEY } from "./storage.js";
 
 export const DOCUMENT_KEY = "shorthaul.builder.requests";
 const UNREADABLE_KEY = "shorthaul.builder.requests.unreadable";
+const TAB_CURRENT_KEY = "shorthaul.builder.current"; // sessionStorage: this tab's request
 const FORMAT = "shorthaul-requests";
 // A request's name changes as the reader types: written once they pause (and at
 // the next save of the form, which writes the whole document anyway).
@@ -23,14 +30,35 @@ function readRaw(key) {
   }
 }
 
+function tabCurrent(id) {
+  try {
+    if (id === undefined) return sessionStorage.getItem(TAB_CURRENT_KEY);
+    sessionStorage.setItem(TAB_CURRENT_KEY, id);
+  } catch (error) {
+    // a tab without session storage works on the stored document's current request
+  }
+  return null;
+}
+
 export class Keeper {
-  // store: the DraftStore (writes, and reports storage problems once).
-  constructor(store) {
+  // store: the DraftStore (writes, and reports storage problems once); merged(news) is
+  // called when another tab's change came in: news is merge()'s { theirs, copies, gone }
+  // and `was`, the request this tab was on before.
+  constructor(store, merged = () => {}) {
     this.store = store;
+    this.merged = merged;
     this.raw = readRaw(DOCUMENT_KEY);
     this.document = this.parse(this.raw);
+    this.mine(this.document);
+    this.base = snapshot(this.document);
     this.working = !this.document; // the form's working copy goes to the old key
     this.opened = false; // Python has read (and migrated into) the document
+  }
+
+  // This tab's own request, where it has one in the document.
+  mine(document) {
+    const id = tabCurrent();
+    if (document && id && document.requests.some((record) => record.id === id)) document.current = id;
   }
 
   parse(raw) {
@@ -73,14 +101,46 @@ export class Keeper {
     }
     Object.assign(record, { values, edits, after });
     if (!record.zone && zone) record.zone = zone;
-    this.write(savedAt);
+    this.write(savedAt, this.quiet);
   }
 
-  write(savedAt = new Date().toISOString()) {
+  // Merges what is stored into this tab's document and stores the result, unless it is
+  // what is stored already: a write only for this tab's current request (`quiet`, when
+  // another tab's write is heard) would make that tab hear this one, and so on.
+  write(savedAt = new Date().toISOString(), quiet = false) {
     clearTimeout(this.writeTimer);
     if (!this.document) return false;
-    this.document.saved_at = savedAt;
-    return this.store.write(DOCUMENT_KEY, JSON.stringify(this.document));
+    const stored = this.opened ? this.parse(readRaw(DOCUMENT_KEY)) : null;
+    let news = null;
+    if (stored) {
+      const was = this.document.current;
+      const result = merge(stored, this.document, this.base);
+      this.document = result.document;
+      const { theirs, copies, gone } = result;
+      if (theirs.length || copies.length || gone.length) news = { theirs, copies, gone, was };
+    }
+    tabCurrent(this.document.current);
+    let written = true;
+    const same = stored && canonical(stored.requests) === canonical(this.document.requests);
+    if (!same || (!quiet && stored.current !== this.document.current)) {
+      this.document.saved_at = savedAt;
+      written = this.store.write(DOCUMENT_KEY, JSON.stringify(this.document));
+    }
+    if (written) this.base = snapshot(this.document);
+    if (news) this.merged(news);
+    return written;
+  }
+
+  // Another tab wrote the document (the `storage` event): its changes are merged in, and
+  // this tab's unsaved edits (`save`: the form into the current request) go with them.
+  heard(save) {
+    if (!this.opened) return;
+    this.quiet = true;
+    try {
+      save();
+    } finally {
+      this.quiet = false;
+    }
   }
 
   writeSoon() {
@@ -91,6 +151,9 @@ export class Keeper {
   // Python reads what is stored, migrates the old drafts into it, adopts the working
   // copy. Returns { previous, notices } (previous: the request to offer back).
   async open(python, today) {
+    this.raw = readRaw(DOCUMENT_KEY); // another tab may have written since this one loaded
+    this.base = snapshot(this.parse(this.raw));
+    const adopting = this.working; // the form holds a link or early typing: Python adopts it
     const answer = await python.ask({
       type: "open-store",
       stored: this.raw,
@@ -102,6 +165,7 @@ export class Keeper {
     const { document, previous, notices, unreadable } = answer.result;
     if (unreadable && this.raw !== null) this.store.write(UNREADABLE_KEY, this.raw); // kept aside
     this.document = document;
+    if (!adopting) this.mine(this.document);
     this.working = false;
     this.opened = true;
     if (this.write()) this.store.remove(STORAGE_KEY, PREVIOUS_KEY);

@@ -90,10 +90,8 @@ export class MeetingLog {
     const agreement = view?.agreement;
     if (!agreement) return;
     const summary = this.box.querySelector("[data-sh-agreement-summary]");
-    if (agreement.agreed) {
-      const ends = agreement.end_label ? ` The agreed end: ${agreement.end_label}.` : "";
-      setText(summary, `${agreement.done} of ${agreement.agreed} meetings held, ${agreement.left} left.${ends}`);
-    }
+    if (agreement.summary) setText(summary, agreement.summary);
+    setText(this.box.querySelector("[data-sh-thanks-later]"), view.thanks_later ?? "");
     replaceIfChanged(this.box.querySelector("[data-sh-agreement-notes]"), agreement.notes,
       () => agreement.notes.map((note) => el("li", "sh-agreement__note", note)));
     this.entries().forEach((item, index) => {

@@ -14,13 +14,17 @@ export class Notices {
     return note;
   }
 
-  // Offers a button in a new notice; once it is used, the notice says `done` instead.
+  // Offers a button in a new notice; once it is used, the notice says `done` instead,
+  // and the other notices of the moment (about a link's values, say) go with the link.
   offer(text, label, done, action) {
     const note = this.add(text, "info");
     const button = el("button", "md-button sh-notice__action", label);
     button.type = "button";
     button.addEventListener("click", () => {
       note.replaceChildren(done);
+      for (const other of this.list.querySelectorAll(".sh-notice--info")) {
+        if (other !== note) other.remove();
+      }
       action();
     });
     note.append(" ", button);

@@ -24,7 +24,7 @@ export function restoreForm(b) {
     if (own) b.store.write(PREVIOUS_KEY, own.raw);
     const done = "Your own saved draft is back in the form.";
     b.notices.offer(OFFER_TEXT[start.offer], "Use my saved draft instead", done, () => {
-      b.arrangement.usePrevious(saved);
+      b.arrangement.usePrevious(saved, b.touched);
       // The button goes: focus goes to the step in view, the notice says what happened.
       b.root.querySelector("[data-sh-step]:not([hidden]) .sh-step__title").focus();
     });

@@ -1,23 +1,25 @@
-// "Your requests": the list (open one, new, rename, delete with confirmation) and the
-// files (export one or all, import, Markdown of the whole arrangement). Python makes
-// and checks every change to the list ("requests", "import"); this moves the answers.
-// Names and messages go in as .textContent and .value only.
-import { el, replaceIfChanged } from "./dom.js";
+// "Your requests": the bar above the form (open one, new, rename, delete with
+// confirmation), shown once there is more than one request to choose from, and the
+// section below the builder (a new request, export one or all, import, Markdown of the
+// whole arrangement). Python makes and checks every change to the list ("requests",
+// "import"); this moves the answers. Names and messages go in as .textContent and
+// .value only.
+import { clearStatus, el, replaceIfChanged, sayIn } from "./dom.js";
 import { saveFile } from "./save.js";
 
-const READY_TEXT =
-  "Asking two or three people? Each request is listed here with its own replies and meeting log: pick one to work on.";
 const TOO_BIG = 5_000_000; // bytes: not read at all (Python refuses anything over 1 MB)
 
 export class RequestsBar {
-  // host: { python, keeper, today(), beforeChange(), open(record), announce(text) }
+  // host: { python, keeper, today(), beforeChange(), open(record, fresh), announce(text) }
   constructor(root, host) {
+    this.root = root;
     this.host = host;
     this.bar = root.querySelector("[data-sh-requests]");
-    const q = (selector) => this.bar.querySelector(selector);
+    this.files = root.querySelector("[data-sh-requests-files]");
+    const q = (selector) => root.querySelector(selector);
     this.list = q("[data-sh-requests-list]");
-    this.wait = q("[data-sh-requests-wait]");
     this.out = q("[data-sh-requests-feedback]");
+    this.filesOut = q("[data-sh-files-feedback]");
     this.importInput = q("[data-sh-import]");
     this.importMessage = q("[data-sh-import-message]");
     this.dialogs = {
@@ -30,27 +32,43 @@ export class RequestsBar {
     this.pendingImport = null;
     this.list.addEventListener("change", () => this.switchTo(this.list.value));
     this.importInput.addEventListener("change", () => this.chooseFile());
-    this.bar.addEventListener("click", (event) => this.clicked(event));
+    for (const part of [this.bar, this.files]) part.addEventListener("click", (event) => this.clicked(event));
+    q("[data-sh-rename-form]").addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.rename();
+    });
+    q("[data-sh-import-form]").addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.applyImport();
+    });
+    this.showBar(this.host.keeper.document);
   }
 
-  // Seen beside the buttons, said once by the page's announcer.
-  say(text) {
-    this.out.textContent = text;
+  // Seen where the reader is (the bar's line, or the files' below the builder), alone
+  // in its area, and said once by the page's announcer.
+  say(text, line = this.bar.hidden ? this.filesOut : this.out) {
+    sayIn(line, text);
     this.host.announce(text);
   }
 
+  // The bar above the form is for choosing: it shows once there are two requests or more.
+  showBar(document) {
+    this.bar.hidden = (document?.requests?.length ?? 0) < 2;
+  }
+
   // Python has opened the document: everything here can be used.
-  // The line above the list changes its words, not its place: hiding it would move the
-  // whole form up under the reader's pointer just as Python starts.
   ready() {
-    this.wait.textContent = READY_TEXT;
-    for (const control of this.bar.querySelectorAll("button, select, input")) control.disabled = false;
+    for (const part of [this.bar, this.files]) {
+      for (const control of part.querySelectorAll("button, select, input")) control.disabled = false;
+    }
+    this.bar.querySelector("[data-sh-requests-wait]").hidden = true;
     this.render();
   }
 
   render() {
     const { document } = this.host.keeper;
     if (!document) return;
+    this.showBar(document);
     const names = document.requests.map((record) => [record.id, record.name || "Untitled request"]);
     replaceIfChanged(this.list, names, () => names.map(([id, name]) => {
       const option = el("option", "", name);
@@ -58,19 +76,16 @@ export class RequestsBar {
       return option;
     }));
     if (this.list.value !== document.current) this.list.value = document.current;
-    this.bar.querySelector("[data-sh-requests-delete]").disabled = false;
   }
 
   clicked(event) {
     const target = event.target.closest("button");
     if (!target) return;
     const data = target.dataset;
-    if ("shRequestsNew" in data) this.change({ op: "add" }, "A new, blank request. Your others are in the list.");
+    if ("shRequestsNew" in data) this.addNew();
     else if ("shRequestsRename" in data) this.openRename();
-    else if ("shRenameConfirm" in data) this.rename();
     else if ("shRequestsDelete" in data) this.dialogs.remove.showModal();
     else if ("shDeleteConfirm" in data) this.remove();
-    else if ("shImportConfirm" in data) this.applyImport();
     else if ("shDialogCancel" in data) target.closest("dialog").close();
     else if (data.shExport) this.export(data.shExport);
   }
@@ -86,26 +101,41 @@ export class RequestsBar {
   }
 
   // One change to the list, made by Python; the form then shows the current request.
-  async change(message, said) {
+  async change(message, said, fresh = false) {
     const { keeper, python } = this.host;
     this.host.beforeChange();
-    const answer = await python.ask({ type: "requests", document: keeper.document, today: this.host.today(), ...message });
+    const current = keeper.document.current;
+    const answer = await python.ask({ type: "requests", document: keeper.document, request: current, today: this.host.today(), ...message });
     if (answer.type !== "result") {
       this.say("That did not work: the coach hit a problem. Nothing was changed.");
       return null;
     }
     if (answer.result.message) return answer.result.message;
     keeper.replace(answer.result.document);
-    this.host.open(keeper.current());
+    this.host.open(keeper.current(), fresh);
     this.render();
     if (said) this.say(said);
     return "";
   }
 
+  // Deletes a request the reader is not working on, without a word: the one a link
+  // filled in, when they went back to their own.
+  async drop(id) {
+    const { keeper, python } = this.host;
+    const answer = await python.ask({ type: "requests", op: "remove", document: keeper.document, request: id, today: this.host.today() });
+    if (answer.type !== "result" || answer.result.message) return;
+    keeper.replace(answer.result.document);
+    this.render();
+  }
+
+  // A new request, at the first step: blank but for the reader's own name and email.
+  addNew() {
+    return this.change({ op: "add" }, "A new request. Your others are in the list above the form.", true);
+  }
+
   // "Ask someone else": the same focus and time box, for another person.
   askSomeoneElse() {
-    const id = this.host.keeper.document?.current;
-    return this.change({ op: "add", copy_from: id }, "A new request with the same focus and time box. Fill in who you are asking.");
+    return this.change({ op: "add", copy_from: this.host.keeper.document?.current }, "A new request with the same focus and time box. Fill in who you are asking.");
   }
 
   openRename() {
@@ -147,60 +177,91 @@ export class RequestsBar {
     const type = kind === "markdown" ? "export-markdown" : "export";
     const answer = await python.ask({ type, document: keeper.document, request, today: this.host.today(), now: new Date().toISOString() });
     if (answer.type !== "result" || !answer.result.text) {
-      this.say("There is nothing to export yet.");
+      this.say("There is nothing to export yet.", this.filesOut);
       return;
     }
     const mime = kind === "markdown" ? "text/markdown" : "application/json";
     saveFile(answer.result.name, answer.result.text, mime);
-    this.say(`Downloaded ${answer.result.name}.`);
+    this.say(`Downloaded ${answer.result.name}.`, this.filesOut);
   }
 
-  // A file was chosen: Python checks it; importing over existing requests asks first.
+  // A refusal, beside the file input: alone in its area, like every status line.
+  refuse(text) {
+    sayIn(this.importMessage, text);
+    this.showMessage(this.importInput, this.importMessage, text);
+  }
+
+  // A file was chosen: Python checks it and says what importing would do; importing
+  // over requests the reader has asks first, with a choice for each one that differs.
   async chooseFile() {
     const file = this.importInput.files?.[0];
-    this.showMessage(this.importInput, this.importMessage, "");
+    clearStatus(this.files);
     if (!file) return;
     if (file.size > TOO_BIG) {
-      this.showMessage(this.importInput, this.importMessage, "The file is too big to be a Short Haul export (over 1 MB). Nothing was changed.");
+      this.refuse("The file is too big to be a Short Haul export (over 1 MB). Nothing was changed.");
       return;
     }
     let text;
     try {
       text = await file.text();
     } catch (error) {
-      this.showMessage(this.importInput, this.importMessage, "The file could not be read. Nothing was changed.");
+      this.refuse("The file could not be read. Nothing was changed.");
       return;
     }
     this.host.beforeChange();
     const answer = await this.host.python.ask({ type: "import", document: this.host.keeper.document, text });
     const result = answer.result;
     if (answer.type !== "result" || !result.ok) {
-      const why = result?.message ?? "The file could not be checked.";
-      this.showMessage(this.importInput, this.importMessage, `${why} Nothing was changed.`);
+      this.refuse(`${result?.message ?? "The file could not be checked."} Nothing was changed.`);
       return;
     }
-    this.pendingImport = result;
+    this.pendingImport = { result, text };
     if (!result.ask) {
       this.applyImport();
       return;
     }
-    const parts = [];
-    if (result.added.length) parts.push(`${result.added.length} to add: ${result.added.join("; ")}.`);
-    if (result.replaced.length) parts.push(`${result.replaced.length} to replace, with the version in the file: ${result.replaced.join("; ")}.`);
-    this.dialogs.import.querySelector("[data-sh-import-text]").textContent = `${parts.join(" ")} Your other requests are kept.`;
+    const count = result.items.length;
+    this.dialogs.import.querySelector("[data-sh-import-text]").textContent =
+      `The file holds ${count === 1 ? "one request" : `${count} requests`}. Nothing of yours is replaced unless you tick it below.`;
+    const list = this.dialogs.import.querySelector("[data-sh-import-items]");
+    list.replaceChildren(...result.items.map((item, index) => this.importItem(item, index, result.choice)));
     this.dialogs.import.showModal();
   }
 
-  applyImport() {
-    const result = this.pendingImport;
+  importItem(item, index, choice) {
+    const li = el("li", "sh-import__item", item.text);
+    if (item.status !== "both") return li;
+    const label = el("label", "sh-import__choice");
+    const box = el("input");
+    box.type = "checkbox";
+    box.value = item.id;
+    box.id = `sh-import-replace-${index}`;
+    box.dataset.shImportReplace = "";
+    label.htmlFor = box.id;
+    label.append(box, " ", choice);
+    li.append(el("br"), label);
+    return li;
+  }
+
+  async applyImport() {
+    const pending = this.pendingImport;
     this.dialogs.import.close();
-    if (!result) return;
+    if (!pending) return;
     this.pendingImport = null;
+    let { result } = pending;
+    const replace = [...this.dialogs.import.querySelectorAll("[data-sh-import-replace]:checked")].map((box) => box.value);
+    if (replace.length) {
+      const answer = await this.host.python.ask({ type: "import", document: this.host.keeper.document, text: pending.text, replace });
+      if (answer.type !== "result" || !answer.result.ok) {
+        this.refuse(`${answer.result?.message ?? "The file could not be checked."} Nothing was changed.`);
+        return;
+      }
+      result = answer.result;
+    }
     this.importInput.value = "";
     this.host.keeper.replace(result.document);
     this.host.open(this.host.keeper.current());
     this.render();
-    const count = result.added.length + result.replaced.length;
-    this.say(`Imported ${count === 1 ? "one request" : `${count} requests`}.`);
+    this.say(result.summary, this.filesOut);
   }
 }

@@ -1,9 +1,12 @@
 // One step of the form at a time, with the step list showing where the reader is.
 
 export class Steps {
-  constructor(root, ids) {
+  // shown(id) is called each time a step is shown.
+  constructor(root, ids, shown = () => {}) {
     this.root = root;
     this.ids = ids;
+    this.shown = shown;
+    this.current = ids[0];
   }
 
   // The step in the address (#step-mentor), or the first.
@@ -20,6 +23,8 @@ export class Steps {
       if (link.dataset.shGoto === id) link.setAttribute("aria-current", "step");
       else link.removeAttribute("aria-current");
     }
+    this.current = id;
+    this.shown(id);
     if (focus) {
       history.replaceState(history.state, "", `${location.pathname}${location.search}#step-${id}`);
       // The step's heading takes focus in full view: focus alone leaves a heading that is
