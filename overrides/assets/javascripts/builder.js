@@ -65,7 +65,7 @@ class Builder {
       save: () => this.save(),
       reopened: (saved, fresh) => this.reopened(saved, fresh),
       announce: (text) => this.announcer.say(text),
-      notice: (text) => this.notices.add(text, "warning"),
+      notice: (key, text, kind) => this.notices.set(key, text, kind),
     });
     this.loop = new EditLoop(this.python, {
       message: () => ({ type: "evaluate", ...this.state() }),
@@ -89,9 +89,14 @@ class Builder {
     addEventListener("hashchange", () => {
       if (!readLink(this.fields)) return;
       this.save();
+      history.scrollRestoration = "manual"; // opened fresh: at the top, where its notices are
       location.reload();
     });
     this.restore();
+    // Back to the browser's own scroll restoring once this load has not used it.
+    if (history.scrollRestoration === "manual") {
+      addEventListener("load", () => setTimeout(() => { history.scrollRestoration = "auto"; }), { once: true });
+    }
     this.steps.show(this.steps.fromHash(location.hash), false);
     this.fields.updateCounts();
     warmUpZone();

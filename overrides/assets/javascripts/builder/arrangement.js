@@ -33,14 +33,14 @@ export function warmUpZone() {
 
 export class Arrangement {
   // host: { root, python, store, fields, drafts, changed(), save(), reopened(saved, fresh),
-  //         announce(text), notice(text) }
+  //         announce(text), notice(key, text, kind) }
   constructor(host) {
     this.host = host;
     this.previous = null; // a request to offer back, once Python has opened the store
     this.keeper = new Keeper(host.store, (news) => this.merged(news));
     // Another tab saved: its changes come in, and this tab's list and form follow.
     addEventListener("storage", (event) => {
-      if (event.key === DOCUMENT_KEY || event.key === null) this.keeper.heard(() => host.save());
+      if (event.key === DOCUMENT_KEY) this.keeper.heard(event, () => this.keeper.take(this.form()));
     });
     const baseUrl = new URL(host.root.dataset.shBase || "/", location.href).href;
     const askSomeoneElse = () => this.bar.askSomeoneElse();
@@ -93,7 +93,12 @@ export class Arrangement {
   }
 
   save(values, edits) {
-    this.keeper.save({ values, edits, after: this.afterState(), zone: zone() });
+    this.keeper.save(this.form(values, edits));
+  }
+
+  // The form's state, as the current request keeps it.
+  form(values = this.host.fields.values(), edits = this.host.drafts.saved()) {
+    return { values, edits, after: this.afterState(), zone: zone() };
   }
 
   // Python is ready: it reads the stored requests (migrating older drafts into them).
@@ -111,17 +116,21 @@ export class Arrangement {
   merged({ theirs, copies, gone, was }) {
     const { current } = this.keeper.document;
     const name = (id) => this.keeper.document.requests.find((r) => r.id === id)?.name ?? "";
-    const copy = copies.find((item) => item.to === current);
+    const copy = copies.find((item) => item.id === was);
     if (copy) {
+      // Changed here and there at once: both are kept; this tab goes on with its own.
+      const [own, other] = copy.mine ? [copy.copy, copy.id] : [copy.id, copy.copy];
       this.host.notice(
-        `This request was changed in another tab too. Both versions are kept: you are working on “${name(copy.to)}”, and the other tab's version is “${name(copy.from)}” in the list.`,
+        "other-tab",
+        `This request was changed in another tab at the same time. Both versions are kept: you are working on “${name(own)}”, and the other tab's version is “${name(other)}” in the list.`,
+        "warning",
       );
     } else if (theirs.includes(current)) {
       this.host.reopened(this.keeper.saved());
-      this.bar.say("Updated with the changes made in another tab.");
+      this.host.notice("other-tab", "This request was changed in another tab: the form shows the latest.", "info");
     } else if (gone.includes(was)) {
       this.host.reopened(this.keeper.saved());
-      this.bar.say("The request you were working on was deleted in another tab.");
+      this.host.notice("other-tab", `The request you were working on was deleted in another tab. This is “${name(current)}”.`, "info");
     }
     this.bar.render();
   }

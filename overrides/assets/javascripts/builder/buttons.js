@@ -6,6 +6,11 @@ const ACTIONS = [
     event.preventDefault();
     b.steps.show(target.dataset.shGoto);
   }],
+  ["shSkip", (b, target, event) => {
+    // The shown step's first question (step 1's without script, by the link's address).
+    event.preventDefault();
+    b.root.querySelector("[data-sh-step]:not([hidden]) .sh-field__input, [data-sh-step]:not([hidden]) input")?.focus();
+  }],
   ["shField", (b, target, event) => {
     event.preventDefault();
     const name = target.dataset.shField;

@@ -91,17 +91,26 @@ export class Keeper {
     this.working = !this.document;
   }
 
-  save({ values, edits, after, zone }) {
+  save(form) {
     const savedAt = new Date().toISOString();
-    const record = this.working ? null : this.current();
-    if (!record) {
+    if (!this.take(form)) {
+      const { values, edits, after } = form;
       const copy = { version: 1, saved_at: savedAt, values, edits, after };
       this.store.write(STORAGE_KEY, JSON.stringify(copy));
       return;
     }
+    this.write(savedAt);
+  }
+
+  // The form's state into the current request, not yet stored; false when there is no
+  // request for it (before Python has opened the document, or while the form holds a
+  // link's values or early typing).
+  take({ values, edits, after, zone }) {
+    const record = this.working ? null : this.current();
+    if (!record) return false;
     Object.assign(record, { values, edits, after });
     if (!record.zone && zone) record.zone = zone;
-    this.write(savedAt, this.quiet);
+    return true;
   }
 
   // Merges what is stored into this tab's document and stores the result, unless it is
@@ -131,16 +140,22 @@ export class Keeper {
     return written;
   }
 
-  // Another tab wrote the document (the `storage` event): its changes are merged in, and
-  // this tab's unsaved edits (`save`: the form into the current request) go with them.
-  heard(save) {
-    if (!this.opened) return;
-    this.quiet = true;
-    try {
-      save();
-    } finally {
-      this.quiet = false;
-    }
+  // Another tab wrote the document (the `storage` event). What it changed (its old value
+  // against its new) is merged into this tab's document, with this tab's unsaved edits
+  // (`take`: the form into the current request) as this tab's side; then the result is
+  // stored if it differs from what is stored (quietly: not for this tab's current
+  // request alone, or each tab would answer the other's write with one of its own).
+  heard(event, take) {
+    const next = this.parse(event.newValue);
+    if (!this.opened || !next) return;
+    take();
+    const was = this.document.current;
+    const result = merge(next, this.document, snapshot(this.parse(event.oldValue)));
+    this.document = result.document;
+    this.base = snapshot(next);
+    const { theirs, copies, gone } = result;
+    if (theirs.length || copies.length || gone.length) this.merged({ theirs, copies, gone, was });
+    this.write(new Date().toISOString(), true);
   }
 
   writeSoon() {

@@ -31,6 +31,14 @@ export class Notices {
     return note;
   }
 
+  // One notice per `key` (the news from another tab, say): a newer one takes its place.
+  set(key, text, kind) {
+    this.list.querySelector(`[data-sh-notice-key="${CSS.escape(key)}"]`)?.remove();
+    const note = this.add(text, kind);
+    note.dataset.shNoticeKey = key;
+    return note;
+  }
+
   clear() {
     this.list.replaceChildren();
   }

@@ -23,11 +23,13 @@ export function restoreForm(b) {
     b.arrangement.keeper.diverge();
     if (own) b.store.write(PREVIOUS_KEY, own.raw);
     const done = "Your own saved draft is back in the form.";
-    b.notices.offer(OFFER_TEXT[start.offer], "Use my saved draft instead", done, () => {
+    const note = b.notices.offer(OFFER_TEXT[start.offer], "Use my saved draft instead", done, () => {
       b.arrangement.usePrevious(saved, b.touched);
       // The button goes: focus goes to the step in view, the notice says what happened.
       b.root.querySelector("[data-sh-step]:not([hidden]) .sh-step__title").focus();
     });
+    // Seen at once, wherever the page opens (a reload keeps the place it was scrolled to).
+    requestAnimationFrame(() => note.scrollIntoView({ block: "nearest" }));
   }
   if (link) tidyAddress(b.fields.urlKeys());
   if (link || start.offer) b.save();
