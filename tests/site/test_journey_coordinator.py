@@ -48,6 +48,13 @@ def kept(page: Page):
     return page.locator("[data-sh-linkmaker-kept]")
 
 
+def reload(page: Page) -> None:
+    """A reload once the page has stopped loading (an icon still on its way would be
+    cut short, which the page's guards count as a failed request)."""
+    page.wait_for_load_state("networkidle")
+    page.reload()
+
+
 def type_into(page: Page, label: str, text: str) -> None:
     """Click into a field by its label, clear it and type, as a reader does."""
     page.get_by_label(label, exact=True).click()
@@ -91,7 +98,7 @@ def test_a_coordinator_makes_a_link_reloads_comes_back_and_opens_it(
     page.wait_for_timeout(500)  # the answers are kept once typing pauses
 
     # 2. A reload: the answers and the link are still on screen, Python or not.
-    page.reload()
+    reload(page)
     expect_the_answers_on_screen(page)
     expect(link(page)).to_have_value(made)
     expect(kept(page)).to_contain_text("Your answers from last time are back")
@@ -131,6 +138,8 @@ def test_clearing_asks_first_and_then_keeps_nothing(page: Page, base_url: str) -
     expect(dialog).to_be_hidden()
     expect_the_answers_on_screen(page)
 
+    page.get_by_label("What would you like their help with?").press("End")
+    page.keyboard.type(" again")  # a save is pending when the form is cleared
     page.get_by_role("button", name="Clear the form").click()
     dialog.get_by_role("button", name="Clear the form").click()
     expect(page.get_by_label("What would you like their help with?")).to_have_value("")
@@ -142,7 +151,7 @@ def test_clearing_asks_first_and_then_keeps_nothing(page: Page, base_url: str) -
     expect(link(page)).to_have_value("")
     assert page.evaluate(f"() => localStorage.getItem('{KEY}')") is None
 
-    page.reload()
+    reload(page)
     expect(page.get_by_label("What would you like their help with?")).to_have_value("")
     expect(link(page)).to_have_value("")
     expect(kept(page)).to_have_text("")
@@ -151,13 +160,13 @@ def test_clearing_asks_first_and_then_keeps_nothing(page: Page, base_url: str) -
 def test_corrupt_storage_is_said_set_aside_and_typing_goes_on(page: Page, base_url: str) -> None:
     page.goto(f"{base_url}coordinators/")
     page.evaluate(f"() => localStorage.setItem('{KEY}', '{{not json')")
-    page.reload()
+    reload(page)
     expect(kept(page)).to_contain_text("could not be read, so the form starts blank")
     assert page.evaluate(f"() => localStorage.getItem('{KEY}.unreadable')") == "{not json"
     type_into(page, "What would you like their help with?", FOCUS)
     expect(link(page)).to_have_value(re.compile(r"f=how\+to\+run"), timeout=90_000)
     page.wait_for_timeout(500)
-    page.reload()
+    reload(page)
     expect(page.get_by_label("What would you like their help with?")).to_have_value(FOCUS)
     assert page.evaluate(f"() => localStorage.getItem('{KEY}.unreadable')") == "{not json"
 
@@ -174,3 +183,16 @@ def test_blocked_storage_is_said_and_the_link_still_made(
     expect(page.get_by_label("What would you like their help with?")).to_have_value(FOCUS)
     expect(kept(page)).to_contain_text("does not let the page keep anything")
     next(guarded, None)  # the page's guards: no uncaught error, no failed request
+
+
+def test_a_form_emptied_by_hand_keeps_nothing(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}coordinators/")
+    type_into(page, "What would you like their help with?", FOCUS)
+    expect(link(page)).to_have_value(re.compile(r"f=how\+to\+run"), timeout=90_000)
+    type_into(page, "What would you like their help with?", "")
+    expect(link(page)).not_to_have_value(re.compile(r"f="))
+    page.wait_for_timeout(500)
+    reload(page)
+    expect(page.get_by_label("What would you like their help with?")).to_have_value("")
+    expect(kept(page)).to_have_text("")
+    assert page.evaluate(f"() => localStorage.getItem('{KEY}')") is None

@@ -82,6 +82,13 @@ def chat(page: Page):
     return page.locator("[data-sh-draft=chat] [data-sh-draft-text]")
 
 
+def reload(page: Page) -> None:
+    """A reload once the page has stopped loading (an icon still on its way would be
+    cut short, which the page's guards count as a failed request)."""
+    page.wait_for_load_state("networkidle")
+    page.reload()
+
+
 def type_into(page: Page, label: str, text: str) -> None:
     """Click into a field by its label, clear it and type, as a reader does."""
     field = page.get_by_label(label, exact=True)
@@ -141,7 +148,7 @@ def test_a_mentor_answers_a_request_that_proposes_dates(page: Page, base_url: st
     page.wait_for_timeout(500)  # the autosave waits for a pause
 
     # 3. A reload: the request, its dates, the answer and the draft are all kept.
-    page.reload()
+    reload(page)
     wait_ready(page)
     expect(request_view(page)).to_be_visible()
     assert row(page, "Proposed dates").startswith(first)

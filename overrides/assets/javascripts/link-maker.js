@@ -37,10 +37,13 @@ function mount(root) {
 
   const values = () => Object.fromEntries(names.map((name) => [name, form.elements.namedItem(name).value]));
 
+  // Kept as typed; a form back as the page drew it keeps nothing (a reload then starts
+  // no Python and says nothing came back).
   function save() {
     clearTimeout(saveTimer);
     saveTimer = 0;
-    keep.write(values(), query);
+    if (names.every(untouched)) keep.clear();
+    else keep.write(values(), query);
   }
 
   function saveSoon() {
@@ -156,6 +159,7 @@ function mount(root) {
     dialog.close();
     round += 1;
     clearTimeout(saveTimer);
+    saveTimer = 0;
     form.reset();
     updateCounts(root, form);
     showLink("");
