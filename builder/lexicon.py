@@ -107,7 +107,7 @@ KEEP_CAPITAL = frozenset(
     """
 go rust swift ruby java python perl dart julia crystal elixir excel slack figma jira
 confluence outlook will mark grace hope joy rose faith victoria june august may bill frank
-drew amber iris jade dawn summer march
+drew amber iris jade dawn summer march wed sat sun mar
 """.split()
 )
 

@@ -191,6 +191,7 @@ def _reply(message: dict) -> dict[str, object]:
         touched=_touched(message),
         attempted=message.get("attempted") is True,
         edits=message.get("edits"),
+        today=_today(message),
     )
 
 

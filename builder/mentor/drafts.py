@@ -1,8 +1,9 @@
 """A mentor's reply, drafted from the Jinja templates `reply-email.txt` and `reply-chat.txt`.
 
 Python works out the facts (names or blanks, the time box agreed, how it ends, the
-coordinator's line) and fits the mentor's words and the protégé's focus to the
-sentence frames (`frames`); the templates hold every sentence.
+first date the request proposes and whether it suits, the coordinator's line) and fits
+the mentor's words and the protégé's focus to the sentence frames (`frames`); the
+templates hold every sentence.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from builder.mentor.voice import second_person
 from builder.mentor.wording import REPLY_TONES
 from builder.program import PROGRAM
 from builder.settings import Program
+from builder.shapes import WORD
 
 REPLY_BLANK = {"protege": "[their name]", "mentor": "[your name]", "person": "[their name]"}
 # A meeting of no stated format.
@@ -64,6 +66,20 @@ def coordinator_line(program: Program = PROGRAM) -> str:
     return ""
 
 
+def _fit_mentor(name: str, text: str, protege: str) -> Fit:
+    """A mentor's detail read for its frames. A time in figures ("14:00", "3/4", or
+    "could we make it 13:00" once the lead-in is dropped) has no word left to read, yet
+    it is what suits the mentor instead: it is kept as typed, figures alone as a time,
+    with words as a quotation."""
+    fitted = fit(name, text, (protege,), WORDING)
+    typed = " ".join(text.split())
+    if fitted or name != "date_instead" or not any(c.isdigit() for c in typed):
+        return fitted
+    if WORD.search(typed):
+        return Fit(name, "plain", typed, label=typed)
+    return Fit(name, "when", typed.rstrip(".!?"), label=typed)
+
+
 def _ending(meetings: int | None, noun: str) -> str:
     if meetings == 1:
         return f"one {noun}, and we're done"
@@ -77,7 +93,7 @@ def reply_context(reply: Reply, program: Program = PROGRAM) -> dict[str, object]
     protege = _name(reply.protege_name, REPLY_BLANK["protege"])
     one, many, short_one, _ = wording.FORMAT_WORDS.get(reply.format, PLAIN_WORDS)
     meetings, minutes, weeks = reply.agreed
-    fits = {name: fit(name, getattr(reply, name), (protege,), WORDING) for name in MENTOR_FIELDS}
+    fits = {name: _fit_mentor(name, getattr(reply, name), protege) for name in MENTOR_FIELDS}
     fits["focus"] = focus_fit(reply)
     person = _name(reply.referral_name, REPLY_BLANK["person"])
     params = {"thanks": tone.thanks, "meeting": short_one, "person": person}
@@ -96,6 +112,9 @@ def reply_context(reply: Reply, program: Program = PROGRAM) -> dict[str, object]
         "changed": reply.agreed != reply.asked,
         "ending": _ending(meetings, short_one),
         "short_noun": short_one,
+        # The request's first date, accepted or countered ("" when it proposes none).
+        "first_date": reply.first_date,
+        "date_answer": reply.date_answer if reply.relevant("date_answer") else "",
         "person": reply.referral_name.strip() and person,
         "coordinator": coordinator_line(program),
     }

@@ -42,6 +42,8 @@ REPLY_STEPS: tuple[Step, ...] = (
 
 # Which answers each detail belongs to; a field not listed belongs to every answer.
 SHOWN_FOR: dict[str, tuple[str, ...]] = {
+    "date_answer": ("yes", "smaller"),
+    "date_instead": ("yes", "smaller"),
     "first_step": ("yes", "smaller"),
     "new_meetings": ("smaller",),
     "new_minutes": ("smaller",),
@@ -53,10 +55,17 @@ SHOWN_FOR: dict[str, tuple[str, ...]] = {
     "referral_why": ("someone-else",),
 }
 
+# Details that also depend on the request, not only on the answer: Python decides
+# whether they belong (`reply.Reply.relevant`), and the page shows them when it says so.
+# The answer to the first proposed date belongs to a request that proposes dates, and
+# what would suit the mentor instead to an answer that the date does not suit.
+DECIDED_BY_REQUEST = ("date_answer", "date_instead")
+DATE_ANSWERS = (("accept", "Yes, it suits me"), ("counter", "No, I'll suggest another time"))
+
 # The fields a protégé's link fills in (the request builder's own names and keys).
 FROM_REQUEST = (
-    "protege_name", "focus", "meetings", "minutes", "weeks", "format", "mentor_name",
-    "channel", "tone",
+    "protege_name", "protege_email", "focus", "meetings", "minutes", "weeks", "format",
+    "mentor_name", "channel", "tone",
 )  # fmt: skip
 
 
@@ -89,9 +98,10 @@ def make_reply_fields(program: Program) -> tuple[Field, ...]:
     ),
     _number("meetings", "m", "request", "How many meetings did they ask for?",
             "meetings they asked for", "Leave it blank if they didn't say.", box.meetings),
-    _number("minutes", "d", "request", "Minutes per meeting", "meeting length",
+    _number("minutes", "d", "request", "Minutes per meeting they asked for", "meeting length",
             "Leave it blank if they didn't say.", box.minutes),
-    _number("weeks", "w", "request", "Over how many weeks?", "weeks they asked for",
+    _number("weeks", "w", "request", "Over how many weeks did they ask for?",
+            "weeks they asked for",
             "Leave it blank if they didn't say.", box.weeks),
     Field(
         "format", "fm", "request", "choice",
@@ -141,6 +151,21 @@ def make_reply_fields(program: Program) -> tuple[Field, ...]:
         required=True, max_length=20, default="warm", choices=TONES,
     ),
     Field(
+        "date_answer", "rt", "details", "choice",
+        label="Does their first date suit you?", noun="answer to their first date",
+        help="Their request proposes dates (shown with it above). Accept the first one, or "
+        "say it doesn't suit and suggest another time.",
+        max_length=20, default="accept", choices=DATE_ANSWERS,
+    ),
+    Field(
+        "date_instead", "ri", "details", "textarea",
+        label="What would suit you instead? (optional)", noun="time that suits you",
+        help="A day, a time or a week, as you'd say it. Leave it blank to ask them for "
+        "other times.",
+        max_length=200, rows=2, placeholder="Thursday 4 March at 16:00",
+        frame="That date doesn't suit me. Instead, how about …",
+    ),
+    Field(
         "first_step", "rf", "details", "textarea",
         label="How to get started", noun="first step",
         help="What you would like them to do next.",
@@ -153,7 +178,7 @@ def make_reply_fields(program: Program) -> tuple[Field, ...]:
     _number("new_minutes", "rd", "details", "Minutes per meeting you can offer",
             "meeting length you offer", "Leave it blank to keep what they asked for.",
             box.minutes),
-    _number("new_weeks", "rw", "details", "Over how many weeks?", "weeks you offer",
+    _number("new_weeks", "rw", "details", "Over how many weeks can you offer?", "weeks you offer",
             "Leave it blank to keep what they asked for.", box.weeks),
     Field(
         "narrower", "rn", "details", "textarea",
@@ -196,14 +221,19 @@ REPLY_FIELD: dict[str, Field] = {field.name: field for field in REPLY_FIELDS}
 
 def reply_fields_as_data(fields: tuple[Field, ...] = REPLY_FIELDS) -> list[dict[str, object]]:
     """The steps with their fields, for rendering the form; each field says which
-    answers it belongs to (`when`, empty for all)."""
+    answers it belongs to (`when`, empty for all), and whether Python also decides
+    from the request whether it belongs (`decided`)."""
     return [
         {
             "id": step.id,
             "title": step.title,
             "intro": step.intro,
             "fields": [
-                {**field.as_data(), "when": list(SHOWN_FOR.get(field.name, ()))}
+                {
+                    **field.as_data(),
+                    "when": list(SHOWN_FOR.get(field.name, ())),
+                    "decided": field.name in DECIDED_BY_REQUEST,
+                }
                 for field in fields
                 if field.step == step.id
             ],

@@ -16,6 +16,34 @@ from builder.frames import DASH, KINDS, LEAD_INS, QUOTED, SLOTS, LeadIn, Slot, l
 from builder.mentor import shapes
 
 _MENTOR_LEAD_INS: dict[str, tuple[LeadIn, ...]] = {
+    # After "… doesn't suit me for our first call, I'm afraid. Instead, how about …".
+    "date_instead": (
+        lead(r"(?:sorry|unfortunately|sadly|i'm afraid|i am afraid)(?: but| not)?",
+              "Sorry, I'm away that week"),
+        lead(r"(?:that|it|this|the \w+)(?:'s| is)? (?:doesn't|does not|won't|will not|isn't"
+              r"|is not) (?:suit|work|good|possible|free)(?: for)?(?: me)?(?: then)?"
+              r"(?:,? (?:i'm afraid|sorry))?(?:,? but)?",
+              "That doesn't work for me, but Thursday does"),
+        lead(r"instead(?: of that)?|alternatively|maybe|perhaps|possibly|otherwise",
+              "Instead, Thursday at 3"),
+        lead(r"(?:how|what) about(?: (?:we )?(?:meet(?:ing)?|do(?:ing)?|try(?:ing)?|make it"
+              r"|making it|go(?:ing)? for))?(?: on)?",
+              "How about meeting on Thursday"),
+        lead(r"(?:could|can|shall) we (?:meet|do|try|make it|go for|move it to|switch to)"
+              r"(?: on)?",
+              "Could we do the 10th"),
+        lead(r"let's (?:say|do|make it|go for|try|meet)(?: on)?", "Let's say Thursday at 4"),
+        lead(r"i(?:'d| would) (?:prefer|rather)(?! we\b)|i(?:'d| would) (?:prefer|rather) we "
+              r"(?:meet|met|do|did|make it|made it)(?: on)?",
+              "I'd prefer the following week"),
+        lead(r"(?:i(?:'m| am)|i'll be|i will be) (?:free|available|around)(?: on)?",
+              "I'm free on Friday morning"),
+        lead(r"(?:i|we) (?:could|can) (?:do|make|manage)(?: it)?(?: on)?",
+              "I could do Wednesday afternoon"),
+        lead(r"(?:what )?(?:would )?(?:suits?|works?) (?:me )?better(?: for me)?"
+              r"(?: is| would be)?",
+              "Works better for me: the 10th"),
+    ),
     "first_step": (
         lead(r"(?:to (?:get|kick) (?:us )?(?:started|going|things off)|to start(?: with)?"
               r"|first(?: of all)?|as a first step|next(?: step)?|for a start)",
@@ -73,6 +101,17 @@ _MENTOR_LEAD_INS: dict[str, tuple[LeadIn, ...]] = {
 }  # fmt: skip
 
 _MENTOR_KINDS: dict[str, tuple[str, ...]] = {
+    "date_instead": (
+        "when",
+        "day",
+        "part",
+        "own",
+        "question",
+        "clause",
+        "action",
+        "plain",
+        "foreign",
+    ),
     "first_step": ("action", "clause", "fragment", "foreign"),
     "narrower": ("action", "thing", "clause", "foreign"),
     "later": ("when", "day", "part", "clause", "thing", "foreign"),
@@ -97,6 +136,19 @@ _MENTOR_SLOTS: dict[str, Slot] = {
         "foreign": _GENERAL_THANKS,
         "blank": _GENERAL_THANKS,
     }, keep_rest=False),
+    # After "… doesn't suit me for our first call, I'm afraid.": what would suit the mentor.
+    "date_instead.reply": Slot("date_instead", {
+        "when": "Instead, how about {text}?",
+        "day": "Instead, how about {text}?",
+        "part": "Instead, how about the {text}?",
+        "own": "How about {text}?",
+        "question": "{Text}?",
+        "clause": "{Text}.",
+        "action": "Instead, could you {text}?",
+        # Grammatical whatever was typed: the mentor's words quoted after a label.
+        "plain": "What would suit me: “{Text}”.",
+        "foreign": "What would suit me instead, in my own words: " + QUOTED + ".",
+    }),
     "first_step.reply": Slot("first_step", {
         "action": "To get started, could you {text}?",
         "clause": "To get started, {text}.",

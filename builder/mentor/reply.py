@@ -8,7 +8,7 @@ states them (`reading`), and each such field says so.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from builder.mentor import reading
@@ -33,6 +33,8 @@ class Reply:
     protege_email: str = ""
     channel: str = "email"
     tone: str = "warm"
+    date_answer: str = "accept"
+    date_instead: str = ""
     first_step: str = ""
     new_meetings: int | None = None
     new_minutes: int | None = None
@@ -42,6 +44,9 @@ class Reply:
     reason: str = ""
     referral_name: str = ""
     referral_why: str = ""
+    # Not a field: the first date the protégé's request proposes, as their email names it
+    # ("Tuesday 2 March at 12:30"), or "" (no link, or a request without dates).
+    first_date: str = ""
 
     @property
     def says_yes(self) -> bool:
@@ -64,9 +69,21 @@ class Reply:
         return self.asked
 
     def relevant(self, field: str) -> bool:
-        """Whether a field belongs to the chosen answer (the others are ignored)."""
+        """Whether a field belongs to the chosen answer and to this request (the others
+        are ignored)."""
         shown_for = SHOWN_FOR.get(field)
-        return shown_for is None or self.response in shown_for
+        if shown_for is not None and self.response not in shown_for:
+            return False
+        belongs = BELONGS.get(field)
+        return belongs is None or belongs(self)
+
+
+# What the request (and the reply) must hold for each detail of
+# `fields.DECIDED_BY_REQUEST` to belong; tests keep the two tables in step.
+BELONGS: dict[str, Callable[[Reply], bool]] = {
+    "date_answer": lambda reply: bool(reply.first_date),
+    "date_instead": lambda reply: bool(reply.first_date) and reply.date_answer == "counter",
+}
 
 
 def _read_numbers(reply: Reply) -> tuple[Reply, list[FieldMessage]]:
@@ -86,9 +103,14 @@ SAY_WHAT_CHANGES = (
 
 
 def read_reply(
-    values: object,
+    values: object, first_date: str = ""
 ) -> tuple[dict[str, str], Reply, list[FieldMessage], list[FieldMessage]]:
     """Clean, judge and complete the reply form's values; never raises on bad input.
+
+    Args:
+        values: The form's values, by field name.
+        first_date: The first date the protégé's request proposes, as their email
+            names it, or "" when it proposes none.
 
     Returns:
         The cleaned values (as the form should hold them), the reply, the errors
@@ -97,7 +119,7 @@ def read_reply(
     """
     cleaned, unreadable = read_values(values, REPLY_FIELDS)
     usable, problems = judge(REPLY_FIELDS, cleaned, unreadable)
-    reply = irrelevant_cleared(Reply(**usable))
+    reply = irrelevant_cleared(Reply(**usable, first_date=first_date))
     problems = [p for p in problems if reply.relevant(p.field)]
     reply, notes = _read_numbers(reply)
     if reply.response == "smaller" and reply.agreed == reply.asked and not reply.narrower:

@@ -3,16 +3,18 @@
 A protégé's share link (`#v=1&f=…`, the request builder's own format) arrives as
 `request`: the request it describes is shown read-only and fills in the reply's
 request fields, whatever the form holds. On the first call (`opened`) it also fills
-in the mentor's name, the tone and the channel the protégé chose, where the mentor
-has not set their own.
+in the mentor's name, the protégé's email, the tone and the channel the protégé chose,
+where the mentor has not set their own. The dates the request proposes are shown with
+it, and its first date is the one the mentor's yes accepts or counters.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
+from datetime import date
 
+from builder import dates, wording
 from builder import drafts as request_drafts
-from builder import wording
 from builder.drafts import as_markdown, as_text
 from builder.edits import effective, read_edits
 from builder.mentor.coach import coach_reply
@@ -29,35 +31,48 @@ SUMMARY = (
     ("outcome", "How they'll know it worked"),
     ("connection", "Why you"),
     ("timebox", "Time box"),
+    ("dates", "Proposed dates"),
     ("preparation", "How they'll prepare"),
     ("report_back", "How they'll report back"),
 )
 # Filled in from the link only where the mentor has not set their own: their own name,
-# the tone and channel, and how to greet the protégé ("Amira" for "Amira Haddad").
-SUGGESTED = ("protege_name", "mentor_name", "tone", "channel")
+# the tone and channel, and how to greet and write to the protégé ("Amira" for "Amira
+# Haddad", an address of their own).
+SUGGESTED = ("protege_name", "protege_email", "mentor_name", "tone", "channel")
 
 
-def _summary(request: Request) -> list[dict[str, str]]:
-    facts = request_drafts.context(request)
+def _summary(
+    request: Request, facts: Mapping[str, object], today: date | None
+) -> list[dict[str, str]]:
     texts = {name: getattr(request, name, "") for name, _ in SUMMARY}
     texts["timebox"] = wording.upper_first(str(facts["timebox"])) + "."
-    return [{"label": label, "text": texts[name]} for name, label in SUMMARY if texts[name]]
+    proposed = facts["proposed"]
+    texts["dates"] = dates.series([dates.when(meeting, today) for meeting in proposed])
+    texts["dates"] += "." if proposed else ""
+    labels = dict(SUMMARY, dates="Proposed date" if len(proposed) == 1 else "Proposed dates")
+    return [{"label": labels[name], "text": texts[name]} for name, _ in SUMMARY if texts[name]]
 
 
-def _linked(query: str, values: dict[str, object], opened: bool) -> dict[str, object]:
-    """The request a link describes, and the reply's values with it filled in."""
+def _linked(
+    query: str, values: dict[str, object], opened: bool, today: date | None
+) -> dict[str, object]:
+    """The request a link describes, and the reply's values with it filled in.
+
+    Its dates are the ones the protégé's email proposes (`builder.drafts.proposals`),
+    placed by the mentor's today where the link has no first day of its own."""
     link_values, notices = from_query(query)
     request, _ = validate(link_values)
-    facts = request_drafts.context(request)
+    facts = request_drafts.context(request, today)
     tone = wording.TONES.get(request.tone, wording.TONES["warm"])
     own = given({k: v for k, v in values.items() if isinstance(v, str)})
     for name in FROM_REQUEST:
         if name not in SUGGESTED or (opened and name not in own):
             values[name] = link_values[name]
     return {
-        "rows": _summary(request),
+        "rows": _summary(request, facts, today),
         "notices": [notice.as_data() for notice in notices],
         "subject": f"{tone.subject}: {facts['focus_short']}",
+        "first_date": facts["first_when"],
     }
 
 
@@ -77,6 +92,7 @@ def evaluate_reply(
     touched: Collection[str] | None = None,
     attempted: bool = False,
     edits: object = None,
+    today: date | None = None,
 ) -> dict[str, object]:
     """Everything the reply helper shows for the form's values, JSON-ready.
 
@@ -87,10 +103,14 @@ def evaluate_reply(
         touched: The fields the mentor has typed in or left; None shows every message.
         attempted: Whether the mentor has tried to send: everything shows.
         edits: The mentor's own versions of the drafts (see `builder.edits`).
+        today: The mentor's date, from their browser: it places the request's dates
+            as the protégé's email does (and says when one needs its year).
     """
     source = dict(values) if isinstance(values, Mapping) else {}
-    linked = _linked(request, source, opened) if isinstance(request, str) and request else None
-    cleaned, reply, problems, notes = read_reply(source)
+    linked = (
+        _linked(request, source, opened, today) if isinstance(request, str) and request else None
+    )
+    cleaned, reply, problems, notes = read_reply(source, linked["first_date"] if linked else "")
     shown = _shown(cleaned, touched, attempted)
     messages: dict[str, list[dict[str, str]]] = {}
     for message in [*problems, *notes]:

@@ -7,8 +7,11 @@ function returns one of the kinds `mentor.frames` has a frame for.
 
 from __future__ import annotations
 
+import itertools
+import re
+
 from builder import lexicon
-from builder.shapes import has_clause, subject_led, verb_led
+from builder.shapes import WORD, has_clause, subject_led, verb_led
 
 # Words a time phrase starts with: "after the launch", "next quarter", "mid-March".
 WHEN_STARTS = frozenset(
@@ -102,6 +105,61 @@ def later(words: list[str], core: str, ended: str, marks: frozenset[str]) -> str
     return "thing"
 
 
+# Words a time that `later` reads as a thing starts with: "the 10th", "March 4",
+# "mornings", "a week later" (times written in figures start with a digit).
+TIME_STARTS = frozenset(
+    """
+the a an one two three morning mornings afternoon afternoons evening evenings lunchtime lunch
+noon midday weekday weekdays week weeks fortnight january february march april may june july
+august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+mon tue tues wed thu thur thurs fri sat sun half same all whole first second last every early late
+between
+""".split()
+)
+_UNTIL = frozenset("once when until after before".split())
+# After a time, these make it a sentence: "afternoons work better", "the 11th suits me".
+_SAYS = frozenset("work works suit suits is are would could will might should does".split())
+_CLOCK = re.compile(r"\d\s*[ap]\.?m\b", re.IGNORECASE)
+# A mentor asking rather than telling: "how about the 10th", "would Thursday work".
+_ASKS = frozenset("would could can does do is are shall will how what".split())
+
+
+def _asks(words: list[str]) -> bool:
+    if words and words[0] in _ASKS:
+        return True
+    pairs = itertools.pairwise(words)
+    return any(first in ("how", "what") and second == "about" for first, second in pairs)
+
+
+def date_instead(words: list[str], core: str, ended: str, marks: frozenset[str]) -> str:
+    """What would suit the mentor instead of the first date: a time ("Thursday at 3",
+    "any afternoon next week", "the 10th"), a question, a sentence of their own, or
+    something to do; anything else is quoted after a label ("plain")."""
+    if _CLOCK.search(core):
+        words = [word for word in words if word not in ("am", "pm")]  # "9am" is no verb
+    if not words:
+        return "when" if core[:1].isdigit() else "plain"  # "14:00", "3/4"
+    if _asks(words):
+        return "question"
+    _, _, tail = core.partition(",")
+    tail_words = [word.casefold() for word in WORD.findall(tail)]
+    if words[0] in _UNTIL and subject_led(words[1:], core.split(None, 1)[-1]):
+        return "when"  # "once I'm back from Berlin": a time, though a clause follows
+    timed = core[:1].isdigit() and any(lexicon.is_finite(word) for word in words[:5])
+    says = any(word in _SAYS for word in words[1:4])
+    if timed or says or _clause(words, core) or subject_led(tail_words, tail.strip()):
+        # "I'm away that week", "Thursday works better", "3pm suits me", "Friday, I'm free"
+        return "question" if ended == "?" else "clause"
+    kind = later(words, core, ended, marks)
+    if kind not in ("when", "day", "part") and (core[:1].isdigit() or words[0] in TIME_STARTS):
+        kind = "when"
+    if kind in ("when", "day", "part"):
+        return "own" if "instead" in words else kind  # "the 11th instead": as they said it
+    if _verbal(words):
+        return "action"  # "send me a few other times"
+    return "plain"
+
+
 def reason(words: list[str], core: str, ended: str, marks: frozenset[str]) -> str:
     if subject_led(words, core) or (words and words[0] in ("it's", "there's", "that's")):
         return "clause"
@@ -132,6 +190,7 @@ def referral_why(words: list[str], core: str, ended: str, marks: frozenset[str])
 
 
 SHAPES = {
+    "date_instead": date_instead,
     "first_step": first_step,
     "narrower": narrower,
     "later": later,

@@ -22,6 +22,8 @@ class ReplyTone:
     smaller: str
     smaller_same: str
     no_pressure: str
+    not_suit: str  # a first date that does not suit: "doesn't suit me"
+    afraid: str  # and the regret after it: ", I'm afraid"
     not_now: str
     ask_again: str
     sorry_not_now: str
@@ -42,6 +44,8 @@ REPLY_TONES: dict[str, ReplyTone] = {
         smaller="I'd like to help, though I can't take on quite that much right now.",
         smaller_same="I'd like to help, with one change.",
         no_pressure="If that doesn't suit you, no hard feelings.",
+        not_suit="doesn't suit me",
+        afraid=", I'm afraid",
         not_now="I'd like to help, but I can't give it the time it deserves right now.",
         ask_again="If you'd still like my help then, please ask again.",
         sorry_not_now="I'm sorry not to be more help just now.",
@@ -60,6 +64,8 @@ REPLY_TONES: dict[str, ReplyTone] = {
         smaller="I would like to help, although I cannot commit to quite that much at present.",
         smaller_same="I would be glad to help, with one change.",
         no_pressure="If that would not suit you, please do say so.",
+        not_suit="does not suit me",
+        afraid=", I am afraid",
         not_now="I would like to help, but I cannot give it the time it deserves at present.",
         ask_again="If you would still like my help then, please do write again.",
         sorry_not_now="I am sorry not to be of more help at present.",
@@ -78,6 +84,8 @@ REPLY_TONES: dict[str, ReplyTone] = {
         smaller="I'd like to help, but that's a bit more than I can take on right now.",
         smaller_same="Happy to help, with one tweak.",
         no_pressure="If that doesn't work for you, no worries.",
+        not_suit="doesn't suit me",
+        afraid=", sorry",
         not_now="I'd love to help, but I can't give it proper time right now.",
         ask_again="If you still want a hand then, give me a shout.",
         sorry_not_now="Sorry I can't do more just now.",

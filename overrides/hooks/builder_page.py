@@ -29,6 +29,20 @@ LINK_MAKER_FIELDS = (
     "channel",
     "tone",
 )
+# What the link maker says about the answers it keeps in this browser (localStorage):
+# brought back on the next visit, until the coordinator clears the form.
+LINK_MAKER_TEXTS = {
+    "restored": "Your answers from last time are back: this browser keeps them until you "
+    "clear the form.",
+    "blocked": "This browser does not let the page keep anything, so these answers will be "
+    "gone when you leave. Copy the link first.",
+    "full": "Your browser's storage is full, so these answers are not being kept. Copy the "
+    "link before you leave.",
+    "unreadable": "The answers this browser kept from last time could not be read, so the "
+    "form starts blank. They are set aside, not deleted.",
+    "cleared": "Cleared. The form and the link are blank again, and this browser keeps "
+    "nothing of them.",
+}
 _env = None
 
 
@@ -120,7 +134,7 @@ def link_maker_context() -> dict[str, object]:
     import builder
 
     fields = {f["name"]: f for step in builder.fields_as_data()["steps"] for f in step["fields"]}
-    return {"fields": [fields[name] for name in LINK_MAKER_FIELDS]}
+    return {"fields": [fields[name] for name in LINK_MAKER_FIELDS], "texts": LINK_MAKER_TEXTS}
 
 
 def on_env(env, config, files):

@@ -1,4 +1,6 @@
-"""Golden replies: ten fixed replies, every answer and tone, as a protégé would read them.
+"""Golden replies: fixed replies, every answer and tone, as a protégé would read them;
+three answer a request that proposes dates (its first date accepted, countered with the
+mentor's words, countered without), on the mentor's `today`.
 
 Each `replies/<id>.txt` beside this file is what the mentors' reply helper wrote for
 that reply (both drafts, as the download holds them) when it was last reviewed by eye.
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -34,7 +37,8 @@ def test_every_answer_and_tone_is_covered() -> None:
 @pytest.mark.parametrize("item", REPLIES, ids=[item["id"] for item in REPLIES])
 def test_replies_match_the_reviewed_text(item: dict) -> None:
     golden = HERE / "replies" / f"{item['id']}.txt"
-    result = evaluate_reply(item["values"], request=item.get("request"), opened=True)
+    today = date.fromisoformat(item["today"]) if "today" in item else None  # the mentor's
+    result = evaluate_reply(item["values"], request=item.get("request"), opened=True, today=today)
     text = result["downloads"]["text"]
     if UPDATE:
         golden.parent.mkdir(exist_ok=True)

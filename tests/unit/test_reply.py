@@ -3,19 +3,28 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 
 from builder import web
-from builder.mentor import evaluate_reply, read_reply
+from builder.drafts import render_drafts
+from builder.mentor import evaluate_reply, read_reply, reply_fields_as_data
 from builder.mentor.coach import coach_reply
 from builder.mentor.drafts import coordinator_line, render_reply
-from builder.mentor.fields import REPLY_FIELDS, RESPONSES, SHOWN_FOR
+from builder.mentor.fields import (
+    DECIDED_BY_REQUEST,
+    FROM_REQUEST,
+    REPLY_FIELDS,
+    RESPONSES,
+    SHOWN_FOR,
+)
 from builder.mentor.reading import time_box
-from builder.mentor.reply import Reply
+from builder.mentor.reply import BELONGS, Reply
 from builder.mentor.voice import second_person
 from builder.settings import read
 from builder.state import to_query
+from builder.validate import validate
 
 BASE = {
     "protege_name": "Amira",
@@ -323,3 +332,132 @@ def test_a_smaller_yes_that_changes_nothing_cannot_be_sent_until_it_says_what_ch
         changed = evaluate_reply({**asked, **change})
         assert changed["ready"], change
         assert "[Say what you would change" not in changed["drafts"]["email"]["text"]
+
+
+# Proposed dates, the protégé's email and the labels (issue #22) ---------------------
+
+TODAY = date(2026, 12, 6)  # a Sunday; the request's dates are in 2027
+DATED = {**REQUEST, "meetings": "3", "weeks": "4", "first_date": "2027-03-02",
+         "weekday": "tue", "meeting_time": "12:30",
+         "protege_email": "amira@example.org"}  # fmt: skip
+FIRST = "Tuesday 2 March 2027 at 12:30"
+
+
+def dated(values: dict[str, str], request: dict[str, str] = DATED, **options) -> dict:
+    return evaluate_reply(values, request=to_query(request), today=TODAY, **options)
+
+
+def rows(result: dict) -> dict[str, str]:
+    return {row["label"]: row["text"] for row in result["request"]["rows"]}
+
+
+def test_the_request_s_proposed_dates_show_as_the_protege_s_email_names_them() -> None:
+    result = dated({"response": "yes"}, opened=True)
+    assert rows(result)["Proposed dates"] == (
+        f"{FIRST}, Tuesday 9 March 2027 at 12:30 and Tuesday 16 March 2027 at 12:30."
+    )
+    request, _ = validate(DATED)
+    email = render_drafts(request, TODAY)["email"].text
+    assert f"Would {FIRST} suit for the first?" in email  # the same label
+    one = dated({}, {**DATED, "meetings": "1"})
+    assert rows(one)["Proposed date"] == f"{FIRST}."
+    assert "Proposed dates" not in rows(dated({}, REQUEST))
+
+
+def test_without_a_first_day_the_dates_start_a_week_after_the_mentor_s_today() -> None:
+    request = {**REQUEST, "weekday": "wed", "meeting_time": "09:00", "meetings": "2"}
+    result = dated({"response": "yes"}, request)
+    assert rows(result)["Proposed dates"] == (
+        "Wednesday 16 December at 09:00 and Wednesday 30 December at 09:00."
+    )
+    protege, _ = validate(request)
+    assert "Would Wednesday 16 December at 09:00 suit for the first?" in (
+        render_drafts(protege, TODAY)["email"].text
+    )
+
+
+def test_the_first_date_answer_belongs_to_a_yes_to_a_request_with_dates() -> None:
+    for response in ("yes", "smaller"):
+        assert "date_answer" in dated({"response": response})["relevant"]
+        assert "date_answer" not in evaluate_reply({"response": response})["relevant"]
+    for response in ("not-now", "no", "someone-else", ""):
+        assert "date_answer" not in dated({"response": response})["relevant"]
+    assert "date_instead" not in dated({"response": "yes"})["relevant"]
+    assert "date_instead" in dated({"response": "yes", "date_answer": "counter"})["relevant"]
+    assert set(BELONGS) == set(DECIDED_BY_REQUEST)
+    decided = {f["name"] for step in reply_fields_as_data() for f in step["fields"] if f["decided"]}
+    assert decided == set(DECIDED_BY_REQUEST)
+
+
+def test_a_yes_accepts_the_first_date_instead_of_asking_for_times() -> None:
+    for response, extra in (("yes", {}), ("smaller", {"new_meetings": "2"})):
+        result = dated({"response": response, **extra})
+        assert result["values"]["date_answer"] == "accept"  # what a yes as proposed means
+        for name in ("email", "chat"):
+            text = result["drafts"][name]["text"]
+            assert f"{FIRST} suits me for our first call." in text
+            assert "times" not in text
+
+
+def test_a_countered_date_proposes_the_mentor_s_words_or_asks_for_other_times() -> None:
+    words = "I'm travelling then, how about the 10th"
+    result = dated({"response": "yes", "date_answer": "counter", "date_instead": words})
+    for name in ("email", "chat"):
+        text = result["drafts"][name]["text"]
+        assert f"{FIRST} doesn't suit me for our first call, I'm afraid. {words}?" in text
+        assert "suits me" not in text
+    blank = dated({"response": "yes", "date_answer": "counter"})
+    assert (
+        "I'm afraid. Could you suggest two or three other times?"
+        in (blank["drafts"]["email"]["text"])
+    )
+    assert "I'm afraid. Could you send me a few other times?" in blank["drafts"]["chat"]["text"]
+    smaller = dated({"response": "smaller", "new_weeks": "2", "date_answer": "counter",
+                     "date_instead": "14:00"})  # fmt: skip
+    assert "I'm afraid. Instead, how about 14:00?" in smaller["drafts"]["email"]["text"]
+
+
+def test_how_to_get_started_follows_the_answer_to_the_date() -> None:
+    result = dated({"response": "yes", "first_step": "send me your interview script"})
+    assert (
+        f"{FIRST} suits me for our first call. To get started, could you send me your "
+        "interview script?" in result["drafts"]["email"]["text"]
+    )
+
+
+def test_the_date_details_are_ignored_without_dates_or_for_other_answers() -> None:
+    details = {"date_answer": "counter", "date_instead": "the 10th"}
+    plain = evaluate_reply({**BASE, "response": "yes", **details})
+    assert "the 10th" not in plain["downloads"]["text"]
+    assert "two or three times for our first call?" in plain["drafts"]["email"]["text"]
+    no = dated({"response": "no", **details})
+    assert "the 10th" not in no["downloads"]["text"]
+    assert "March" not in no["drafts"]["email"]["text"]
+
+
+def test_the_proteges_email_in_the_link_fills_in_their_email() -> None:
+    result = dated({"response": "yes"}, opened=True)
+    assert result["values"]["protege_email"] == "amira@example.org"
+    assert result["mailto"].startswith("mailto:amira@example.org?")
+    mine = dated({"protege_email": "a.haddad@example.com"}, opened=True)
+    assert mine["values"]["protege_email"] == "a.haddad@example.com"  # the mentor's own
+    assert "protege_email" in FROM_REQUEST
+
+
+def test_every_label_says_what_it_is_for() -> None:
+    labels = [field.label for field in REPLY_FIELDS]
+    assert len(set(labels)) == len(labels), labels
+    by_name = {field.name: field.label for field in REPLY_FIELDS}
+    assert by_name["weeks"] == "Over how many weeks did they ask for?"
+    assert by_name["new_weeks"] == "Over how many weeks can you offer?"
+    assert by_name["minutes"] == "Minutes per meeting they asked for"
+    assert by_name["new_minutes"] == "Minutes per meeting you can offer"
+
+
+def test_the_bridge_passes_the_mentor_s_today() -> None:
+    answer = json.loads(web.handle(json.dumps(
+        {"type": "reply", "id": 5, "values": {"response": "yes"},
+         "request": to_query({**REQUEST, "weekday": "wed", "meetings": "1"}),
+         "today": "2026-12-06"}
+    )))  # fmt: skip
+    assert rows(answer["result"])["Proposed date"] == "Wednesday 16 December."

@@ -32,6 +32,19 @@ AGAIN = "I could look at this again"
 NOT_ME = "I'm not the best person for this, but I'd suggest Dana Ruiz"
 OWN = "in my own words:"
 SHAPES = {
+    ("date_instead", "when"): ("any afternoon next week",
+                               "Instead, how about any afternoon next week?"),
+    ("date_instead", "day"): ("Thursday at 3", "Instead, how about Thursday at 3?"),
+    ("date_instead", "part"): ("end of the week", "Instead, how about the end of the week?"),
+    ("date_instead", "own"): ("Could we do the 11th instead?", "How about the 11th instead?"),
+    ("date_instead", "question"): ("I'm travelling then, how about the 10th",
+                                   "I'm travelling then, how about the 10th?"),
+    ("date_instead", "clause"): ("mornings are better for me", "Mornings are better for me."),
+    ("date_instead", "action"): ("send me two other times",
+                                 "Instead, could you send me two other times?"),
+    ("date_instead", "plain"): ("thrusday afternoon", "What would suit me: “Thrusday afternoon”."),
+    ("date_instead", "foreign"): ("el jueves por la tarde",
+                                  f"What would suit me instead, {OWN} “el jueves por la tarde”."),
     ("first_step", "action"): ("Could you send me two times that suit you?",
                                "To get started, could you send me two times that suit you?"),
     ("first_step", "clause"): ("I'll send you an invite for Tuesday",

@@ -25,6 +25,12 @@ CAUGHT = [
     ("I'd like your help to the launch plan.", []),
     ("I'd like to learn about Public speaking.", []),
     ("I'd like to learn 日本語でプレゼンの練習をしたい.", []),
+    # The mentor's answer to a first date that does not suit them.
+    ("Instead, how about the 11th instead?", []),
+    ("Instead, how about how about the 11th?", []),
+    ("Instead, how about could we do the 11th?", []),
+    ("Instead, could you what about Thursday?", []),
+    ("Instead, how about ?", []),
 ]
 CLEAN = [
     "I'd like to learn to run customer discovery interviews.",
@@ -35,6 +41,9 @@ CLEAN = [
     "I'd like to learn about SQL window functions with Jonas at PyCon US.",
     "From the second call on, I'll start by reporting back on what I tried.",
     "Mentoring plan: How to run my first customer interview",
+    "Instead, how about any afternoon next week?",
+    "How about the 11th instead?",
+    "What would suit me: “Thrusday afternoon”.",
 ]
 
 

@@ -47,6 +47,11 @@ ECHOES = (
     re.compile(r"(?i)\bwho,? (?:who|because|since)\b"),
     re.compile(r"(?i)\bbecause of because\b"),
     re.compile(r"(?i)\bI'm (?:I'm|I am)\b"),
+    # What would suit the mentor instead of the request's first date.
+    re.compile(r"(?i)\binstead\b[^.?!]*\binstead\b"),
+    re.compile(r"(?i)\bhow about,? (?:how|what) about\b"),
+    re.compile(r"(?i)\bhow about,? (?:could|can|shall) we\b"),
+    re.compile(r"(?i)\bcould you,? (?:how|what) about\b"),
 )
 PUNCTUATION = (
     re.compile(r"[,;:]\s*[.!?,;:]"),

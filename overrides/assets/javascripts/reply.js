@@ -15,6 +15,7 @@ import { EditLoop } from "./builder/loop.js";
 import { Notices } from "./builder/notices.js";
 import { StartStatus } from "./builder/status.js";
 import { DraftStore } from "./builder/storage.js";
+import { today } from "./builder/today.js";
 import { PythonWorker } from "./python.js";
 import { showCoaching } from "./reply/coaching.js";
 import { showDetails } from "./reply/details.js";
@@ -52,6 +53,7 @@ class ReplyHelper {
     });
     this.request = ""; // the protégé's link, or "" for a request the mentor sums up
     this.opened = false; // the first answer after a link fills in names, tone, channel
+    this.relevant = null; // the fields Python's latest answer says belong to the reply
     this.loop = new EditLoop(this.python, { message: () => this.question(), save: () => this.save() });
     this.result = null;
   }
@@ -115,6 +117,7 @@ class ReplyHelper {
     this.drafts.clear();
     this.notices.clear();
     this.loop.forget();
+    this.relevant = null;
     this.restore();
     showDetails(this.root, this.form);
     this.changed();
@@ -122,6 +125,7 @@ class ReplyHelper {
 
   fill(saved) {
     this.request = typeof saved.request === "string" ? saved.request : "";
+    this.relevant = null;
     this.fields.fill(saved.values || {});
     this.drafts.clear();
     this.drafts.restore(saved.edits);
@@ -145,7 +149,7 @@ class ReplyHelper {
 
   edited(event) {
     const name = event?.target?.name;
-    if (name === "response") showDetails(this.root, this.form);
+    if (name === "response") showDetails(this.root, this.form, this.relevant);
     this.fields.updateCounts();
     this.loop.edited(name);
   }
@@ -163,6 +167,7 @@ class ReplyHelper {
       touched: [...this.loop.touched],
       attempted: this.loop.attempted,
       edits: this.drafts.saved(),
+      today: today(), // the request's dates are placed and named by the mentor's today
     };
   }
 
@@ -183,19 +188,20 @@ class ReplyHelper {
 
   show(result) {
     this.result = result;
+    this.relevant = result.relevant;
     if (this.opened) {
-      // The link's request, and the names, tone and channel it suggests, into the form,
+      // The link's request, and the names, email, tone and channel it suggests, into the form,
       // except where the mentor has already typed or chosen (then Python drafts again).
       this.opened = false;
       const { touched } = this.loop;
       const untouched = Object.entries(result.values).filter(([name]) => !touched.has(name));
       this.fields.fill(Object.fromEntries(untouched));
       for (const notice of result.request?.notices || []) this.notices.add(notice.text, "info");
-      showDetails(this.root, this.form);
       this.save();
       if (touched.size > 0) this.loop.askLater(); // again, with what the mentor typed
     }
     if (result.request) this.linked.show(result.request.rows);
+    showDetails(this.root, this.form, this.relevant);
     this.fields.showMessages(result.messages);
     showCoaching(this.root, result.findings, new URL(this.root.dataset.shSiteRoot, location.href));
     this.drafts.show(result.drafts, result.edits);
@@ -257,6 +263,7 @@ class ReplyHelper {
     this.store.remove(STORAGE_KEY, PREVIOUS_KEY);
     this.notices.clear();
     this.request = "";
+    this.relevant = null;
     this.linked.mark(false);
     showDetails(this.root, this.form);
     this.fields.updateCounts();

@@ -7,14 +7,10 @@ import { CalendarButtons } from "./calendar.js";
 import { DOCUMENT_KEY, Keeper } from "./keeper.js";
 import { MeetingLog } from "./log.js";
 import { RequestsBar } from "./requests.js";
+import { today } from "./today.js";
 
-// The reader's own date and time zone: dates are proposed and follow-ups fall due by them.
-export function today() {
-  const d = new Date();
-  const pad = (n) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
+// The reader's own time zone (and date, today.js): dates are proposed and follow-ups
+// fall due by them.
 function zone() {
   try {
     return Intl.DateTimeFormat().resolvedOptions().timeZone || "";
