@@ -167,7 +167,8 @@ class Walk:
 
         def check() -> None:
             a, b = upper.bounding_box(), lower.bounding_box()
-            assert a and b, "not laid out"
+            assert a, "not laid out"
+            assert b, "not laid out"
             assert a["y"] + a["height"] <= b["y"] + 1, f"{a['y']:.0f} is not above {b['y']:.0f}"
 
         return self._soft(check, what)
