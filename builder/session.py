@@ -172,6 +172,17 @@ def _past_start(
     return unset, [FieldMessage("first_date", "error", PAST_START)]
 
 
+def _linked_values(
+    cleaned: Mapping[str, str], request: Request, proposed: tuple[dates.Meeting, ...]
+) -> Mapping[str, str]:
+    """What a share link carries: the answers, with the first date the drafts propose
+    when only a weekday or a time placed it (a week from the reader's today), so the
+    link opened on another day, by the mentor say, shows the dates the email named."""
+    if request.first_date is not None or not proposed:
+        return cleaned
+    return {**cleaned, "first_date": proposed[0].day.isoformat()}
+
+
 def _after_view(
     request: Request,
     after: After,
@@ -257,7 +268,7 @@ def _evaluate(
         drafts=drafts,
         primary=request.channel,
         mailto=mailto_url(request, sendable["email"]),
-        query=to_query(cleaned),
+        query=to_query(_linked_values(cleaned, request, proposed)),
         ready=not problems,
         missing=tuple(problems),
         edits=kept,

@@ -189,3 +189,19 @@ def test_malformed_edits_are_ignored(strong_values, edits) -> None:
     result = evaluate(strong_values, edits=edits)
     assert result.edits == {}
     assert not result.failed
+
+
+def test_a_link_carries_the_first_date_a_weekday_alone_placed(strong_values) -> None:
+    from datetime import date
+
+    from builder.state import from_query
+
+    values = {**strong_values, "weekday": "tue", "meeting_time": "14:00"}
+    result = evaluate(values, today=date(2026, 1, 5))
+    linked, _ = from_query(result.query)
+    assert linked["first_date"] == result.proposed[0].day.isoformat() == "2026-01-13"
+    # Opened days later, the link still proposes the dates the email named.
+    later = evaluate(linked, today=date(2026, 1, 9))
+    assert [m.day for m in later.proposed] == [m.day for m in result.proposed]
+    # A request that names its own first date, or proposes none, links as it is.
+    assert "sd=" not in evaluate(strong_values, today=date(2026, 1, 5)).query

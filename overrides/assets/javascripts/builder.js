@@ -63,7 +63,7 @@ class Builder {
       drafts: this.drafts,
       changed: () => this.changed(),
       save: () => this.save(),
-      reopened: (saved, fresh) => this.reopened(saved, fresh),
+      reopened: (saved, step) => this.reopened(saved, step),
       announce: (text) => this.announcer.say(text),
       notice: (key, text, kind) => this.notices.set(key, text, kind),
     });
@@ -111,15 +111,15 @@ class Builder {
 
   // Another request in the form (switched, new, imported, changed in another tab, or the
   // saved one offered back). What the buttons said was about the one before: it goes. A
-  // new request (`fresh`) starts at the first step.
-  reopened(saved, fresh = false) {
+  // new request starts at the `step` it needs first.
+  reopened(saved, step = "") {
     this.fields.fill({ ...this.fieldDefaults(), ...(saved?.values ?? {}) });
     this.drafts.clear();
     this.drafts.restore(saved?.edits);
     this.arrangement.fillAfter(saved?.after);
     this.loop.forget();
     clearStatus(this.root);
-    if (fresh) this.steps.show(this.data.steps[0]);
+    if (step) this.steps.show(step);
     this.edited();
   }
 

@@ -28,7 +28,7 @@ export function warmUpZone() {
 }
 
 export class Arrangement {
-  // host: { root, python, store, fields, drafts, changed(), save(), reopened(saved, fresh),
+  // host: { root, python, store, fields, drafts, changed(), save(), reopened(saved, step),
   //         announce(text), notice(key, text, kind) }
   constructor(host) {
     this.host = host;
@@ -47,7 +47,7 @@ export class Arrangement {
       keeper: this.keeper,
       today,
       beforeChange: () => host.save(),
-      open: (record, fresh) => host.reopened(record, fresh),
+      open: (record, step) => host.reopened(record, step),
       announce: host.announce,
     });
     this.calendar = new CalendarButtons(host.root, {

@@ -10,7 +10,7 @@ import { saveFile } from "./save.js";
 const TOO_BIG = 5_000_000; // bytes: not read at all (Python refuses anything over 1 MB)
 
 export class RequestsBar {
-  // host: { python, keeper, today(), beforeChange(), open(record, fresh), announce(text) }
+  // host: { python, keeper, today(), beforeChange(), open(record, step), announce(text) }
   constructor(root, host) {
     this.root = root;
     this.host = host;
@@ -100,8 +100,9 @@ export class RequestsBar {
     this.render();
   }
 
-  // One change to the list, made by Python; the form then shows the current request.
-  async change(message, said, fresh = false) {
+  // One change to the list, made by Python; the form then shows the current request (at
+  // `step`, when the change is a new request).
+  async change(message, said, step = "") {
     const { keeper, python } = this.host;
     this.host.beforeChange();
     const current = keeper.document.current;
@@ -112,7 +113,7 @@ export class RequestsBar {
     }
     if (answer.result.message) return answer.result.message;
     keeper.replace(answer.result.document);
-    this.host.open(keeper.current(), fresh);
+    this.host.open(keeper.current(), step);
     this.render();
     if (said) this.say(said);
     return "";
@@ -130,12 +131,12 @@ export class RequestsBar {
 
   // A new request, at the first step: blank but for the reader's own name and email.
   addNew() {
-    return this.change({ op: "add" }, "A new request. Your others are in the list above the form.", true);
+    return this.change({ op: "add" }, "A new request. Your others are in the list above the form.", "focus");
   }
 
   // "Ask someone else": the same focus and time box, for another person.
   askSomeoneElse() {
-    return this.change({ op: "add", copy_from: this.host.keeper.document?.current }, "A new request with the same focus and time box. Fill in who you are asking.");
+    return this.change({ op: "add", copy_from: this.host.keeper.document?.current }, "A new request with the same focus and time box. Fill in who you are asking.", "mentor");
   }
 
   openRename() {
