@@ -183,7 +183,7 @@ def test_a_protege_drafts_sends_and_shares_a_request(
     walk.slips += other.slips
 
     walk.step("a link opened in a tab already on the builder")
-    page.wait_for_load_state("networkidle")  # nothing of this page's own still on its way
+    walk.idle()
     try:  # pasted into the address bar: only the fragment changes
         with page.expect_event("load", timeout=20_000):
             page.goto(f"{base_url}builder/#v=1&f=how+to+price+a+consulting+offer&m=2&w=99")

@@ -10,7 +10,7 @@ import { Announcer, CoachNews } from "./builder/announcer.js";
 import { Arrangement, warmUpZone } from "./builder/arrangement.js";
 import { clicked } from "./builder/buttons.js";
 import { showChecklist } from "./builder/checklist.js";
-import { clearStatus, keepFocusInView } from "./builder/dom.js";
+import { clearStatus, keepFocusInView, showFocusWhole } from "./builder/dom.js";
 import { EditLoop } from "./builder/loop.js";
 import { DraftPanes } from "./builder/drafts.js";
 import { notReady, showFeedback } from "./builder/feedback.js";
@@ -82,6 +82,7 @@ class Builder {
     this.form.addEventListener("change", (event) => this.edited(event));
     this.form.addEventListener("focusout", (event) => this.loop.left(event.target?.name));
     this.form.addEventListener("submit", (event) => event.preventDefault());
+    showFocusWhole(this.root);
     this.root.addEventListener("click", (event) => clicked(this, event));
     addEventListener("pagehide", () => this.save());
     // A link pasted into the address bar of this page changes only its fragment: read it

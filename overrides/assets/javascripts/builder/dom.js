@@ -84,3 +84,21 @@ function clearLine(line) {
     }
   }
 }
+
+// A control that takes focus is brought whole into view, below the sticky header. The
+// browser does this itself, except inside the live panel, which sticks below the header
+// and scrolls on its own: once the page has scrolled past the panel's container, Chrome
+// left a focused draft half under the header. Only when focus arrives, never while
+// the reader types.
+export function showFocusWhole(root) {
+  root.addEventListener("focusin", (event) => {
+    const target = event.target;
+    requestAnimationFrame(() => {
+      if (document.activeElement !== target) return;
+      const box = target.getBoundingClientRect();
+      const top = Number.parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
+      const fits = box.height <= innerHeight - top;
+      if (fits && (box.top < top || box.bottom > innerHeight)) target.scrollIntoView({ block: "nearest" });
+    });
+  });
+}
