@@ -222,6 +222,7 @@ def untouched(record: Mapping[str, object]) -> bool:
 
 
 def same_content(a: Mapping[str, object], b: Mapping[str, object]) -> bool:
-    """Whether two records hold the same request: its name, answers, edited drafts and
-    what happened after (ids and creation dates aside)."""
-    return all(a.get(key) == b.get(key) for key in ("name", "values", "edits", "after"))
+    """Whether two records hold the same request: its answers, edited drafts and what
+    happened after (ids, names and creation dates aside: a renamed request, or the copy
+    an earlier import kept beside the reader's, is still the same request)."""
+    return all(a.get(key) == b.get(key) for key in ("values", "edits", "after"))

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from journeys import Walk, guards_held, new_reader, weekday_ahead, working_day
 from playwright.sync_api import Browser
-from sitekit import SAMPLE_REQUEST
+from sitekit import SAMPLE_REQUEST, axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -155,11 +155,11 @@ def test_yes_but_smaller_waits_for_a_change_then_says_what_changed(
     walk.done()
 
 
-@pytest.mark.parametrize("width", ["1280", "390"])
+@pytest.mark.parametrize(("width", "scheme"), [("1280", "light"), ("390", "dark")])
 def test_export_then_import_into_a_browser_with_a_request_of_its_own(
-    browser: Browser, base_url: str, width: str, tmp_path: Path
+    browser: Browser, base_url: str, width: str, scheme: str, tmp_path: Path
 ) -> None:
-    walk, context, problems = new_reader(browser.new_context, base_url, width)
+    walk, context, problems = new_reader(browser.new_context, base_url, width, color_scheme=scheme)
     page = walk.page
     walk.step("two requests on one device")
     walk.open()
@@ -172,7 +172,9 @@ def test_export_then_import_into_a_browser_with_a_request_of_its_own(
     walk.sees(page.locator("[data-sh-files-feedback]"), "Downloaded mentoring-requests.json")
 
     walk.step("another device, with a request just typed")
-    other, other_context, other_problems = new_reader(browser.new_context, base_url, width)
+    other, other_context, other_problems = new_reader(
+        browser.new_context, base_url, width, color_scheme=scheme
+    )
     other.open()
     mine = {"focus": "give better feedback to my designers", "mentor_name": "Sam",
             "protege_name": "Lee"}  # fmt: skip
@@ -206,6 +208,7 @@ def test_export_then_import_into_a_browser_with_a_request_of_its_own(
     other.sees(dialog, "you have a different version of it")
     other.visible(dialog.get_by_label("Replace mine with the file's version instead"),
                   "no choice for the clashing request")  # fmt: skip
+    other.true(axe_violations(other.page) == [], f"axe, the import dialog ({scheme})")
     dialog.get_by_role("button", name="Import", exact=True).click()
     other.sees(other.page.locator("[data-sh-files-feedback]"), "kept beside yours as a copy")
     other.page.locator("[data-sh-requests-list]").select_option(own["id"])
@@ -216,7 +219,16 @@ def test_export_then_import_into_a_browser_with_a_request_of_its_own(
     other.true("Jonas: how to write a design doc people read (from the file)" in listed,
                f"the file's version is not in the list: {listed}")  # fmt: skip
 
+    walk.step("a reload in the middle")
+    other.reload()
+    listed = other.page.locator("[data-sh-requests-list] option").all_text_contents()
+    other.true(len(listed) == 4, f"after a reload the list holds {listed}")
+
     walk.step("a broken file after a good one")
+    other.page.click(".sh-requests__files summary")
+    other.page.set_input_files("[data-sh-import]", clashing)
+    dialog.get_by_role("button", name="Import", exact=True).click()
+    other.sees(other.page.locator("[data-sh-files-feedback]"), "already here")
     broken = tmp_path / "broken.json"
     broken.write_text('{"format": "shorthaul-requests", "version": 9, "requests": []}')
     other.page.set_input_files("[data-sh-import]", broken)

@@ -335,3 +335,17 @@ def test_the_message_says_which_request_is_broken() -> None:
     document["requests"][1]["values"] = {"focus": []}
     result = import_file(None, json.dumps(document))
     assert result["message"].startswith("Request 2: ")
+
+
+def test_the_same_file_imported_twice_adds_nothing_the_second_time() -> None:
+    theirs = opened(draft=TODAYS_DRAFT)["document"]
+    mine = opened(draft={**TODAYS_DRAFT, "values": {**TODAYS_DRAFT["values"], "focus": "x" * 12}})[
+        "document"
+    ]
+    theirs["requests"][0]["id"] = theirs["current"] = mine["current"]  # ids that clash
+    file = export(theirs)["text"]
+    once = import_file(mine, file)["document"]
+    assert len(once["requests"]) == 2  # mine, and the file's as a copy
+    twice = import_file(once, file)
+    assert [i["status"] for i in twice["items"]] == ["same"]  # the copy is that request
+    assert twice["document"]["requests"] == once["requests"]
