@@ -232,3 +232,18 @@ def guards_held(walk: Walk, problems: PageProblems) -> None:
         assert page.evaluate("() => window.__csp ?? []") == []
     problems.failed[:] = [line for line in problems.failed if not BROWSERS_OWN.search(line)]
     assert not any(problems.as_dict().values()), problems.as_dict()
+
+
+def reload_when_quiet(page: Page) -> None:
+    """A reload once the page has stopped loading (an icon still on its way would be
+    cut short, which the page's guards count as a failed request)."""
+    page.wait_for_load_state("networkidle")
+    page.reload()
+
+
+def type_into(page: Page, label: str, text: str) -> None:
+    """Click into a field by its label, clear it and type, as a reader does."""
+    page.get_by_label(label, exact=True).click()
+    page.keyboard.press("Control+a")
+    page.keyboard.press("Delete")
+    page.keyboard.type(text, delay=10)

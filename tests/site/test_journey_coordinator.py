@@ -11,6 +11,7 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from journeys import reload_when_quiet, type_into
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from sitekit import DESKTOP, PHONE, WATCH_CSP, guarded_page
 
@@ -48,21 +49,6 @@ def kept(page: Page):
     return page.locator("[data-sh-linkmaker-kept]")
 
 
-def reload(page: Page) -> None:
-    """A reload once the page has stopped loading (an icon still on its way would be
-    cut short, which the page's guards count as a failed request)."""
-    page.wait_for_load_state("networkidle")
-    page.reload()
-
-
-def type_into(page: Page, label: str, text: str) -> None:
-    """Click into a field by its label, clear it and type, as a reader does."""
-    page.get_by_label(label, exact=True).click()
-    page.keyboard.press("Control+a")
-    page.keyboard.press("Delete")
-    page.keyboard.type(text, delay=10)
-
-
 def fill_in_some_answers(page: Page) -> None:
     type_into(page, "What would you like their help with?", FOCUS)
     type_into(page, "How many meetings?", "2")
@@ -98,7 +84,7 @@ def test_a_coordinator_makes_a_link_reloads_comes_back_and_opens_it(
     page.wait_for_timeout(500)  # the answers are kept once typing pauses
 
     # 2. A reload: the answers and the link are still on screen, Python or not.
-    reload(page)
+    reload_when_quiet(page)
     expect_the_answers_on_screen(page)
     expect(link(page)).to_have_value(made)
     expect(kept(page)).to_contain_text("Your answers from last time are back")
@@ -151,7 +137,7 @@ def test_clearing_asks_first_and_then_keeps_nothing(page: Page, base_url: str) -
     expect(link(page)).to_have_value("")
     assert page.evaluate(f"() => localStorage.getItem('{KEY}')") is None
 
-    reload(page)
+    reload_when_quiet(page)
     expect(page.get_by_label("What would you like their help with?")).to_have_value("")
     expect(link(page)).to_have_value("")
     expect(kept(page)).to_have_text("")
@@ -160,13 +146,13 @@ def test_clearing_asks_first_and_then_keeps_nothing(page: Page, base_url: str) -
 def test_corrupt_storage_is_said_set_aside_and_typing_goes_on(page: Page, base_url: str) -> None:
     page.goto(f"{base_url}coordinators/")
     page.evaluate(f"() => localStorage.setItem('{KEY}', '{{not json')")
-    reload(page)
+    reload_when_quiet(page)
     expect(kept(page)).to_contain_text("could not be read, so the form starts blank")
     assert page.evaluate(f"() => localStorage.getItem('{KEY}.unreadable')") == "{not json"
     type_into(page, "What would you like their help with?", FOCUS)
     expect(link(page)).to_have_value(re.compile(r"f=how\+to\+run"), timeout=90_000)
     page.wait_for_timeout(500)
-    reload(page)
+    reload_when_quiet(page)
     expect(page.get_by_label("What would you like their help with?")).to_have_value(FOCUS)
     assert page.evaluate(f"() => localStorage.getItem('{KEY}.unreadable')") == "{not json"
 
@@ -192,7 +178,7 @@ def test_a_form_emptied_by_hand_keeps_nothing(page: Page, base_url: str) -> None
     type_into(page, "What would you like their help with?", "")
     expect(link(page)).not_to_have_value(re.compile(r"f="))
     page.wait_for_timeout(500)
-    reload(page)
+    reload_when_quiet(page)
     expect(page.get_by_label("What would you like their help with?")).to_have_value("")
     expect(kept(page)).to_have_text("")
     assert page.evaluate(f"() => localStorage.getItem('{KEY}')") is None

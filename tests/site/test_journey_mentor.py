@@ -13,6 +13,7 @@ import re
 from datetime import date, timedelta
 
 import pytest
+from journeys import reload_when_quiet, type_into
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from sitekit import DESKTOP, PHONE, WATCH_CSP, axe_violations, guarded_page
 
@@ -82,22 +83,6 @@ def chat(page: Page):
     return page.locator("[data-sh-draft=chat] [data-sh-draft-text]")
 
 
-def reload(page: Page) -> None:
-    """A reload once the page has stopped loading (an icon still on its way would be
-    cut short, which the page's guards count as a failed request)."""
-    page.wait_for_load_state("networkidle")
-    page.reload()
-
-
-def type_into(page: Page, label: str, text: str) -> None:
-    """Click into a field by its label, clear it and type, as a reader does."""
-    field = page.get_by_label(label, exact=True)
-    field.click()
-    page.keyboard.press("Control+a")
-    page.keyboard.press("Delete")
-    page.keyboard.type(text, delay=10)
-
-
 def request_view(page: Page):
     return page.locator("[data-sh-linked]")
 
@@ -148,7 +133,7 @@ def test_a_mentor_answers_a_request_that_proposes_dates(page: Page, base_url: st
     page.wait_for_timeout(500)  # the autosave waits for a pause
 
     # 3. A reload: the request, its dates, the answer and the draft are all kept.
-    reload(page)
+    reload_when_quiet(page)
     wait_ready(page)
     expect(request_view(page)).to_be_visible()
     assert row(page, "Proposed dates").startswith(first)
