@@ -121,10 +121,17 @@ def import_file(raw: object, text: object, replace: object = ()) -> dict[str, ob
     kept = [r for r in document["requests"] if not untouched(r)]
     mine = {r["id"]: r for r in kept}
     taken = set(mine)
+    # A request of mine the file replaces (as chosen) is not there to match others.
+    going = {
+        str(r["id"])
+        for r in incoming["requests"]
+        if r["id"] in chosen and r["id"] in mine and not same_content(mine[r["id"]], r)
+    }
+    matchable = [r for r in kept if r["id"] not in going]
     items, current = [], incoming["current"]
     for record in incoming["requests"]:
         ident = str(record["id"])
-        same = next((r for r in kept if same_content(r, record)), None)
+        same = next((r for r in matchable if same_content(r, record)), None)
         item = {"id": ident, "name": record["name"], "status": "add", "mine": ""}
         items.append(item)
         if same is not None:

@@ -349,3 +349,19 @@ def test_the_same_file_imported_twice_adds_nothing_the_second_time() -> None:
     twice = import_file(once, file)
     assert [i["status"] for i in twice["items"]] == ["same"]  # the copy is that request
     assert twice["document"]["requests"] == once["requests"]
+
+
+def test_a_request_i_chose_to_replace_is_not_the_copy_another_of_the_files_matches() -> None:
+    # Found by the property test: the file holds my request's old words under another
+    # id, and its own version under my request's id, which I chose to replace. Matched
+    # to mine, the old words would count as "already here" and vanish with it.
+    mine = opened(draft=TODAYS_DRAFT)["document"]
+    shared = mine["requests"][0]["id"]
+    theirs = add(json.loads(json.dumps(mine)), today="2026-01-12")
+    theirs["requests"][0]["id"] = "r-00000000000000aa"  # my words, under another id
+    theirs["requests"][1]["id"] = shared  # something else, under my id
+    theirs["requests"][1]["values"]["focus"] = "plan a design review"
+    result = import_file(mine, export(theirs)["text"], replace=[shared])
+    assert [i["status"] for i in result["items"]] == ["add", "replace"]
+    focuses = sorted(r["values"]["focus"] for r in result["document"]["requests"])
+    assert focuses == sorted([TODAYS_DRAFT["values"]["focus"], "plan a design review"])
