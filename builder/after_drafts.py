@@ -162,10 +162,10 @@ def after_context(
 
 SUBJECTS: dict[str, str] = {
     "follow_up": "{reply_subject}",
-    "confirmation": "Confirming our {short_nouns}: {focus_short}",
+    "confirmation": "Confirming our {short_nouns} – {focus_subject}",
     "revised": "{reply_subject}",
     "decline": "{reply_subject}",
-    "thanks_log": "Thank you: {focus_short}",
+    "thanks_log": "Thank you – {focus_subject}",
 }
 
 

@@ -19,6 +19,7 @@ import jinja2
 from builder import dates, wording
 from builder.fields import FIELD
 from builder.fitting import BLANK_FOCUS, Fit, fit, say
+from builder.greeting import informal_name
 from builder.program import PROGRAM
 from builder.text import shorten
 from builder.validate import Request
@@ -210,10 +211,19 @@ def context(request: Request, today: date | None = None) -> dict[str, object]:
         "tone": wording.TONES.get(request.tone, wording.TONES["warm"]),
         "protege": _name(request.protege_name, BLANK["protege_name"]),
         "mentor": _name(request.mentor_name, BLANK["mentor_name"]),
+        # Greeted by the name they go by in a warm or casual note, as typed in a formal one.
+        "greet": _name(
+            request.mentor_name
+            if request.tone == "formal"
+            else informal_name(request.mentor_name, request.mentor_call),
+            BLANK["mentor_name"],
+        ),
         "fits": fitted,
         "say": _sayer(fitted, short_one),
         "focus": focus,
         "focus_short": wording.upper_first(shorten(fitted["focus"].label, SUBJECT_FOCUS)),
+        # In a subject line, after a dash: as it reads mid-sentence ("… – how to run …").
+        "focus_subject": shorten(fitted["focus"].label, SUBJECT_FOCUS),
         "outcome": request.outcome,
         "connection": request.connection,
         "preparation": request.preparation,
@@ -256,8 +266,9 @@ def render_drafts(request: Request, today: date | None = None) -> dict[str, Draf
     facts = context(request, today)
     tone = wording.TONES.get(request.tone, wording.TONES["warm"])
     subjects = {
-        "email": f"{tone.subject}: {facts['focus_short']}",
-        "thank_you": f"Thank you: {facts['focus_short']}",
+        # One colon at most in a subject line (a reply adds "Re:"), so a dash here.
+        "email": f"{tone.subject} – {facts['focus_subject']}",
+        "thank_you": f"Thank you – {facts['focus_subject']}",
     }
     names = ["chat", "email"] if request.channel == "chat" else ["email", "chat"]
     names += [name for name in OUTPUTS if name not in names]

@@ -214,6 +214,14 @@ def make_fields(program: Program) -> tuple[Field, ...]:
         max_length=80,
     ),
     Field(
+        "mentor_call", "nc", "mentor", "text",
+        label="What do you call them? (optional)",
+        noun="what you call them",
+        help="For a warm or casual greeting, usually their first name. Left blank, the "
+        "first word of their name is used, unless it starts with a title such as Dr.",
+        max_length=80,
+    ),
+    Field(
         "mentor_email", "e", "mentor", "email",
         label="Their email (optional)",
         noun="their email",

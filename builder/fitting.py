@@ -14,8 +14,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from builder import lexicon
+from builder.doubts import doubted
 from builder.frames import LEAD_INS, SLOTS, LeadIn, Slot
-from builder.languages import Language, detect
+from builder.languages import Language, detect, mixed
 from builder.shapes import SHAPES, VERB_KINDS, WORD
 from builder.wording import bare as _bare
 from builder.wording import sentence as _sentence
@@ -29,6 +30,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+(?=[\"“‘(\[]?[^\W_a-z])")
 _ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "dr.", "mr.", "mrs.", "ms.", "st.", "no.")
 _CLOSERS = "\"'”’»)]"
 _QUOTE_THEN_STOP = re.compile(r"([.!?…。！？])”\.")
+_MARK_THEN_STOP = re.compile(r"([!?])\.")
+_LEADING_DOTS = re.compile(r"^(?:\.{2,}|…)\s*")  # "... write a business case"
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +52,7 @@ class Fit:
     language: Language | None = None
     marks: frozenset[str] = frozenset()
     learned: str = ""  # the reader's own "learn"/"learning", for the label of `learn_to`
+    doubt: str = ""  # why the shape read was not trusted (`doubts`): kind is then "plain"
 
     def __bool__(self) -> bool:
         return bool(self.core)
@@ -150,7 +154,7 @@ def _drop_lead_ins(
             if match and match.end() > 0:
                 if lead.mark:
                     marks[lead.mark] = core[: match.end()].strip(" ,:;-–—")
-                core = core[match.end() :].lstrip(" ,:;-–—")
+                core = _LEADING_DOTS.sub("", core[match.end() :].lstrip(" ,:;-–—"))
                 changed = True
                 break
     return core, marks
@@ -171,7 +175,7 @@ def fit(field: str, text: str, names: tuple[str, ...] = (), wording: Wording = R
         The fitted text; an empty `Fit` (false) when there is nothing to fit,
         except for the focus, which then holds its placeholder.
     """
-    line = _one_line(text.strip())
+    line = _LEADING_DOTS.sub("", _one_line(text.strip()))
     if not WORD.search(line):
         if field == "focus":
             return Fit(field, "blank", BLANK_FOCUS, label=BLANK_FOCUS)
@@ -194,8 +198,13 @@ def fit(field: str, text: str, names: tuple[str, ...] = (), wording: Wording = R
     language = detect(f"{core} {rest}")  # the lead-ins were English; is the rest?
     if language is not None:
         return _quoted(field, line, language)
+    if mixed(line):  # English with another language's words in it: quoted, as typed
+        return _quoted(field, line, None)
     words = _words(core)
     kind = wording.shapes[field](words, core, ended, frozenset(marks))
+    doubt = doubted(field, kind, words, core)
+    if doubt:
+        kind = "plain"  # grammatical whatever the phrase: see `doubts`
     core = _lower_first(core, verb=kind in wording.verb_kinds)
     learned = _words(marks.get("learn", "learn"))[-1] if kind == "learn_to" else ""
     label = f"{learned} {core}" if kind == "learn_to" else core
@@ -204,11 +213,12 @@ def fit(field: str, text: str, names: tuple[str, ...] = (), wording: Wording = R
     elif kind == "question":
         label += "?"
     rest = _sentence(rest) if rest else ""
-    return Fit(field, kind, core, rest, label, end, None, frozenset(marks), learned)
+    return Fit(field, kind, core, rest, label, end, None, frozenset(marks), learned, doubt)
 
 
-def _quoted(field: str, line: str, language: Language) -> Fit:
-    """Text in another language, kept whole and as typed, to be quoted."""
+def _quoted(field: str, line: str, language: Language | None) -> Fit:
+    """Text in another language (or mixing one in: `language` None, and no notice that
+    it is not English), kept whole and as typed, to be quoted."""
     quoted = " ".join(line.split())
     return Fit(field, "foreign", quoted, label=f"“{quoted}”", language=language)
 
@@ -220,8 +230,12 @@ def say(slot: str, fitted: Fit, wording: Wording = REQUEST, **params: str) -> st
     spec = wording.slots[slot]
     frame = spec.frames[fitted.kind]
     core = fitted.core
+    if fitted.kind == "plain" and fitted.end[:1] in ("?", "!") and not fitted.rest:
+        core += fitted.end[:1]  # a question keeps its mark after a label
     sentence = frame.format(text=core, Text=core[:1].upper() + core[1:], **params)
     sentence = _QUOTE_THEN_STOP.sub(r"\1”", sentence)
+    if fitted.kind == "plain":
+        sentence = _MARK_THEN_STOP.sub(r"\1", sentence)
     if spec.keep_rest and fitted.rest:
         sentence += " " + fitted.rest
     return sentence

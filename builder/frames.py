@@ -64,6 +64,9 @@ LEAD_INS: dict[str, tuple[LeadIn, ...]] = {
               r"(?:with|on|in|for|about)",
               "Help with my job search"),
         lead(r"help me(?: to)?", "Help me write better commit messages"),
+        # "Help." or "help preparing for…": the frame says help already.
+        lead(r"help(?:[.!:]|(?= \w+ing\b)|$)", "help preparing for my PhD defence"),
+        lead(r"(?:with|on|about)(?= \w)", "with everything, but mainly time management"),
         lead(r"(?:(?:could|would|can) you )?(?:please )?mentor me (?:on|in|with|about)",
               "Mentor me on test automation"),
         lead(r"(?:to )?learn(?:ing)? (?:(?:a bit |a little )?more )?about",
@@ -85,6 +88,11 @@ LEAD_INS: dict[str, tuple[LeadIn, ...]] = {
               "Outcome - a signed offer"),
         lead(r"by the end(?: of (?:it|this|the \w+|our \w+))?",
               "By the end, run two interviews on my own"),
+        lead(r"i (?:know|knew|will know|would know|'d know) (?:that )?(?:it|this|i|we)"
+              r"(?:'s|'ve| has| have| had| is)? (?:worked|works|work|succeeded"
+              r"|been (?:a )?success(?:ful)?|a success|done it)(?: (?:when|if|once|because))?",
+              "I know it worked when my review is signed off"),
+        lead(r"i(?:'ll| will) know (?:when|once|if)", "I'll know when I get there"),
         lead(r"when|if|once", "when I can present without notes"),
         lead(rf"{_I_WILL}(?= (?!know\b)[a-z])", "I'll be able to read a balance sheet"),
         lead(rf"{_I_WOULD_LIKE} to|i (?:want|hope) to", "I'd like to ship the migration plan"),
@@ -94,6 +102,7 @@ LEAD_INS: dict[str, tuple[LeadIn, ...]] = {
               r"(?: in particular)?(?: (?:because(?: of)?|since|as))?",
               "I'm asking you because you know pricing"),
         lead(r"because(?: of)?|since", "because you ran the last three launches"),
+        lead(r"of(?= (?:your|you|all|the|how|what)\b)", "of your experience in procurement"),
         lead(rf"(?:the )?reason(?: is)?(?: that)?{_SPLIT}", "The reason is that Sam suggested it"),
         lead(rf"why (?:you|them)\??{_SPLIT}", "Why you: your RustConf talk"),
     ),
@@ -120,6 +129,7 @@ LEAD_INS: dict[str, tuple[LeadIn, ...]] = {
               r"report(?:ing)? back(?: (?:on|about|with))?",
               "I'll report back on what I tried"),
         lead(r"report(?:ing)? (?:on|about)", "Reporting on my progress"),
+        lead(r"on(?= (?:what|how|whether|which|my|the)\b)", "on what I did with your advice"),
         lead(rf"(?:a |my )?report[- ]back(?: on)?(?={DASH})", "Report-back: what changed"),
         lead(rf"(?:{_I_WILL} )?(?:tell|update|show) you(?: (?:on|about))?"
               r"(?= (?:what|how|where|which|whether)\b)",
@@ -164,20 +174,21 @@ LEAD_INS: dict[str, tuple[LeadIn, ...]] = {
 
 KINDS: dict[str, tuple[str, ...]] = {
     "focus": ("howto", "learn_to", "action", "activity", "subject", "own", "question",
-              "statement", "foreign", "blank"),
-    "outcome": ("clause", "action", "fragment", "foreign"),
-    "connection": ("clause", "i_did", "you_do", "thing", "doing", "foreign"),
-    "preparation": ("action", "timed", "fragment", "clause", "foreign"),
-    "report_back": ("topic", "timed_topic", "action", "timed_action", "clause", "foreign"),
-    "advice": ("action", "clause", "fragment", "foreign"),
-    "tried": ("action", "timed", "fragment", "clause", "foreign"),
-    "happened": ("clause", "action", "fragment", "foreign"),
+              "statement", "foreign", "blank", "plain"),
+    "outcome": ("clause", "action", "fragment", "foreign", "plain"),
+    "connection": ("clause", "i_did", "you_do", "thing", "doing", "foreign", "plain"),
+    "preparation": ("action", "timed", "fragment", "clause", "foreign", "plain"),
+    "report_back": ("topic", "timed_topic", "action", "timed_action", "clause", "foreign", "plain"),
+    "advice": ("action", "clause", "fragment", "foreign", "plain"),
+    "tried": ("action", "timed", "fragment", "clause", "foreign", "plain"),
+    "happened": ("clause", "action", "fragment", "foreign", "plain"),
     "asked": ("howto", "action", "activity", "subject", "own", "question", "statement",
-              "foreign"),
-    "next": ("action", "timed", "fragment", "clause", "foreign"),
+              "foreign", "plain"),
+    "next": ("action", "timed", "fragment", "clause", "foreign", "plain"),
 }  # fmt: skip
 
 QUOTED = "“{text}”"
+AS_TYPED = "“{Text}”"  # the reader's note quoted with its own first capital
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +203,7 @@ class Slot:
 
 SLOTS: dict[str, Slot] = {
     "focus.email": Slot("focus", {
+        "plain": "What I'd like your help with: {text}.",
         "howto": "I'd like to learn {text}.",
         "learn_to": "I'd like to learn {text}.",
         "action": "I'd like your help to {text}.",
@@ -204,6 +216,7 @@ SLOTS: dict[str, Slot] = {
         "blank": "I'd like to learn {text}.",
     }),
     "focus.chat": Slot("focus", {
+        "plain": "Would you mentor me? What I have in mind: {text}.",
         "howto": "Would you mentor me on {text}?",
         "learn_to": "Would you help me learn {text}?",
         "action": "Would you help me {text}?",
@@ -217,6 +230,7 @@ SLOTS: dict[str, Slot] = {
     }),
     # Follows "Thank you for our three calls"; the sentence's full stop is the template's.
     "focus.thanks": Slot("focus", {
+        "plain": "",
         "howto": " on {text}",
         "learn_to": ", and for helping me learn {text}",
         "action": ", and for helping me {text}",
@@ -229,6 +243,7 @@ SLOTS: dict[str, Slot] = {
         "blank": " on {text}",
     }, keep_rest=False),
     "outcome.check": Slot("outcome", {
+        "plain": "How I'll know it has worked: {text}.",
         "clause": "I'll know it has worked when {text}.",
         "action": "By the end, I'd like to {text}.",
         "fragment": "What I'm aiming for: {text}.",
@@ -236,12 +251,15 @@ SLOTS: dict[str, Slot] = {
     }),
     # Followed by the thank-you note's blank for how far the reader got.
     "outcome.thanks": Slot("outcome", {
-        "clause": "I said I'd know it had worked when {text}:",
+        "plain": "How I said I'd know it had worked: {text}. Where I got to:",
+        "clause": "I said I'd know it had worked when I could say this: “{Text}.” Where I got "
+                  "to:",
         "action": "I hoped to {text} by the end:",
         "fragment": "What I was aiming for was this: {text}. Where I got to:",
         "foreign": "What I was aiming for, in my own words: " + QUOTED + ". Where I got to:",
     }, keep_rest=False),
     "connection.email": Slot("connection", {
+        "plain": "Why I'm writing to you in particular: {text}.",
         "clause": "I'm writing to you in particular because {text}.",
         "i_did": "I'm writing to you in particular because I {text}.",
         "you_do": "I'm writing to you in particular because you {text}.",
@@ -250,6 +268,7 @@ SLOTS: dict[str, Slot] = {
         "foreign": "Why I'm writing to you in particular, in my own words: " + QUOTED + ".",
     }),
     "connection.chat": Slot("connection", {
+        "plain": "Why I'm asking you: {text}.",
         "clause": "I'm asking you because {text}.",
         "i_did": "I'm asking you because I {text}.",
         "you_do": "I'm asking you because you {text}.",
@@ -259,6 +278,7 @@ SLOTS: dict[str, Slot] = {
     }),
     # Several meetings ("each call") and one ("our call").
     "preparation.plan": Slot("preparation", {
+        "plain": "How I'll prepare for each {meeting}: {text}.",
         "action": "Before each {meeting}, I'll {text}.",
         "timed": "I'll {text}.",
         "fragment": "My preparation for each {meeting}: {text}.",
@@ -266,6 +286,7 @@ SLOTS: dict[str, Slot] = {
         "foreign": "How I'll prepare, in my own words: " + QUOTED + ".",
     }),
     "preparation.one": Slot("preparation", {
+        "plain": "How I'll prepare for our {meeting}: {text}.",
         "action": "Before our {meeting}, I'll {text}.",
         "timed": "I'll {text}.",
         "fragment": "My preparation for our {meeting}: {text}.",
@@ -273,6 +294,7 @@ SLOTS: dict[str, Slot] = {
         "foreign": "How I'll prepare, in my own words: " + QUOTED + ".",
     }),
     "report_back.many": Slot("report_back", {
+        "plain": "How I'll report back: {text}.",
         "topic": "From the second {meeting} on, I'll start by reporting back on {text}.",
         "timed_topic": "I'll report back on {text}.",
         "action": "At the start of each {meeting} after the first, I'll {text}.",
@@ -281,6 +303,7 @@ SLOTS: dict[str, Slot] = {
         "foreign": "How I'll report back, in my own words: " + QUOTED + ".",
     }),
     "report_back.one": Slot("report_back", {
+        "plain": "How I'll report back: {text}.",
         "topic": "Afterwards, I'll write to report back on {text}.",
         "timed_topic": "I'll report back on {text}.",
         "action": "Afterwards, I'll {text}.",
@@ -291,6 +314,7 @@ SLOTS: dict[str, Slot] = {
     # --- after the ask ---------------------------------------------------------------
     # The follow-up, when there has been no reply: `{sent}` is the day the request went.
     "focus.followup": Slot("focus", {
+        "plain": "On {sent}, I asked whether you might mentor me on this: {text}.",
         "howto": "On {sent}, I asked whether you might mentor me on {text}.",
         "learn_to": "On {sent}, I asked whether you might help me learn {text}.",
         "action": "On {sent}, I asked whether you might help me {text}.",
@@ -305,6 +329,7 @@ SLOTS: dict[str, Slot] = {
     }, keep_rest=False),
     # The confirmation after a yes.
     "focus.confirm": Slot("focus", {
+        "plain": "I'm looking forward to working on this with your help.",
         "howto": "I'm looking forward to learning {text} with your help.",
         "learn_to": "I'm looking forward to learning {text} with your help.",
         "action": "I'm looking forward to working out how to {text} with your help.",
@@ -318,6 +343,7 @@ SLOTS: dict[str, Slot] = {
     }, keep_rest=False),
     # A gracious reply to a no: asking, once, for a name.
     "focus.elsewhere": Slot("focus", {
+        "plain": "If you know of anyone else I could ask about this, I'd be glad of a name.",
         "howto": "If you know of anyone else I could ask about {text}, I'd be glad of a name.",
         "learn_to": "If you know of anyone else who could help me learn {text}, I'd be glad "
                     "of a name.",
@@ -333,12 +359,14 @@ SLOTS: dict[str, Slot] = {
     }, keep_rest=False),
     # The report-back for the next meeting, from the last meeting's log.
     "advice.report": Slot("advice", {
+        "plain": "The advice I noted last time: " + AS_TYPED + ".",
         "action": "Last time, you suggested I {text}.",
         "clause": "The advice I took away last time: {text}.",
         "fragment": "The advice I took away last time: {text}.",
         "foreign": "The advice I took away last time, in my own words: " + QUOTED + ".",
     }),
     "tried.report": Slot("tried", {
+        "plain": "What I set out to try: {text}.",
         "action": "I set out to {text}.",
         "timed": "I set out to {text}.",
         "fragment": "What I set out to try: {text}.",
@@ -346,12 +374,14 @@ SLOTS: dict[str, Slot] = {
         "foreign": "What I set out to try, in my own words: " + QUOTED + ".",
     }),
     "happened.report": Slot("happened", {
+        "plain": "What happened: {text}.",
         "clause": "What happened: {text}.",
         "action": "What happened: {text}.",
         "fragment": "What happened: {text}.",
         "foreign": "What happened, in my own words: " + QUOTED + ".",
     }),
     "asked.report": Slot("asked", {
+        "plain": "What I'd like to ask this time: {text}.",
         "howto": "What I'd like to ask about this time: {text}.",
         "action": "What I'd like to ask about this time: how to {text}.",
         "activity": "What I'd like to ask about this time: {text}.",
@@ -363,18 +393,21 @@ SLOTS: dict[str, Slot] = {
     }),
     # The thank-you note drawn from the whole log: one line per meeting.
     "advice.thanks": Slot("advice", {
+        "plain": "From our {ordinal} {meeting}, the advice as I noted it: " + AS_TYPED + ".",
         "action": "From our {ordinal} {meeting}: your advice to {text}.",
         "clause": "From our {ordinal} {meeting}: {text}.",
         "fragment": "From our {ordinal} {meeting}: {text}.",
         "foreign": "From our {ordinal} {meeting}, in my own words: " + QUOTED + ".",
     }),
     "happened.thanks": Slot("happened", {
+        "plain": "When I tried it: {text}.",
         "clause": "When I tried it: {text}.",
         "action": "When I tried it: {text}.",
         "fragment": "When I tried it: {text}.",
         "foreign": "When I tried it, in my own words: " + QUOTED + ".",
     }),
     "next.thanks": Slot("next", {
+        "plain": "What I'll do next: {text}.",
         "action": "Next, I'm going to {text}.",
         "timed": "Next, I'm going to {text}.",
         "fragment": "What I'll do next: {text}.",
@@ -385,6 +418,8 @@ SLOTS: dict[str, Slot] = {
     # The reminder in the reader's own calendar, before each meeting. The reader wrote
     # their plan to the mentor ("send you my questions"), so it is quoted, not retold.
     "preparation.alarm": Slot("preparation", {
+        "plain": "Time to prepare for {meeting} {number} with {mentor}. What you promised: "
+                 + QUOTED + ".",
         "action": "Time to prepare for {meeting} {number} with {mentor}. What you promised: "
                   + QUOTED + ".",
         "timed": "Time to prepare for {meeting} {number} with {mentor}. What you promised: "

@@ -128,3 +128,24 @@ def detect(text: str) -> Language | None:
     if plain and known * 3 < len(plain) and (best or accented * 2 > len(plain)):
         return Language(named)
     return None
+
+
+_COMPOUND = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+# English words that are another language's function words: "a sim session", "a den".
+ENGLISH_TOO = frozenset("sim sims den dens".split())
+
+
+def mixed(text: str) -> bool:
+    """Words of another language among English ones, which an English sentence cannot
+    take in unquoted: a script English is not written in, or lower-case words that are
+    another language's function words, or carry accents no English word has
+    ("panadería"); capitalised words may be names ("José") and are left alone."""
+    if any(c.isalpha() and ord(c) > 0x24F for c in text):
+        return True
+    for word in _COMPOUND.findall(text):  # "co-op" is one word, not "co" and Dutch "op"
+        if not word[:1].islower() or word in ENGLISH or word in ENGLISH_TOO:
+            continue
+        foreign = any(word in stop for stop in STOPWORDS.values()) or not word.isascii()
+        if foreign and not is_ordinary(word):
+            return True
+    return False

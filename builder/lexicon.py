@@ -22,7 +22,7 @@ VERBS = frozenset(
 accept adapt add address adjust advise agree align analyse analyze answer apply approach
 argue arrange ask assess attend avoid balance become begin brainstorm break bring build
 calculate call catch challenge change check choose clarify clean close coach collaborate
-collect come communicate compare complete connect consider contribute convince cope create
+collect come communicate compare complete connect consider contact contribute convince cope create
 critique cut deal debug decide define delegate deliver demonstrate describe design develop
 discuss do document draft draw drive earn edit email encourage end engage estimate evaluate
 examine explain explore facilitate figure file find finish fix focus follow frame gather get
@@ -31,7 +31,8 @@ influence interview introduce investigate join judge keep kick know land launch 
 leave let list listen look make manage map master measure meet mentor message migrate model
 motivate move navigate negotiate note observe onboard open organise organize outline own pair
 pass pick pitch plan practice practise prepare present prioritise prioritize process produce
-propose prototype prove publish push put raise reach read rebuild recover reduce refactor
+progress project propose prototype prove publish push put raise reach read rebuild record
+recover reduce refactor
 reflect rehearse remember reply report request research resolve respond restructure
 rethink return review revise rewrite run say scale schedule scope see sell send set settle
 shadow shape share ship show sign simplify sit sketch solve sort speak speed spend spot
@@ -43,14 +44,19 @@ update upgrade use validate visit walk want watch welcome win work write
 
 NOUN_VERBS = frozenset(
     """
-answer approach balance break call change check close coach cut deal design document draft
+answer approach balance break call change check close coach contact cut deal design document draft
 edit email estimate file finish focus frame host interview land launch lead list look map
-model move note outline pass pitch plan practice process prototype push reach record
+model move need note outline pass pitch plan practice present process progress project
+prototype push reach record
 reply report request research return review rewrite run scale schedule scope sell shadow
 shape share ship show sign sketch sort speed spot stand start step stop structure study
 support switch talk test track train transition turn update upgrade visit walk watch work
 """.split()
 )
+
+# Of those, the ones a phrase that starts with them almost always means as a verb:
+# "practice system design interviews" is to practise them, whatever follows.
+MOSTLY_VERBS = frozenset("practice practise prepare present help need check contact".split())
 
 # Past tenses and participles that do not end in -ed.
 IRREGULAR_PAST = frozenset(

@@ -33,6 +33,7 @@ from builder.coach import Finding, TipCheck, checklist, coach
 from builder.drafts import FITTED, Draft, fits, mailto_url, proposals, render_drafts
 from builder.edits import Edit, effective, read_edits
 from builder.fields import FIELD, defaults
+from builder.greeting import informal_name
 from builder.record import name_for
 from builder.rules import RULES
 from builder.state import to_query
@@ -96,6 +97,9 @@ class Evaluation:
             "query": self.query,
             "dates": [meeting.as_data(self.today) for meeting in self.proposed],
             "name": name_for(self.values) if not self.failed else "",
+            # What a warm or casual greeting calls the mentor when "What do you call
+            # them?" is left blank: the page shows it in that field as its placeholder.
+            "call_name": informal_name(self.request.mentor_name),
             "after": dict(self.after),
         }
 

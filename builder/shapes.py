@@ -21,7 +21,7 @@ _TIMING = re.compile(
     re.IGNORECASE,
 )
 # Heads that make a noun-verb the first word of a compound noun ("design systems").
-_COMPOUND_HEADS = frozenset(
+COMPOUND_HEADS = frozenset(
     """
 management methods method patterns pattern systems system automation improvement process
 processes skills skill strategy strategies techniques technique design culture balance
@@ -40,7 +40,7 @@ heard saw met know knew worked attended joined studied used""".split()
 
 def is_name_like(word: str) -> bool:
     """A capitalised word that is not an ordinary word: "Jonas", "SQL", "DevDay"."""
-    if not word[:1].isupper():
+    if not word[:1].isupper() or len(word) == 1:  # "A signed offer": an article
         return False
     if not word[1:].islower():
         return True  # "SQL", "DevDay"
@@ -56,7 +56,7 @@ def verb_led(words: list[str]) -> bool:
         return True
     if len(words) == 1:
         return False
-    return words[1] not in _COMPOUND_HEADS
+    return words[1] not in COMPOUND_HEADS
 
 
 _CONTRACTION = re.compile(r"'(?:ll|re|ve|d|m|s)$")

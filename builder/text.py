@@ -76,4 +76,5 @@ def shorten(text: str, limit: int) -> str:
     space = cut.rfind(" ")
     if space > limit // 2:
         cut = cut[:space]
-    return cut.rstrip(" ,;:.-—") + "…"
+    closing = "”" if text.startswith("“") and text.endswith("”") else ""  # a quote stays one
+    return cut.rstrip(" ,;:.-—") + "…" + closing

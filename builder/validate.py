@@ -52,6 +52,7 @@ class Request:
     protege_name: str = ""
     protege_email: str = ""
     mentor_name: str = ""
+    mentor_call: str = ""
     mentor_email: str = ""
     connection: str = ""
     meetings: int | None = PROGRAM.time_box.meetings

@@ -39,8 +39,7 @@ TONES: dict[str, Tone] = {
         chat_hello="Hi",
         chat_mark="!",
         opener="I hope you're well.",
-        easy_no="If now isn't a good time, no problem at all — just say so, "
-        "and thank you for reading this far.",
+        easy_no="If now isn't a good time, no problem at all: just say so.",
         easy_no_short="If now isn't a good time, no problem at all.",
         thanks="Thank you for considering it.",
         grateful="It meant a lot to me.",

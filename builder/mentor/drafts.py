@@ -14,6 +14,7 @@ from urllib.parse import quote
 from builder import wording
 from builder.drafts import Draft, render, timebox_phrase
 from builder.fitting import Fit, fit, say
+from builder.greeting import informal_name
 from builder.mentor.frames import MENTOR_FIELDS, WORDING
 from builder.mentor.reply import Reply
 from builder.mentor.voice import second_person
@@ -105,6 +106,7 @@ def reply_context(reply: Reply, program: Program = PROGRAM) -> dict[str, object]
         "tone": tone,
         "response": reply.response,
         "protege": protege,
+        "greet": protege if reply.tone == "formal" else informal_name(protege),
         "mentor": _name(reply.mentor_name, REPLY_BLANK["mentor"]),
         "fits": fits,
         "say": say_slot,

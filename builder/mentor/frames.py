@@ -112,11 +112,11 @@ _MENTOR_KINDS: dict[str, tuple[str, ...]] = {
         "plain",
         "foreign",
     ),
-    "first_step": ("action", "clause", "fragment", "foreign"),
-    "narrower": ("action", "thing", "clause", "foreign"),
-    "later": ("when", "day", "part", "clause", "thing", "foreign"),
-    "reason": ("clause", "doing", "thing", "foreign"),
-    "referral_why": ("did", "clause", "doing", "can", "thing", "foreign"),
+    "first_step": ("action", "clause", "fragment", "foreign", "plain"),
+    "narrower": ("action", "thing", "clause", "foreign", "plain"),
+    "later": ("when", "day", "part", "clause", "thing", "foreign", "plain"),
+    "reason": ("clause", "doing", "thing", "foreign", "plain"),
+    "referral_why": ("did", "clause", "doing", "can", "thing", "foreign", "plain"),
 }
 
 _GENERAL_THANKS = "{thanks} your message, and for thinking of me."
@@ -135,6 +135,7 @@ _MENTOR_SLOTS: dict[str, Slot] = {
         "statement": _GENERAL_THANKS,
         "foreign": _GENERAL_THANKS,
         "blank": _GENERAL_THANKS,
+        "plain": _GENERAL_THANKS,
     }, keep_rest=False),
     # After "… doesn't suit me for our first call, I'm afraid.": what would suit the mentor.
     "date_instead.reply": Slot("date_instead", {
@@ -154,12 +155,14 @@ _MENTOR_SLOTS: dict[str, Slot] = {
         "clause": "To get started, {text}.",
         "fragment": "To get started: {text}.",
         "foreign": "To get started, in my own words: " + QUOTED + ".",
+        "plain": "To get started: {text}.",
     }),
     "narrower.reply": Slot("narrower", {
         "action": "I'd suggest we {text}.",
         "thing": "I'd suggest we focus on {text}.",
         "clause": "Here's what I'd suggest: {text}.",
         "foreign": "What I'd suggest, in my own words: " + QUOTED + ".",
+        "plain": "What I'd suggest we focus on: {text}.",
     }),
     "later.reply": Slot("later", {
         "when": "I could look at this again {text}.",
@@ -168,12 +171,14 @@ _MENTOR_SLOTS: dict[str, Slot] = {
         "clause": "I could look at this again once {text}.",
         "thing": "I could look at this again in {text}.",
         "foreign": "When I could look at it again, in my own words: " + QUOTED + ".",
+        "plain": "A time that might suit me better: {text}.",
     }),
     "reason.reply": Slot("reason", {
         "clause": "{Text}.",
         "doing": "I'm {text}.",
         "thing": "The honest reason: {text}.",
         "foreign": "The reason, in my own words: " + QUOTED + ".",
+        "plain": "The honest reason: {text}.",
     }),
     "referral_why.reply": Slot("referral_why", {
         "did": _NOT_ME + ", who {text}.",
@@ -182,6 +187,7 @@ _MENTOR_SLOTS: dict[str, Slot] = {
         "can": _NOT_ME + ", who can {text}.",
         "thing": _NOT_ME + ", because of {text}.",
         "foreign": _NOT_ME + ". Why them, in my own words: " + QUOTED + ".",
+        "plain": _NOT_ME + ". Why them: {text}.",
     }),
 }  # fmt: skip
 

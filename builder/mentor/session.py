@@ -71,7 +71,7 @@ def _linked(
     return {
         "rows": _summary(request, facts, today),
         "notices": [notice.as_data() for notice in notices],
-        "subject": f"{tone.subject}: {facts['focus_short']}",
+        "subject": f"{tone.subject} – {facts['focus_subject']}",  # as the protégé's email
         "first_date": facts["first_when"],
     }
 

@@ -66,6 +66,7 @@ def _verbal(words: list[str]) -> bool:
         and lexicon.is_ordinary(words[0])
         and not lexicon.is_gerund(words[0])
         and words[0] not in lexicon.DETERMINERS | lexicon.POSSESSIVES | lexicon.WH_WORDS
+        and words[0] not in ("your", "their", "his", "her", "its")  # "your three best sellers"
         and words[0] not in lexicon.SUBJECT_PRONOUNS
     )
 

@@ -12,6 +12,7 @@ from markupsafe import escape
 from strategies import form_text, hostile_text, junk_query, valid_values
 
 from builder import from_json, from_query, mailto_url, render_drafts, to_json, to_query, validate
+from builder.greeting import informal_name
 
 HTML_FIELDS = ("protege_name", "mentor_name", "focus", "outcome", "connection", "preparation",
                "report_back")  # fmt: skip
@@ -106,8 +107,13 @@ def test_values_survive_a_save_and_a_link(values: dict[str, str]) -> None:
 @CHECKS
 @given(hostile_text)
 def test_plain_text_drafts_keep_user_text_verbatim(text: str) -> None:
-    """A name is greeted as typed: only a trailing comma (the greeting's own) goes."""
-    request, _ = validate({"mentor_name": text})
+    """A name is greeted as typed in a formal note, by the name they go by in a warm
+    one (`greeting`): only a trailing comma (the greeting's own) goes."""
+    request, _ = validate({"mentor_name": text, "tone": "formal"})
     name = request.mentor_name.strip().rstrip(",;:").rstrip()
     if name:
         assert f" {name}" in render_drafts(request)["email"].text
+        warm = dataclasses.replace(request, tone="warm")
+        called = informal_name(request.mentor_name).rstrip(",;:").rstrip()
+        assert render_drafts(warm)["email"].text.startswith(f"Hi {called},")
+        assert called in " ".join(name.split())

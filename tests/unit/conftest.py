@@ -13,6 +13,7 @@ STRONG = {
     "protege_name": "Ana Lima",
     "protege_email": "",
     "mentor_name": "Maria",
+    "mentor_call": "",
     "mentor_email": "maria@example.org",
     "connection": "your talk at DevDay on customer discovery changed how our team works, "
     "and Sam suggested I get in touch",

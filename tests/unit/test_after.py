@@ -12,7 +12,7 @@ from builder.after_drafts import render_after, shown_drafts
 from builder.invites import prepare_lead
 
 TODAY = date(2026, 1, 12)
-SUBJECT = "A small mentoring request: How to run my first customer interview"
+SUBJECT = "A small mentoring request – how to run my first customer interview"
 LOGGED = [
     {
         "date": "2026-01-13",
@@ -163,7 +163,7 @@ def test_the_confirmation_lists_the_dates_and_the_calendar_file(dated) -> None:
     assert "- Call 1: Tuesday 13 January at 14:00" in found.text
     assert "- Call 3: Tuesday 27 January at 14:00" in found.text
     assert "I've attached a calendar file with them" in found.text
-    assert found.subject == "Confirming our calls: How to run my first customer interview"
+    assert found.subject == "Confirming our calls – how to run my first customer interview"
 
 
 def test_a_confirmation_without_dates_asks_for_one(strong_values) -> None:

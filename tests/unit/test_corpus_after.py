@@ -78,22 +78,46 @@ def after_slips(values: dict[str, str], states, phrasing: str, turn: int) -> lis
     return found
 
 
+def request_slips(field: str, phrasing: str, turn: int) -> list[str]:
+    """A request field's phrasing through every draft after the ask (and, for the plan
+    to prepare, the calendar's reminders)."""
+    values = {**DATED, field: phrasing}
+    found = after_slips(values, STATES, phrasing, turn)
+    if field == "preparation":
+        request, _ = validate(values)
+        plan = render_drafts(request, TODAY)["plan"]
+        for invite in invites(request, proposals(request, TODAY)[0], plan, "r-x", mine=True):
+            texts = {"summary": invite.summary} | {
+                f"reminder {n}": r.text for n, r in enumerate(invite.reminders)
+            }
+            found += _read(texts, phrasing)
+    return sorted(set(found))
+
+
+def log_slips(field: str, phrasing: str, turn: int) -> list[str]:
+    """A note of the meeting log through the report-back and the closing thank-you."""
+    if field == "next":
+        state = {"reply": "yes", "log": LOG, "next": phrasing}
+    else:
+        state = {"reply": "yes", "log": [{**LOG[0], field: phrasing}, LOG[1]]}
+        if field == "asked":
+            state["log"] = [LOG[0], {**LOG[1], "asked": phrasing}]
+    return sorted(set(after_slips(DATED, [state, {**state, "ended": True}], phrasing, turn)))
+
+
+def own_slip(phrasing: str) -> bool:
+    """A slip the reader typed ("before each call … before each call"): the drafts keep
+    their words, so the check would find it in any draft."""
+    return any(p.startswith("frame repeated") for p in problems(phrasing, [phrasing]))
+
+
 @pytest.mark.parametrize("field", FITTED)
 def test_every_phrasing_reads_cleanly_after_the_ask(field: str) -> None:
     failures = {}
     for turn, phrasing in enumerate(phrasings(field)):
-        values = {**DATED, field: phrasing}
-        found = after_slips(values, STATES, phrasing, turn)
-        if field == "preparation":
-            request, _ = validate(values)
-            plan = render_drafts(request, TODAY)["plan"]
-            for invite in invites(request, proposals(request, TODAY)[0], plan, "r-x", mine=True):
-                texts = {"summary": invite.summary} | {
-                    f"reminder {n}": r.text for n, r in enumerate(invite.reminders)
-                }
-                found += _read(texts, phrasing)
+        found = request_slips(field, phrasing, turn)
         if found:
-            failures[phrasing] = sorted(set(found))
+            failures[phrasing] = found
     assert not failures, "\n".join(f"{p!r}:\n  " + "\n  ".join(f) for p, f in failures.items())
 
 
@@ -101,17 +125,11 @@ def test_every_phrasing_reads_cleanly_after_the_ask(field: str) -> None:
 def test_every_phrasing_reads_cleanly_in_the_log_drafts(field: str) -> None:
     failures, own = {}, []
     for turn, phrasing in enumerate(phrasings(LOG_CORPUS[field])):
-        if any(p.startswith("frame repeated") for p in problems(phrasing, [phrasing])):
-            own.append(phrasing)  # a slip the reader typed ("before each call … before
-            continue  # each call"): the drafts keep their words, so the check would too
-        if field == "next":
-            state = {"reply": "yes", "log": LOG, "next": phrasing}
-        else:
-            state = {"reply": "yes", "log": [{**LOG[0], field: phrasing}, LOG[1]]}
-            if field == "asked":
-                state["log"] = [LOG[0], {**LOG[1], "asked": phrasing}]
-        found = after_slips(DATED, [state, {**state, "ended": True}], phrasing, turn)
+        if own_slip(phrasing):
+            own.append(phrasing)
+            continue
+        found = log_slips(field, phrasing, turn)
         if found:
-            failures[phrasing] = sorted(set(found))
+            failures[phrasing] = found
     assert len(own) < 10, own
     assert not failures, "\n".join(f"{p!r}:\n  " + "\n  ".join(f) for p, f in failures.items())

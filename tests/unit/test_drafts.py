@@ -33,7 +33,7 @@ def test_chat_channel_puts_chat_first(strong: Request) -> None:
 
 def test_email_names_every_part_of_a_strong_request(strong: Request) -> None:
     email = render_drafts(strong)["email"]
-    assert email.subject == "A small mentoring request: How to run my first customer interview"
+    assert email.subject == "A small mentoring request – how to run my first customer interview"
     text = email.text
     assert text.startswith("Hi Maria,\n")
     assert "I'd like to learn how to run my first customer interview." in text
@@ -186,7 +186,7 @@ def test_report_back_template(strong: Request) -> None:
 
 def test_thank_you_note(strong: Request) -> None:
     note = render_drafts(strong)["thank_you"]
-    assert note.subject == "Thank you: How to run my first customer interview"
+    assert note.subject == "Thank you – how to run my first customer interview"
     assert note.text.startswith("Hi Maria,\n\nThank you for our three calls on how to run")
     assert "brings our arrangement to a close" in note.text
     assert "longer-term support" in note.text

@@ -40,6 +40,7 @@ def test_to_dict_is_json_with_the_documented_keys(strong_values: dict[str, str])
         "dates",
         "after",
         "name",
+        "call_name",
     }
     assert list(data["drafts"]) == [
         "email",

@@ -99,7 +99,8 @@ SHAPES = {
         "I'll know it worked when I've presented once",
         {
             "outcome.check": "I'll know it has worked when I've presented once.",
-            "outcome.thanks": "I said I'd know it had worked when I've presented once:",
+            "outcome.thanks": "I said I'd know it had worked when I could say this: “I've "
+            "presented once.” Where I got to:",
         },
     ),
     ("outcome", "action"): (
@@ -318,6 +319,86 @@ SHAPES = {
     ("next", "foreign"): (
         "seguir entrevistando cada mes",
         {"next.thanks": "What I'll do next, in my own words: “seguir entrevistando cada mes”."},
+    ),
+    # Read without confidence (`builder.doubts`): the plain frame, whatever the phrase.
+    ("focus", "plain"): (
+        "Practice system design interviews",
+        {
+            "focus.email": "What I'd like your help with: practice system design interviews.",
+            "focus.chat": "Would you mentor me? What I have in mind: practice system design "
+            "interviews.",
+            "focus.thanks": "",
+            "focus.confirm": "I'm looking forward to working on this with your help.",
+            "focus.elsewhere": "If you know of anyone else I could ask about this, I'd be glad of "
+            "a name.",
+        },
+    ),
+    ("outcome", "plain"): (
+        "A full draft of Specific Aims I'm happy with",
+        {
+            "outcome.check": "How I'll know it has worked: a full draft of Specific Aims I'm "
+            "happy with.",
+            "outcome.thanks": "How I said I'd know it had worked: a full draft of Specific Aims "
+            "I'm happy with. Where I got to:",
+        },
+    ),
+    ("connection", "plain"): (
+        "your talk at DevDay, which was great",
+        {
+            "connection.email": "Why I'm writing to you in particular: your talk at DevDay, which "
+            "was great.",
+            "connection.chat": "Why I'm asking you: your talk at DevDay, which was great.",
+        },
+    ),
+    ("preparation", "plain"): (
+        "notes and questions go to you two days before",
+        {
+            "preparation.plan": "How I'll prepare for each call: notes and questions go to you two "
+            "days before.",
+            "preparation.one": "How I'll prepare for our call: notes and questions go to you two "
+            "days before.",
+        },
+    ),
+    ("report_back", "plain"): (
+        "progress report writing",
+        {
+            "report_back.many": "How I'll report back: progress report writing.",
+            "report_back.one": "How I'll report back: progress report writing.",
+        },
+    ),
+    ("advice", "plain"): (
+        "Start with the smallest module you own",
+        {
+            "advice.report": "The advice I noted last time: “Start with the smallest module you "
+            "own”.",
+            "advice.thanks": "From our first call, the advice as I noted it: “Start with the "
+            "smallest module you own”.",
+        },
+    ),
+    ("tried", "plain"): (
+        "notes and questions go to the team first",
+        {
+            "tried.report": "What I set out to try: notes and questions go to the team first.",
+        },
+    ),
+    ("happened", "plain"): (
+        "notes and feedback came back the next day",
+        {
+            "happened.report": "What happened: notes and feedback came back the next day.",
+            "happened.thanks": "When I tried it: notes and feedback came back the next day.",
+        },
+    ),
+    ("asked", "plain"): (
+        "Mentor me on test automation",
+        {
+            "asked.report": "What I'd like to ask this time: mentor me on test automation.",
+        },
+    ),
+    ("next", "plain"): (
+        "notes and questions go into my weekly review",
+        {
+            "next.thanks": "What I'll do next: notes and questions go into my weekly review.",
+        },
     ),
 }  # fmt: skip
 

@@ -256,7 +256,7 @@ def test_a_protege_s_link_shows_the_request_and_fills_in_the_reply() -> None:
     assert "Two 30-minute video calls over three weeks works for me" in text
     subject = result["drafts"]["email"]["subject"]
     assert (
-        subject == "Re: Request for a short mentoring arrangement: Run my first customer interview"
+        subject == "Re: Request for a short mentoring arrangement – run my first customer interview"
     )
 
 

@@ -87,6 +87,19 @@ SHAPES = {
                                 f"{NOT_ME}, because of her work on our research program."),
     ("referral_why", "foreign"): ("elle connaît la recherche",
                                   f"{NOT_ME}. Why them, {OWN} “elle connaît la recherche”."),
+    # Read without confidence (`builder.doubts`): the plain frame, whatever the phrase.
+    ("first_step", "plain"): ("the questions you mentioned last week are the place to start",
+                              "To get started: the questions you mentioned last week are the "
+                              "place to start."),
+    ("narrower", "plain"): ("the script you wrote is what we should look at",
+                            "What I'd suggest we focus on: the script you wrote is what we "
+                            "should look at."),
+    ("later", "plain"): ("the audit we have in March is over",
+                         "A time that might suit me better: the audit we have in March is over."),
+    ("reason", "plain"): ("the team I lead is in the middle of a reorg",
+                          "The honest reason: the team I lead is in the middle of a reorg."),
+    ("referral_why", "plain"): ("the pricing work she led is exactly this",
+                                f"{NOT_ME}. Why them: the pricing work she led is exactly this."),
 }  # fmt: skip
 
 

@@ -31,6 +31,28 @@ CAUGHT = [
     ("Instead, how about could we do the 11th?", []),
     ("Instead, could you what about Thursday?", []),
     ("Instead, how about ?", []),
+    # What the blind phrasings of issue #23 showed the checks missed.
+    ("I'll know it has worked when a full draft of Specific Aims I'm happy with.", []),
+    ("I'll know it has worked when a calmer, more organised me.", []),
+    ("I'll know it has worked when Doc approved.", ["Doc approved!"]),
+    ("I'd like to learn about practice system design interviews.", []),
+    ("Would you mentor me on practice system design interviews?", []),
+    ("I'd like your help to help preparing for my PhD defence.", []),
+    ("I'm writing to you in particular because of of your expierence in procurement.", []),
+    ("I said I'd know it had worked when I've run three interviews:", []),
+    ("Hey Tom Okafor!", ["Tom Okafor"]),
+    ("Hi Dana Whitfield,", ["Dana Whitfield"]),
+    ("Last time, you suggested I start with the smallest module you own.", []),
+    (
+        "I'm looking forward to learning about the basics of SQL so I can pull our numbers "
+        "myself with your help.",
+        [],
+    ),
+    (
+        "Thank you for our three calls on the basics of SQL so I can pull our numbers myself.",
+        [],
+    ),
+    ("Just say so, and thank you for reading this far.\n\nThank you for considering it.", []),
 ]
 CLEAN = [
     "I'd like to learn to run customer discovery interviews.",
@@ -44,6 +66,16 @@ CLEAN = [
     "Instead, how about any afternoon next week?",
     "How about the 11th instead?",
     "What would suit me: “Thrusday afternoon”.",
+    "I'll know it has worked when my manager approved the plan.",
+    "I'll know it has worked when two interviews are done.",
+    "I'd like to learn about design systems.",
+    "Dear Dana Whitfield,",
+    "Hi Dana,",
+    "The advice I noted last time: “Start with the smallest module you own.”",
+    "I said I'd know it had worked when I could say this: “I've run three interviews.”",
+    "If now isn't a good time, no problem at all: just say so.\n\nThank you for considering it.",
+    "The advice I took away, in my own words: “Menos texto. Practica más.” When I tried it: "
+    "it went well.",
 ]
 
 

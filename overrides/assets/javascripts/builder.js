@@ -219,6 +219,7 @@ class Builder {
       this.save();
     }
     this.fields.showMessages(result.messages);
+    this.fields.placeholder("mentor_call", result.call_name);
     showChecklist(this.root, result.checklist);
     this.news.checklist(result.checklist);
     this.drafts.show(result.drafts, result.edits);

@@ -56,6 +56,15 @@ export class FormValues {
     return this.fields.filter(({ name, default: initial }) => values[name] !== initial).map(({ name }) => name);
   }
 
+  // A field's grey hint, from Python (what a blank field stands for); "" keeps the form's.
+  placeholder(name, text) {
+    const item = this.item(name);
+    if (!item || typeof text !== "string") return;
+    if (!("shPlaceholder" in item.dataset)) item.dataset.shPlaceholder = item.placeholder;
+    const shown = text || item.dataset.shPlaceholder;
+    if (item.placeholder !== shown) item.placeholder = shown;
+  }
+
   urlKeys() {
     return this.fields.map((field) => field.url_key);
   }
