@@ -611,3 +611,22 @@ def test_text_typed_before_the_script_runs_is_never_replaced(
     page.get_by_role("button", name="Use my saved draft instead").click()
     assert page.input_value("#sh-field-focus") == "my saved focus from last week"
     expect(email_text(page)).to_have_value(containing("my saved focus from last week"))
+
+
+def test_a_warm_note_greets_the_name_they_go_by(builder_page: Page, base_url: str) -> None:
+    page = builder_page
+    open_builder(page, base_url)
+    fill(page, {**GOOD, "mentor_name": "Tom Okafor"})
+    go_to(page, "mentor")
+    call = page.locator("#sh-field-mentor_call")
+    expect(call).to_have_attribute("placeholder", "Tom")  # what a blank field stands for
+    expect(email_text(page)).to_have_value(re.compile("^Hi Tom,"))
+    call.fill("Tommy")
+    expect(email_text(page)).to_have_value(re.compile("^Hi Tommy,"))
+    go_to(page, "commitments")
+    page.check("input[name=tone][value=formal]")
+    expect(email_text(page)).to_have_value(re.compile("^Dear Tom Okafor,"))
+    go_to(page, "mentor")
+    page.fill("#sh-field-mentor_name", "Dr. Chen")
+    call.fill("")
+    expect(call).to_have_attribute("placeholder", "Dr. Chen")  # a title keeps its name
