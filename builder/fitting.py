@@ -31,7 +31,7 @@ _ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "dr.", "mr.", "mrs.", "ms.", "s
 _CLOSERS = "\"'”’»)]"
 _QUOTE_THEN_STOP = re.compile(r"([.!?…。！？])”\.")
 _MARK_THEN_STOP = re.compile(r"([!?])\.")
-_LEADING_DOTS = re.compile(r"^(?:\.{2,}|…)\s*")  # "... write a business case"
+_LEADING_DOTS = re.compile(r"^(?:(?:\.{2,}|…)[.\s]*)+")  # "... write a business case", "… …"
 
 
 @dataclass(frozen=True, slots=True)

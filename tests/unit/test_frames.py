@@ -452,3 +452,12 @@ def test_a_field_that_only_repeats_the_frame_counts_as_empty() -> None:
     assert not fit("connection", "because")
     assert not fit("preparation", "Before each call, I'll")
     assert fit("focus", "I want to learn").kind == "blank"
+
+
+@pytest.mark.parametrize("text", ["… … I want to", "... … I want to", "…. I want to"])
+def test_leading_dots_go_however_many_there_are(text: str) -> None:
+    # Found by the property test: one "…" went, the next stayed, and fitting the label
+    # again then read it as blank.
+    fitted = fit("focus", text)
+    assert fitted.kind == "blank"
+    assert fit("focus", "… … write a business case").label == "write a business case"

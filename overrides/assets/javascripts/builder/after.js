@@ -16,6 +16,21 @@ export class AfterStep {
       const today = event.target.closest("[data-sh-after-today]");
       if (today) this.setToday(today.dataset.shAfterToday);
     });
+    // Kept the moment the day or the reply is noted, not when Python next asks: a reader
+    // quick to change the time box after "yes, but smaller" must not change it first.
+    for (const type of ["input", "change"]) {
+      this.box.addEventListener(type, (event) => {
+        if (event.target.matches?.('[data-sh-after-field="sent_on"], [data-sh-after-field="reply"]')) {
+          this.keepSent();
+        }
+      });
+    }
+  }
+
+  keepSent() {
+    const noted = this.input("sent_on").value || this.reply();
+    if (noted && !this.sentValues) this.sentValues = this.host.fields.values();
+    if (!noted) this.sentValues = null;
   }
 
   input(name) {
@@ -38,10 +53,8 @@ export class AfterStep {
   // it was sent is kept from the moment the day it went, or their reply, is noted, so
   // that "yes, but smaller" can say what changed since.
   state() {
-    const sent = this.input("sent_on").value;
     const reply = this.reply();
-    if ((sent || reply) && !this.sentValues) this.sentValues = this.host.fields.values();
-    if (!sent && !reply) this.sentValues = null;
+    this.keepSent();
     const ended = this.input("ended").checked;
     const state = { reply, sent_values: this.sentValues, next: this.input("next").value, ended };
     for (const name of DATES) state[name] = this.dateValue(this.input(name));
