@@ -21,6 +21,7 @@ REPLIES: tuple[tuple[str, str], ...] = (
     ("", "No reply yet"),
     ("yes", "Yes"),
     ("smaller", "Yes, but smaller or different"),
+    ("thinking", "They'll think about it"),
     ("not-now", "Not now"),
     ("no", "No"),
 )
@@ -117,6 +118,22 @@ STAGE_ADVICE: dict[str, str] = {
     "smaller-changed": "Here is your request, changed as they suggested: the revised "
     "request below says what changed. Send it, then keep a log of each meeting in the "
     "next step.",
+    # Asked in person: an answer comes on the spot, so no follow-up falls due for silence.
+    "asked": "When you have asked them, note what they said: the builder drafts the email "
+    "that puts it in writing.",
+    "yes-in-person": "They said yes. Send the written summary below with the calendar file for "
+    "them, add the dates to your own calendar, then keep a short log of each meeting in the "
+    "next step.",
+    "draft-in-person": "When you have asked them, note the day here and what they said: the "
+    "builder then drafts the email that puts it in writing.",
+    "thinking": "They'll think about it: that's fine. Send the short note below, so they "
+    "have your request to hand, and give them a week. If you haven't heard {by_due}, one "
+    "short follow-up is enough.",
+    "thinking-in-person": "They'll think about it: that's fine. Send the short written "
+    "summary below, so they have it to hand, and give them a week. If you haven't heard "
+    "{by_due}, one short follow-up is enough.",
+    "thinking-now": "They said they'd think about it, and a week has passed: a short "
+    "follow-up is due now. One is enough: it is drafted below, easy to decline.",
     "not-now": "Thank them, and leave it there: a gracious reply keeps the door open. "
     "Where to go from here:",
     "no": "Thank them, and leave it there: a gracious reply keeps the door open. "
@@ -216,16 +233,43 @@ def read_after(raw: object) -> After:
 # --- what comes next -------------------------------------------------------------------
 
 
-def follow_up_due(after: After) -> date | None:
-    """When a polite follow-up is due: a working week after sending (once only)."""
-    if after.stage != "waiting" or after.sent_on is None:
+def follow_up_due(after: After, in_person: bool = False) -> date | None:
+    """When a polite follow-up is due (once only): a working week after sending, or after
+    they said they would think about it. Not for silence after asking in person, where
+    the answer comes there and then."""
+    if after.stage == "thinking" and not after.followed_up_on:
+        start = after.reply_on or after.sent_on
+        return dates.add_working_days(start, FOLLOW_UP_AFTER) if start else None
+    if after.stage != "waiting" or after.sent_on is None or in_person:
         return None
     return dates.add_working_days(after.sent_on, FOLLOW_UP_AFTER)
 
 
+# What the "after" step calls the day the request went, by the way of asking.
+SENT_LABELS: dict[bool, tuple[str, str]] = {
+    False: ("I sent it on", "Leave it empty until you have sent your request."),
+    True: ("I asked them on", "Leave it empty until you have asked them."),
+}
+
+
+def advice_key(after: After, in_person: bool, now: bool, changed: bool) -> str:
+    """Which of `STAGE_ADVICE` the "after" step shows: the stage's, or its variant for
+    a follow-up due now, a request changed as asked, or a request made in person."""
+    stage = after.stage
+    if stage == "thinking" and after.followed_up_on:
+        return "followed-up"
+    if now and stage in ("waiting", "thinking"):
+        return f"{stage}-now"
+    if stage == "smaller" and changed:
+        return "smaller-changed"
+    if in_person and stage in ("draft", "waiting", "yes", "thinking"):
+        return {"waiting": "asked"}.get(stage, f"{stage}-in-person")
+    return stage
+
+
 def let_go_on(after: After) -> date | None:
     """After the one follow-up, when silence can be taken as "not now"."""
-    if after.stage != "followed-up" or after.followed_up_on is None:
+    if after.stage not in ("followed-up", "thinking") or after.followed_up_on is None:
         return None
     return dates.add_working_days(after.followed_up_on, GIVE_UP_AFTER)
 

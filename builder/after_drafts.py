@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from datetime import date
 
 from builder import dates, wording
-from builder.after import ASKED_FIELDS, After, Entry
+from builder.after import ASKED_FIELDS, After, Entry, follow_up_due
 from builder.agreement import held
 from builder.drafts import Draft, context, text_environment
 from builder.fitting import Fit, fit, say
@@ -21,6 +21,7 @@ from builder.validate import Request, validate
 # name -> (title, template)
 OUTPUTS: dict[str, tuple[str, str]] = {
     "follow_up": ("Follow-up", "follow_up.txt"),
+    "summary": ("Your request in writing", "summary.txt"),
     "confirmation": ("Confirmation", "confirmation.txt"),
     "revised": ("Revised request", "revised.txt"),
     "decline": ("Your reply", "decline.txt"),
@@ -61,10 +62,19 @@ def revised(request: Request, after: After) -> bool:
 def shown_drafts(request: Request, after: After, today: date | None) -> list[str]:
     """The drafts the stage calls for, in the order the page shows them."""
     stage = after.stage
+    in_person = request.channel == "in-person"
+    due = follow_up_due(after, in_person)
     names = {
-        "waiting": ["follow_up"],
+        "waiting": [] if in_person else ["follow_up"],  # asked in person: answered there
         "yes": ["confirmation"],
         "smaller": ["revised"] if revised(request, after) else [],
+        # "I'll think about it": the request in writing; a week on, one follow-up in its
+        # place; once that is sent, nothing more.
+        "thinking": []
+        if after.followed_up_on
+        else ["follow_up"]
+        if due and today and today >= due
+        else ["summary"],
         "not-now": ["decline"],
         "no": ["decline"],
     }.get(stage, [])
@@ -140,10 +150,24 @@ def after_context(
         before, _ = validate(after.sent_values)
         was = str(context(before)["timebox"])
         previous = was if was != facts["timebox"] else None
+    # A reply keeps the request's thread. Asked in person, there is none: the summary
+    # starts one, which a follow-up then keeps.
+    in_person = request.channel == "in-person"
+    tone = facts["tone"]
+    on = f" on {dates.day_label(after.sent_on, today)}" if after.sent_on else ""
+    talked = f"Following our conversation – {facts['focus_subject']}"
+    if in_person:
+        reply_subject = f"Re: {talked}" if after.stage == "thinking" else talked
+    else:
+        reply_subject = subject if subject.casefold().startswith("re:") else f"Re: {subject}"
     return {
         "after": after,
         "sent_label": dates.day_label(after.sent_on, today) if after.sent_on else "",
-        "reply_subject": subject if subject.casefold().startswith("re:") else f"Re: {subject}",
+        "reply_subject": reply_subject,
+        "in_person": in_person,
+        "summary_subject": talked if in_person else reply_subject,
+        "said_yes": tone.said_yes.format(on=on),
+        "heard_out": tone.heard_out.format(on=on),
         "say_in": say_in,
         "report": report,
         "thanks_lines": lines,
@@ -162,6 +186,7 @@ def after_context(
 
 SUBJECTS: dict[str, str] = {
     "follow_up": "{reply_subject}",
+    "summary": "{summary_subject}",
     "confirmation": "Confirming our {short_nouns} – {focus_subject}",
     "revised": "{reply_subject}",
     "decline": "{reply_subject}",

@@ -21,6 +21,7 @@ from builder.fields import FIELD
 from builder.fitting import BLANK_FOCUS, Fit, fit, say
 from builder.greeting import informal_name
 from builder.program import PROGRAM
+from builder.shapes import WORD
 from builder.text import shorten
 from builder.validate import Request
 
@@ -37,6 +38,7 @@ SUBJECT_FOCUS = 60  # characters of the focus that fit in a subject line
 OUTPUTS: dict[str, tuple[str, str]] = {
     "email": ("Email", "email.txt"),
     "chat": ("Chat message", "chat.txt"),
+    "spoken": ("What to say", "spoken.txt"),
     "plan": ("Meeting plan", "plan.txt"),
     "report_back": ("Report-back notes", "report_back.txt"),
     "thank_you": ("Thank-you note", "thank_you.txt"),
@@ -256,21 +258,55 @@ def _render(name: str, facts: Mapping[str, object], *, html: bool = False) -> st
     return env.get_template(name).render(facts)
 
 
+def primary_draft(channel: str) -> str:
+    """The draft a way of asking sends: what to say in person, the email or the chat."""
+    return {"in-person": "spoken", "chat": "chat"}.get(channel, "email")
+
+
+SPEAKING_RATE = 2.5  # words a second, at an easy pace (150 a minute)
+
+
+def spoken(request: Request, facts: Mapping[str, object]) -> dict[str, object]:
+    """The request said aloud, a sentence a line (the focus, why them, the time box, the
+    easy no), and about how long it takes to say."""
+    tone = facts["tone"]
+    say_slot = facts["say"]
+    fitted = facts["fits"]
+    # Said aloud, even a formal ask uses the name they go by.
+    name = informal_name(request.mentor_name, request.mentor_call) or str(facts["greet"])
+    lines = [f"{tone.chat_hello} {name}."]  # type: ignore[attr-defined]
+    if fitted["connection"]:  # type: ignore[index]
+        lines.append(say_slot("connection.chat"))  # type: ignore[operator]
+    lines.append(say_slot("focus.spoken"))  # type: ignore[operator]
+    lines.append(f"Would you have time for {facts['timebox']}? That's all I'd ask.")
+    if facts["first_when"]:
+        when = facts["first_when"]
+        lines.append(f"Would {when} suit you?" if request.meetings == 1
+                     else f"Could we start on {when}?")  # fmt: skip
+    if fitted["outcome"]:  # type: ignore[index]
+        lines.append(say_slot("outcome.check"))  # type: ignore[operator]
+    lines.append(tone.said_no)  # type: ignore[attr-defined]
+    words = sum(len(WORD.findall(line)) for line in lines)
+    seconds = max(5, round(words / SPEAKING_RATE / 5) * 5)
+    return {"lines": lines, "count": wording.number(len(lines)), "seconds": seconds}
+
+
 def render_drafts(request: Request, today: date | None = None) -> dict[str, Draft]:
-    """Every output for a request, the channel's message first.
+    """Every output for a request, the way of asking's first.
 
     Returns:
-        Drafts by name: "email" and "chat" (in the order the channel picks),
+        Drafts by name: "spoken", "email" and "chat" (the way of asking's first),
         "plan", "report_back", "thank_you" and "request_html".
     """
     facts = context(request, today)
+    facts["spoken"] = spoken(request, facts)
     tone = wording.TONES.get(request.tone, wording.TONES["warm"])
     subjects = {
         # One colon at most in a subject line (a reply adds "Re:"), so a dash here.
         "email": f"{tone.subject} – {facts['focus_subject']}",
         "thank_you": f"Thank you – {facts['focus_subject']}",
     }
-    names = ["chat", "email"] if request.channel == "chat" else ["email", "chat"]
+    names = [primary_draft(request.channel)]
     names += [name for name in OUTPUTS if name not in names]
     drafts = {}
     for name in names:

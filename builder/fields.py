@@ -151,7 +151,15 @@ FORMATS = (
     ("phone", "Phone"),
     ("chat", "Chat"),
 )
-CHANNELS = (("email", "Email"), ("chat", "Chat message"))
+CHANNELS = (("in-person", "In person or on a call"), ("email", "By email"),
+            ("chat", "By chat message"))  # fmt: skip
+# How well the mentor knows the reader: the advice on how to ask depends on it.
+ACQUAINTANCE = (
+    ("", "I'd rather not say"),
+    ("well", "We talk often"),
+    ("met", "We've met or worked together"),
+    ("not-yet", "We haven't met yet"),
+)
 TONES = (("warm", "Warm"), ("formal", "Formal"), ("casual", "Casual"))
 
 
@@ -227,6 +235,23 @@ def make_fields(program: Program) -> tuple[Field, ...]:
         noun="their email",
         help="Only used to fill in the To line when you open the message in your mail app.",
         max_length=254, placeholder="name@example.org",
+    ),
+    Field(
+        "channel", "ch", "mentor", "choice",
+        label="How will you ask?",
+        noun="way of asking",
+        help="In person, people say yes far more often than by email, and more than those "
+        "asking expect. The builder drafts what to say, and the email as your written "
+        "follow-up; every version stays there if you change your mind.",
+        required=True,
+        max_length=20, default="email", choices=CHANNELS,
+    ),
+    Field(
+        "acquaintance", "kn", "mentor", "choice",
+        label="How well do they know you? (optional)",
+        noun="how well they know you",
+        help="The coach's advice on how to ask depends on it.",
+        max_length=20, default="", choices=ACQUAINTANCE,
     ),
     Field(
         "connection", "c", "mentor", "textarea",
@@ -318,14 +343,6 @@ def make_fields(program: Program) -> tuple[Field, ...]:
         max_length=400, rows=2,
         placeholder="what I tried from your last advice, and what happened",
         frame="At each meeting after the first, I'll report back on …",
-    ),
-    Field(
-        "channel", "ch", "commitments", "choice",
-        label="Send it as",
-        noun="channel",
-        help="The other version is still there if you change your mind.",
-        required=True,
-        max_length=20, default="email", choices=CHANNELS,
     ),
     Field(
         "tone", "t", "commitments", "choice",

@@ -228,6 +228,20 @@ SLOTS: dict[str, Slot] = {
         "foreign": "Would you mentor me on this? In my own words: " + QUOTED + ".",
         "blank": "Would you mentor me on {text}?",
     }),
+    # Said aloud, in person or on a call (the spoken version's line about the focus).
+    "focus.spoken": Slot("focus", {
+        "howto": "I'd really like to learn {text}.",
+        "learn_to": "I'd really like to learn {text}.",
+        "action": "I'd love your help to {text}.",
+        "activity": "I'd love your help with {text}.",
+        "subject": "I'd love to learn more about {text}.",
+        "own": "I'd love your help with {text}.",
+        "question": "There's one question I'd love your help with: {text}?",
+        "statement": "Here's what I'd like your help with. {Text}.",
+        "foreign": "What I'd like to learn, in my own words: " + QUOTED + ".",
+        "blank": "I'd really like to learn {text}.",
+        "plain": "What I'd love your help with: {text}.",
+    }),
     # Follows "Thank you for our three calls"; the sentence's full stop is the template's.
     "focus.thanks": Slot("focus", {
         "plain": "",

@@ -216,6 +216,23 @@ def make_rules(program: Program) -> tuple[Rule, ...]:
          "sent to this one person.",
          "Point to something specific they did, said or made.",
          lambda r: _match(GENERIC_CONNECTION, r.connection)),
+    # How to ask (tip 3's personal touch): in person, asking works far better than people
+    # expect; a cold email is the hardest ask (Roghanizad & Bohns, 2017; /asking/).
+    Rule("cold-email", 3, "advice", "channel",
+         "A cold message is the hardest ask",
+         "In one study, strangers agreed to a small request about 34 times as often face to "
+         "face as by email, while the people asking expected no difference: a message from "
+         "someone unknown looks more doubtful than it feels to write.",
+         "If you can, ask someone you both know to introduce you, or ask for five minutes in "
+         "person first (after a talk, at an event); then send this as the follow-up.",
+         lambda r: _when(r.channel in ("email", "chat") and r.acquaintance == "not-yet")),
+    Rule("ask-in-person", 3, "advice", "channel",
+         "You see them often: ask in person",
+         "Asked face to face, people say yes far more often than the askers expect, and a "
+         "colleague you see often is easy to ask for five minutes.",
+         "Choose “In person or on a call”: the builder drafts what to say, and this message "
+         "becomes your written follow-up.",
+         lambda r: _when(r.channel in ("email", "chat") and r.acquaintance == "well")),
     # Tip 4: over-achieve.
     Rule("no-report-back", 4, "warning", "report_back",
          "Say how you'll report back",

@@ -18,9 +18,11 @@ from datetime import date
 
 from builder import dates, wording
 from builder.after import (
+    SENT_LABELS,
     STAGE_ADVICE,
     THANKS_LATER,
     After,
+    advice_key,
     follow_up_due,
     let_go_on,
     next_steps,
@@ -30,7 +32,15 @@ from builder.after_drafts import OUTPUTS as AFTER_OUTPUTS
 from builder.after_drafts import held_count, render_after, revised, thanks_due
 from builder.agreement import agreement
 from builder.coach import Finding, TipCheck, checklist, coach
-from builder.drafts import FITTED, Draft, fits, mailto_url, proposals, render_drafts
+from builder.drafts import (
+    FITTED,
+    Draft,
+    fits,
+    mailto_url,
+    primary_draft,
+    proposals,
+    render_drafts,
+)
 from builder.edits import Edit, effective, read_edits
 from builder.fields import FIELD, defaults
 from builder.greeting import informal_name
@@ -196,12 +206,11 @@ def _after_view(
 ) -> dict[str, object]:
     """What the "after the ask" steps show: the stage, when to follow up, the
     agreement, where to go after a no, and a mail link for each reply draft."""
-    due, let_go = follow_up_due(after), let_go_on(after)
+    in_person = request.channel == "in-person"
+    due, let_go = follow_up_due(after, in_person), let_go_on(after)
     stage = after.stage
     now = bool(due and today and today >= due)
-    key = "waiting-now" if now else stage
-    if stage == "smaller" and revised(request, after):
-        key = "smaller-changed"
+    key = advice_key(after, in_person, now, stage == "smaller" and revised(request, after))
     thanks_later = ""
     if stage in ("yes", "smaller") and request.meetings and not thanks_due(request, after, today):
         meeting = wording.FORMAT_WORDS.get(request.format, wording.FORMAT_WORDS["video"])
@@ -213,11 +222,14 @@ def _after_view(
     advice = STAGE_ADVICE[key].format(
         due=dates.day_label(due, today) if due else "",
         let_go=dates.day_label(let_go, today) if let_go else "",
+        by_due=f"by {dates.day_label(due, today)}" if due else "within a week",
     )
     return {
         "stage": stage,
         "advice": advice,
         "sent": after.sent_on is not None,
+        "sent_label": SENT_LABELS[in_person][0],
+        "sent_help": SENT_LABELS[in_person][1],
         "follow_up_due": due.isoformat() if due else "",
         "follow_up_label": dates.day_label(due, today) if due else "",
         "follow_up_now": now,
@@ -225,7 +237,10 @@ def _after_view(
         "agreement": agreement(request, after, proposed, today).as_data(today),
         "thanks_later": thanks_later,
         "ended": after.ended,
-        "next_steps": next_steps() if stage in ("not-now", "no", "followed-up") else [],
+        "next_steps": next_steps() if key in ("not-now", "no", "followed-up") else [],
+        # One follow-up, noted when sent: after silence to a written ask, or "I'll think".
+        "follow_up_field": stage in ("thinking", "followed-up")
+        or (stage == "waiting" and not in_person),
         "drafts": [name for name in sendable if name in AFTER_OUTPUTS],
         "mailto": {
             name: mailto_url(request, draft)
@@ -270,7 +285,7 @@ def _evaluate(
         findings=tuple(findings),
         checklist=_pending(checklist(request, findings), shown),
         drafts=drafts,
-        primary=request.channel,
+        primary=primary_draft(request.channel),
         mailto=mailto_url(request, sendable["email"]),
         query=to_query(_linked_values(cleaned, request, proposed)),
         ready=not problems,

@@ -54,6 +54,8 @@ class Request:
     mentor_name: str = ""
     mentor_call: str = ""
     mentor_email: str = ""
+    channel: str = "email"
+    acquaintance: str = ""
     connection: str = ""
     meetings: int | None = PROGRAM.time_box.meetings
     minutes: int | None = PROGRAM.time_box.minutes
@@ -64,7 +66,6 @@ class Request:
     meeting_time: time | None = None
     preparation: str = ""
     report_back: str = ""
-    channel: str = "email"
     tone: str = "warm"
 
 

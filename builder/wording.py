@@ -31,6 +31,12 @@ class Tone:
     understood: str = ""  # after a no
     once_more: str = ""  # the one follow-up
     no_pressure: str = ""  # and how it lets them off
+    # Asking in person: a line to ask for the moment, the easy no said aloud, and the
+    # written summary after a yes ({on}: " on Tuesday 13 January", or nothing).
+    ask_moment: str = ""
+    said_no: str = ""
+    said_yes: str = ""
+    heard_out: str = ""  # "let me think about it", said in person ({on} as above)
 
 
 TONES: dict[str, Tone] = {
@@ -52,6 +58,11 @@ TONES: dict[str, Tone] = {
         no_pressure="If now isn't the right time, that's completely fine, "
         "and there's no need to explain. "
         "If I don't hear back, I'll take it that it doesn't suit at the moment.",
+        ask_moment="Have you got five minutes this week? I'd like to ask you something small.",
+        said_no="And if now's not a good time, that's completely fine: just say.",
+        said_yes="Thank you so much for saying yes when we spoke{on}. Here is what we agreed, "
+        "so we both have it in writing.",
+        heard_out="Thank you for hearing me out{on}.",
     ),
     "formal": Tone(
         hello="Dear",
@@ -72,6 +83,12 @@ TONES: dict[str, Tone] = {
         no_pressure="If now is not the right time, that is entirely fine, "
         "and there is no need to explain. "
         "If I do not hear back, I will take it that it does not suit at the moment.",
+        ask_moment="Might you have five minutes this week? I would like to ask you something "
+        "brief.",
+        said_no="If now is not a good time, that is entirely fine: please do say so.",
+        said_yes="Thank you very much for agreeing to this when we spoke{on}. Here is what we "
+        "agreed, so that we both have it in writing.",
+        heard_out="Thank you for taking the time to hear me out{on}.",
     ),
     "casual": Tone(
         hello="Hey",
@@ -90,6 +107,11 @@ TONES: dict[str, Tone] = {
         once_more="I know you're busy, so this is the last nudge from me.",
         no_pressure="If now's not the right time, totally fine, no need to explain. "
         "If I don't hear back, I'll take it that it doesn't suit right now.",
+        ask_moment="Got five minutes this week? I've got a small ask.",
+        said_no="And if now's not a good time, no worries at all: just say.",
+        said_yes="Thanks so much for saying yes when we talked{on}! Here's what we agreed, so "
+        "we've both got it in writing.",
+        heard_out="Thanks for hearing me out{on}.",
     ),
 }
 

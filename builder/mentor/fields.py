@@ -12,7 +12,7 @@ so a protégé's share link opens straight into the reply helper.
 
 from __future__ import annotations
 
-from builder.fields import CHANNELS, FORMATS, TONES, Field, Step
+from builder.fields import FORMATS, TONES, Field, Step
 from builder.program import PROGRAM
 from builder.settings import RANGES, Program
 
@@ -24,6 +24,8 @@ RESPONSES = (
     ("someone-else", "Suggest someone else"),
 )
 SAYS_YES = frozenset({"yes", "smaller"})
+# A reply is written: by email or chat (a protégé who asked in person gets it by email).
+REPLY_CHANNELS = (("email", "Email"), ("chat", "Chat message"))
 
 REPLY_STEPS: tuple[Step, ...] = (
     Step(
@@ -143,7 +145,7 @@ def make_reply_fields(program: Program) -> tuple[Field, ...]:
     Field(
         "channel", "ch", "answer", "choice",
         label="Reply by", noun="channel", help="The other version is there too.",
-        required=True, max_length=20, default="email", choices=CHANNELS,
+        required=True, max_length=20, default="email", choices=REPLY_CHANNELS,
     ),
     Field(
         "tone", "t", "answer", "choice",

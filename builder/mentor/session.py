@@ -65,6 +65,7 @@ def _linked(
     facts = request_drafts.context(request, today)
     tone = wording.TONES.get(request.tone, wording.TONES["warm"])
     own = given({k: v for k, v in values.items() if isinstance(v, str)})
+    link_values["channel"] = "chat" if link_values.get("channel") == "chat" else "email"
     for name in FROM_REQUEST:
         if name not in SUGGESTED or (opened and name not in own):
             values[name] = link_values[name]

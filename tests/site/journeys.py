@@ -43,6 +43,10 @@ def weekday_ahead(weekday: int, weeks: int = 3) -> date:
     return day + timedelta(days=(weekday - day.weekday()) % 7)
 
 
+# A control whose value is what it holds (an <li> has a `value` property too).
+FORM_CONTROL = "e => ['INPUT', 'TEXTAREA', 'SELECT'].includes(e.tagName)"
+
+
 @dataclass
 class Walk:
     """One reader's page, and every slip seen on it."""
@@ -151,7 +155,7 @@ class Walk:
         def check() -> None:
             self.page.wait_for_timeout(300)  # the answer to the last edit is in
             for item in locator.all():
-                shown = item.input_value() if item.evaluate("e => 'value' in e") else ""
+                shown = item.input_value() if item.evaluate(FORM_CONTROL) else ""
                 shown += item.inner_text() if item.is_visible() else ""
                 assert not pattern.search(shown), f"found {pattern.pattern!r} in {shown[:200]!r}"
 

@@ -15,6 +15,8 @@ STRONG = {
     "mentor_name": "Maria",
     "mentor_call": "",
     "mentor_email": "maria@example.org",
+    "channel": "email",
+    "acquaintance": "",
     "connection": "your talk at DevDay on customer discovery changed how our team works, "
     "and Sam suggested I get in touch",
     "meetings": "3",
@@ -26,7 +28,6 @@ STRONG = {
     "meeting_time": "",
     "preparation": "send you a short update and my questions two days ahead",
     "report_back": "what I tried from your last advice, and what happened",
-    "channel": "email",
     "tone": "warm",
 }
 

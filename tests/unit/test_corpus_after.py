@@ -48,7 +48,12 @@ STATES = (
     {"sent_on": "2026-01-05", "reply": "smaller", "sent_values": {**DATED, "meetings": "4"}},
     {"sent_on": "2026-01-05", "reply": "no"},
     {"sent_on": "2026-01-05", "reply": "not-now"},
+    # "They'll think about it": the request in writing; a week on, the one follow-up.
+    {"sent_on": "2026-01-05", "reply": "thinking"},
+    {"sent_on": "2025-12-29", "reply": "thinking"},
 )
+# Asked in person, a yes and a "let me think" are put in writing by other drafts.
+IN_PERSON = tuple(s for s in STATES if s.get("reply") in ("yes", "thinking"))
 TONES = ("warm", "formal", "casual")
 # The log's fields, and the corpus whose phrasings have their shapes.
 LOG_CORPUS = {
@@ -72,8 +77,12 @@ def after_slips(values: dict[str, str], states, phrasing: str, turn: int) -> lis
     for tone in (TONES[turn % len(TONES)],):
         variant = dataclasses.replace(request, tone=tone)
         subject = render_drafts(variant, TODAY)["email"].subject
-        for raw in states:
-            for name, draft in render_after(variant, read_after(raw), TODAY, subject).items():
+        spoken = dataclasses.replace(variant, channel="in-person")
+        runs = [(variant, raw) for raw in states]
+        runs += [(spoken, raw) for raw in states if raw in IN_PERSON]
+        for request_as, raw in runs:
+            drafts = render_after(request_as, read_after(raw), TODAY, subject)
+            for name, draft in drafts.items():
                 found += _read({f"{name} subject": draft.subject, name: draft.text}, phrasing)
     return found
 

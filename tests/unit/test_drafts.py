@@ -10,7 +10,7 @@ from builder import Request, as_markdown, as_text, mailto_url, render_drafts
 from builder.drafts import BLANK, context, html_environment, text_environment
 from builder.wording import TONES
 
-NAMES = ["email", "chat", "plan", "report_back", "thank_you", "request_html"]
+NAMES = ["email", "chat", "spoken", "plan", "report_back", "thank_you", "request_html"]
 
 
 def meeting_blocks(plan: str) -> list[str]:
@@ -260,12 +260,14 @@ def test_as_markdown(strong: Request) -> None:
     drafts = render_drafts(strong)
     markdown = as_markdown(drafts)
     assert markdown.startswith("# Your mentoring request\n")
-    for title in ["Email", "Chat message", "Meeting plan", "Report-back notes", "Thank-you note"]:
+    titles = ["Email", "Chat message", "What to say", "Meeting plan", "Report-back notes",
+              "Thank-you note"]  # fmt: skip
+    for title in titles:
         assert f"\n## {title}\n" in markdown
     assert "Printable request" not in markdown
     assert "<!doctype" not in markdown
     assert f"**Subject:** {drafts['email'].subject}" in markdown
-    assert markdown.count("```text\n") == 5
+    assert markdown.count("```text\n") == 6
 
 
 def test_as_markdown_survives_backticks_in_user_text(strong: Request) -> None:

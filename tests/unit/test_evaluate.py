@@ -45,6 +45,7 @@ def test_to_dict_is_json_with_the_documented_keys(strong_values: dict[str, str])
     assert list(data["drafts"]) == [
         "email",
         "chat",
+        "spoken",
         "plan",
         "report_back",
         "thank_you",

@@ -83,7 +83,8 @@ def test_defaults_are_valid() -> None:
 
 def test_choices() -> None:
     assert [v for v, _ in FIELD["format"].choices] == ["video", "in-person", "phone", "chat"]
-    assert [v for v, _ in FIELD["channel"].choices] == ["email", "chat"]
+    assert [v for v, _ in FIELD["channel"].choices] == ["in-person", "email", "chat"]
+    assert [v for v, _ in FIELD["acquaintance"].choices] == ["", "well", "met", "not-yet"]
     assert [v for v, _ in FIELD["tone"].choices] == ["warm", "formal", "casual"]
 
 

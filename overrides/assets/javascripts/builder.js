@@ -15,6 +15,7 @@ import { EditLoop } from "./builder/loop.js";
 import { DraftPanes } from "./builder/drafts.js";
 import { notReady, showFeedback } from "./builder/feedback.js";
 import { FormValues } from "./builder/form.js";
+import { AskInPerson } from "./builder/in-person.js";
 import { Notices } from "./builder/notices.js";
 import { Outputs } from "./builder/outputs.js";
 import { showSend } from "./builder/send.js";
@@ -47,6 +48,7 @@ class Builder {
       onAnswer: (message, latest) => this.answered(message, latest),
     });
     this.drafts = new DraftPanes(root, () => this.draftEdited());
+    this.inPerson = new AskInPerson(root, this.drafts);
     this.outputs = new Outputs({
       root,
       drafts: this.drafts,
@@ -224,7 +226,8 @@ class Builder {
     this.news.checklist(result.checklist);
     this.drafts.show(result.drafts, result.edits);
     this.reviewDraft.update({ primary: result.primary });
-    showSend(this.root, this.data.fields, result, this.loop.attempted);
+    this.inPerson.show(result.primary);
+    showSend(this.root, this.data.fields, result, this.loop.attempted, this.inPerson.spoken);
     this.arrangement.show(result);
     keepFocusInView();
     this.root.dataset.shRevision = String(this.python.seq);

@@ -84,13 +84,15 @@ export class AfterStep {
     const { stage } = view;
     const shown = {
       replied: Boolean(this.reply()),
-      waiting: stage === "waiting" || stage === "followed-up",
+      follow_up: Boolean(view.follow_up_field),
       agreed: stage === "yes" || stage === "smaller",
     };
     for (const part of this.box.querySelectorAll("[data-sh-after-show]")) {
       setHidden(part, !shown[part.dataset.shAfterShow]);
     }
     setText(this.box.querySelector("[data-sh-after-state]"), view.advice);
+    setText(this.box.querySelector("[data-sh-after-sent-label]"), view.sent_label);
+    setText(this.box.querySelector("[data-sh-after-sent-help]"), view.sent_help);
     this.showSteps(view.next_steps || []);
     for (const name of DATES) {
       const out = this.box.querySelector(`[data-sh-after-message="${name}"]`);

@@ -13,9 +13,13 @@ export function fieldErrors(fields, messages) {
   return errors;
 }
 
-export function sendState(ready, errors, open, waiting) {
+// spoken: the reader will ask in person, so it is said, not sent.
+export function sendState(ready, errors, open, waiting, spoken = false) {
   if (ready && open) {
-    return `Your request can be sent, but ${open === 1 ? "one tip" : `${open} tips`} in the checklist ${open === 1 ? "is" : "are"} worth a look first.`;
+    return `Your request ${spoken ? "is ready to ask" : "can be sent"}, but ${open === 1 ? "one tip" : `${open} tips`} in the checklist ${open === 1 ? "is" : "are"} worth a look first.`;
+  }
+  if (ready && spoken) {
+    return "Your request is ready and meets all five tips. Read what to say aloud once, then go and ask. When they have answered, note it in the next step: it drafts the email that puts it in writing.";
   }
   if (ready) return "Your request is ready and meets all five tips. Read it through once more, then send it.";
   if (!errors.length) {
@@ -40,11 +44,11 @@ export function showProblems(list, problems) {
   if (!rebuilt || had === null) return;
   const same = [...list.querySelectorAll("a")].find((link) => link.dataset.shField === had);
   const next = same || list.querySelector("a")
-    || list.closest("[data-sh-send]")?.querySelector("[data-sh-mailto], button");
+    || list.closest("[data-sh-send]")?.querySelector("[data-sh-mailto]:not([hidden]), button:not([hidden])");
   next?.focus();
 }
 
-export function showSend(root, fields, result, attempted) {
+export function showSend(root, fields, result, attempted, spoken = false) {
   const mailto = root.querySelector("[data-sh-mailto]");
   if (typeof result.mailto === "string" && result.mailto.startsWith("mailto:")) {
     if (mailto.getAttribute("href") !== result.mailto) mailto.href = result.mailto;
@@ -56,5 +60,5 @@ export function showSend(root, fields, result, attempted) {
   showProblems(root.querySelector("[data-sh-problems]"), errors);
   const open = result.checklist.filter((check) => check.status !== "ok").length;
   const waiting = (result.missing || []).length;
-  setText(root.querySelector("[data-sh-send-state]"), sendState(result.ready, errors, open, waiting));
+  setText(root.querySelector("[data-sh-send-state]"), sendState(result.ready, errors, open, waiting, spoken));
 }
