@@ -37,6 +37,7 @@ class Field:
     cut to 200 characters"); `missing` is the message when a required field is blank.
     `frame` is the start of the sentence the reader's words complete in the drafts,
     shown before the input so most people type the right shape in the first place.
+    `help_link` is an optional (label, site-relative path) shown as a link after the help.
     """
 
     name: str
@@ -60,6 +61,7 @@ class Field:
     autocomplete: str = "off"
     rows: int = 0
     frame: str = ""
+    help_link: tuple[str, str] | None = None
 
     @property
     def multiline(self) -> bool:
@@ -101,6 +103,9 @@ class Field:
             "autocomplete": self.autocomplete,
             "rows": self.rows,
             "frame": self.frame,
+            "help_link": (
+                {"label": self.help_link[0], "path": self.help_link[1]} if self.help_link else None
+            ),
         }
 
 
@@ -217,6 +222,7 @@ def make_fields(program: Program) -> tuple[Field, ...]:
         label="Their name",
         noun="their name",
         help="As you would greet them: first name if you know them well, full name if not.",
+        help_link=("Not sure whom to ask?", "finding-a-mentor/"),
         required=True,
         missing="Enter the name of the person you are asking.",
         max_length=80,
