@@ -146,6 +146,11 @@ def on_env(env, config, files):
 def on_page_context(context, page, config, nav):
     if page.meta.get("template") == TEMPLATE:
         context["builder"] = builder_context()
+        # The steps' ids come from the template, not the Markdown: name them to MkDocs, so
+        # a guide page's link to `builder/index.md#step-mentor` is checked like any other.
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | {
+            f"step-{step['id']}" for step in context["builder"]["steps"]
+        }
         # What follows the slot is shown after the form: a first visit starts at step 1.
         before, _, after = page.content.partition(AFTER_FORM_SLOT)
         page.content, context["builder"]["after_form"] = before, after
