@@ -6,14 +6,16 @@
 // memory snapshot (fast on a fast link), or start Python and install the builder's
 // wheels (fewer bytes, more CPU). If the snapshot cannot be used, the wheels it is.
 import { canCompileEarly, compileEarly } from "./python/compile_early.js";
-import { choosePath, meter, wireRatio } from "./python/link.js";
 import {
-  SNAPSHOT_HEADERS,
-  decompressedFile,
-  isSnapshotFile,
-  readSnapshot,
-  whenInstantiated,
-} from "./python/snapshot.js";
+  PYTHON_CACHE,
+  SNAPSHOT,
+  STDLIB_AFTER_SNAPSHOT,
+  asArrivedKey,
+  keepTheRest,
+  keptAsArrived,
+} from "./python/kept-files.js";
+import { choosePath, meter, wireRatio } from "./python/link.js";
+import { readSnapshot, whenInstantiated } from "./python/snapshot.js";
 
 let handle = null;
 let python = null; // the running Pyodide, for loading the calendar's packages later
@@ -21,11 +23,6 @@ let calendarLoaded = null; // a promise, once the first calendar file was asked 
 let bundleURL = null; // where the bundle's files are (the page says, at start)
 const unwatchedFetch = self.fetch.bind(self); // the browser's own, whatever watches it
 const prefetched = new Map(); // url -> Response already under way, for Pyodide's fetch
-const PYTHON_CACHE = "sh-python"; // served by the service worker (sw.js)
-const SNAPSHOT = "builder.snapshot"; // kept decompressed, by this worker only
-// The standard library a restored snapshot still needs (pyodide_bundle.py): the
-// modules it has not imported. The long way takes the whole python_stdlib.zip.
-const STDLIB_AFTER_SNAPSHOT = "python_stdlib_after_snapshot.zip";
 let keeping = null; // the bundle's address while its files are being kept, else null
 // Set once the runtime's WebAssembly was found not kept: then none of the bundle is (the
 // worker keeps it first), and the look-ups are skipped. Each is a Cache Storage read,
@@ -48,14 +45,17 @@ async function kept(url) {
 
 // Keep a copy of a bundle file this start fetched, for the next visit and offline use
 // (the service worker serves this cache). Only files of the bundle: never anything else.
-function keep(url, response) {
+// It is put as it streams in, so what has arrived is kept even if the page closes
+// before Python starts. `key` is the address it is kept under (the file's own, unless
+// the snapshot's copy as it arrived).
+function keep(url, response, key = url) {
   if (!keeping || !url.startsWith(keeping) || !response.ok || typeof caches !== "object") return;
   const copy = response.clone();
   caches
     .open(PYTHON_CACHE)
     .then(async (cache) => {
-      if (await cache.match(url)) await copy.body?.cancel();
-      else await cache.put(url, copy);
+      if (await cache.match(key)) await copy.body?.cancel();
+      else await cache.put(key, copy);
     })
     .catch(() => {});
 }
@@ -100,9 +100,12 @@ function watchFetches() {
 async function restore(loadPyodide, indexURL, file) {
   let problem = null;
   const read = kept(new URL(SNAPSHOT, indexURL).href).then(async (hit) => {
+    const early = hit ? null : await keptAsArrived(indexURL, kept);
     // Not watched: if it is missing, Python starts the long way instead of failing.
-    const response = hit ?? (await unwatchedFetch(new URL(file, indexURL).href));
+    const url = new URL(file, indexURL).href;
+    const response = hit ?? early ?? (await unwatchedFetch(url));
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    if (!hit && !early) keep(url, response, asArrivedKey(url)); // a visit cut short keeps it
     return readSnapshot(response, indexURL);
   });
   read.catch(() => {}); // its failure is reported by loadPyodide's await
@@ -208,46 +211,7 @@ async function load(fetches, indexURL) {
   handle = pyodide.pyimport("builder.web").handle;
   python = pyodide;
   self.postMessage(JSON.stringify({ type: "ready", pyodide: pyodide.version, start }));
-  if (keeping) keepTheRest(indexURL, read);
-}
-
-// Whether the snapshot kept in `cache` is the decompressed file (its first bytes),
-// not a compressed copy an earlier version of this site kept.
-async function keptDecompressed(cache, url) {
-  const response = await cache.match(url);
-  if (!response?.body) return false;
-  const reader = response.body.getReader();
-  const { value } = await reader.read();
-  reader.cancel().catch(() => {});
-  return isSnapshotFile(value ?? new Uint8Array());
-}
-
-// After the start, in the background: the scripts it imported (not seen by fetch
-// above), the standard library a restore needs (after a start the long way), then the
-// snapshot, decompressed, so the next visit restores it without
-// decoding. `read` is the snapshot this start restored (null if it started the long
-// way): kept from what was read, unless that was the kept file already. After a
-// start the long way, the snapshot is fetched (unless the browser asks to save data).
-async function keepTheRest(indexURL, read) {
-  if (typeof caches !== "object") return;
-  try {
-    const cache = await caches.open(PYTHON_CACHE);
-    for (const name of ["pyodide.mjs", "pyodide.asm.mjs", "xz-decompress.mjs", STDLIB_AFTER_SNAPSHOT]) {
-      const url = new URL(name, indexURL).href;
-      if (await cache.match(url)) continue;
-      const response = await unwatchedFetch(url);
-      if (response.ok) await cache.put(url, response);
-    }
-    const url = new URL(SNAPSHOT, indexURL).href;
-    if (read) {
-      if (read.packed) await cache.put(url, new Response(read.file(), { headers: SNAPSHOT_HEADERS }));
-    } else if (!self.navigator.connection?.saveData && !(await keptDecompressed(cache, url))) {
-      const response = await unwatchedFetch(url);
-      if (response.ok) await cache.put(url, await decompressedFile(response, indexURL));
-    }
-  } catch {
-    // Storage full or blocked: the next visit downloads again, as without caching.
-  }
+  if (keeping) keepTheRest(indexURL, read, unwatchedFetch);
 }
 
 async function start(indexURL, keepFiles) {

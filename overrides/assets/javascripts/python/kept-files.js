@@ -1,0 +1,79 @@
+// Which of the Python bundle's files this browser keeps, and when: each file as it
+// arrives (builder-worker.js `keep`), the snapshot's compressed copy as it arrives too,
+// then, after the start, the snapshot decompressed (in place of that copy), the
+// scripts Pyodide imported and the standard library a restore needs. All in the cache
+// the service worker (sw.js) serves the bundle from.
+import { SNAPSHOT_HEADERS, decompressedFile, isSnapshotFile } from "./snapshot.js";
+
+export const PYTHON_CACHE = "sh-python";
+export const SNAPSHOT = "builder.snapshot"; // kept decompressed, by the builder's worker only
+// The standard library a restored snapshot still needs (pyodide_bundle.py): the
+// modules it has not imported. The long way takes the whole python_stdlib.zip.
+export const STDLIB_AFTER_SNAPSHOT = "python_stdlib_after_snapshot.zip";
+
+// The snapshot as it arrives (compressed), kept under its own key until the worker has
+// kept it decompressed after the start (keepTheRest, which then drops this copy): a
+// reader who leaves right after the first preview has received every byte of it, and
+// the next visit must not download it again.
+const AS_ARRIVED = "?as-arrived";
+const SNAPSHOT_FILES = [SNAPSHOT, `${SNAPSHOT}.gz`]; // xz and gzip, as built
+
+export function asArrivedKey(url) {
+  return `${url}${AS_ARRIVED}`;
+}
+
+export async function keptAsArrived(indexURL, kept) {
+  for (const name of SNAPSHOT_FILES) {
+    const hit = await kept(asArrivedKey(new URL(name, indexURL).href));
+    if (hit) return hit;
+  }
+  return null;
+}
+
+async function dropAsArrived(cache, indexURL) {
+  for (const name of SNAPSHOT_FILES) await cache.delete(asArrivedKey(new URL(name, indexURL).href));
+}
+
+// Whether the snapshot kept in `cache` is the decompressed file (its first bytes),
+// not a compressed copy an earlier version of this site kept.
+async function keptDecompressed(cache, url) {
+  const response = await cache.match(url);
+  if (!response?.body) return false;
+  const reader = response.body.getReader();
+  const { value } = await reader.read();
+  reader.cancel().catch(() => {});
+  return isSnapshotFile(value ?? new Uint8Array());
+}
+
+// After the start, in the background: the snapshot, decompressed, so the next visit
+// restores it without decoding, then the scripts it imported (not seen by the fetches
+// of builder-worker.js) and the standard library a restore needs (after a start the
+// long way). `read` is the snapshot this start restored (null if it started the long
+// way): kept from what was read, unless that was the kept file already. After a start
+// the long way, the snapshot is fetched (unless the browser asks to save data). The
+// copy kept as it arrived goes either way: megabytes never read again.
+export async function keepTheRest(indexURL, read, fetchFile) {
+  if (typeof caches !== "object") return;
+  try {
+    const cache = await caches.open(PYTHON_CACHE);
+    // The snapshot first: the biggest file, already here (its copy as it arrived is
+    // dropped once the decompressed one is kept).
+    const url = new URL(SNAPSHOT, indexURL).href;
+    if (read?.packed) await cache.put(url, new Response(read.file(), { headers: SNAPSHOT_HEADERS }));
+    if (read) await dropAsArrived(cache, indexURL);
+    for (const name of ["pyodide.mjs", "pyodide.asm.mjs", "xz-decompress.mjs", STDLIB_AFTER_SNAPSHOT]) {
+      const file = new URL(name, indexURL).href;
+      if (await cache.match(file)) continue;
+      const response = await fetchFile(file);
+      if (response.ok) await cache.put(file, response);
+    }
+    if (!read && !self.navigator.connection?.saveData && !(await keptDecompressed(cache, url))) {
+      const response = await fetchFile(url);
+      if (response.ok) await cache.put(url, await decompressedFile(response, indexURL));
+    }
+    await dropAsArrived(cache, indexURL);
+  } catch {
+    // Storage full or blocked: the next visit downloads again, as without caching.
+  }
+}
+

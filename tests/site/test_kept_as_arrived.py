@@ -1,0 +1,93 @@
+"""Nothing received is fetched twice (issue #26, item 1): a reader who leaves the
+builder the moment its first preview shows has received the Python bundle, and the next
+visit must not download it again. Each file is kept as it arrives, the snapshot too
+(compressed, under its own key, until the worker keeps it decompressed and drops that
+copy), not only once Python has started or the service worker is installed."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, expect
+from sitekit import DESKTOP, PageProblems, wait_until
+from test_offline import KEPT, _RevalidatingHandler, serve
+
+pytestmark = pytest.mark.browser
+
+READY = "[data-sh-builder][data-sh-ready='true']"
+# The bundle's big files: each would be megabytes fetched twice. (The scripts Pyodide
+# imports are kept after the start; a host's cache headers keep them before that.)
+BIG = ("builder.snapshot", "builder.snapshot.gz", "pyodide.asm.wasm", ".whl",
+       "python_stdlib_after_snapshot.zip", "python_stdlib.zip")  # fmt: skip
+
+
+class _Counting(_RevalidatingHandler):
+    """Revalidates every file (so the browser's HTTP cache cannot stand in), and notes
+    each file it sends with a body. While `holding`, a second request for the same file
+    waits a long time: whatever the builder keeps only after its start (which asks for
+    the scripts Pyodide imported again) does not happen before the reader leaves."""
+
+    sent: list[str] = []  # noqa: RUF012 - one list for the module's one server
+    holding = False
+
+    def do_GET(self) -> None:
+        path = self.path.split("?")[0]
+        again = path in type(self).sent
+        type(self).sent.append(path)
+        if again and type(self).holding and "/pyodide/" in path:
+            time.sleep(20)
+        super().do_GET()
+
+
+@pytest.fixture(scope="module")
+def counted_url(site_dir: Path) -> Iterator[str]:
+    server, url = serve(site_dir, _Counting)
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+def big(paths: list[str]) -> list[str]:
+    return [p for p in paths if "/pyodide/" in p and p.endswith(BIG)]
+
+
+def test_leaving_at_the_first_preview_keeps_every_big_file_for_the_next_visit(
+    browser: Browser, counted_url: str
+) -> None:
+    context = browser.new_context(viewport=DESKTOP)
+    problems = PageProblems(counted_url.rstrip("/"))
+    page = problems.watch(context.new_page())
+    _Counting.holding = True
+    page.goto(f"{counted_url}builder/")
+    page.wait_for_selector(READY, timeout=90_000)
+    expect(page.locator("[data-sh-draft=email] [data-sh-draft-text]")).not_to_be_empty()
+    page.wait_for_timeout(1000)  # a reader reading the first preview, then leaving
+    first = big(_Counting.sent)
+    assert any(p.endswith("pyodide.asm.wasm") for p in first), first
+    assert any("builder.snapshot" in p for p in first), first  # the snapshot way
+    page.close()  # the moment the first preview shows: nothing after it ran
+    problems.page_errors[:] = [e for e in problems.page_errors if "Target" not in e]
+
+    _Counting.sent.clear()
+    _Counting.holding = False
+    page = problems.watch(context.new_page())
+    page.goto(f"{counted_url}builder/")
+    page.wait_for_selector(READY, timeout=90_000)
+    assert page.get_attribute("[data-sh-builder]", "data-sh-python-start") == "snapshot"
+    assert big(_Counting.sent) == []  # every big file came from what the first visit kept
+
+    # Once this start has kept the snapshot decompressed, its copy as it arrived goes.
+    assert wait_until(
+        page,
+        """async () => {
+            const keys = (await (await caches.open("sh-python")).keys()).map((r) => r.url);
+            return keys.some((u) => u.endsWith("/builder.snapshot"))
+                && !keys.some((u) => u.includes("?as-arrived"));
+        }""",
+        timeout_s=30,
+    )
+    assert not [url for url in page.evaluate(KEPT) if "as-arrived" in url]
+    context.close()
