@@ -9,6 +9,9 @@ For each link profile (link.py) and each run:
   up to the first preview, then bytes until the service worker has kept the bundle;
 - repeat: a second page in the same profile, the host revalidating every file
   (max-age=0 + ETag): first preview and bytes over the network;
+- left: another fresh profile opens the builder and closes it the moment the first
+  preview shows (nothing kept after that), then opens it again: first preview and bytes
+  of that second visit (issue #26: nothing received is fetched twice);
 - offline: the network off, the builder again (a draft typed, copied, downloaded),
   then a guide page the reader opened before.
 """
@@ -95,6 +98,26 @@ def offline_visit(context: BrowserContext, base: str) -> dict:
         context.set_offline(False)
 
 
+def left_at_first_preview(profiles: Profiles, base: str, link: Link) -> dict:
+    """A first visit cut short at the first preview, then the next visit."""
+    context, page, _ = profiles.fresh_page()
+    try:
+        page.goto(base + BUILDER)
+        page.wait_for_function(
+            "() => window.__bench && window.__bench.marks.ready !== undefined",
+            timeout=LOAD_TIMEOUT_MS,
+        )
+        page.close()
+        page = context.new_page()
+        link.reset_count()
+        result = open_builder(page, base)
+        result["bytes"] = link.reset_count()
+        page.close()
+        return result
+    finally:
+        profiles.close(context)
+
+
 def one_run(profiles: Profiles, server, link: Link) -> dict:
     base = base_url(server)
     out: dict = {}
@@ -122,6 +145,7 @@ def one_run(profiles: Profiles, server, link: Link) -> dict:
         out["offline"] = offline_visit(context, base)
     finally:
         profiles.close(context)
+    out["left"] = left_at_first_preview(profiles, base, link)
     return out
 
 
@@ -141,7 +165,9 @@ def measure_links(playwright, workdir, site, runs: int, log, names=None, settle=
                     f"  run {i + 1}/{runs}, {profile.name}: floor {floor['received']:.0f} ms, "
                     f"builder cold {cold['ready']:.0f} ms ({cold['pythonStart']}, "
                     f"{cold['bytesToPreview'] / 1e6:.2f} MB), repeat {rep['ready']:.0f} ms "
-                    f"({rep['bytes'] / 1e3:.1f} kB), offline "
+                    f"({rep['bytes'] / 1e3:.1f} kB), left at first preview then back "
+                    f"{result['left']['ready']:.0f} ms ({result['left']['bytes'] / 1e6:.2f} MB), "
+                    "offline "
                     f"{'ok' if result['offline']['guideOpens'] else 'NO'}"
                 )
     finally:

@@ -1,0 +1,28 @@
+"""The benchmark's rows for a visit cut short (issue #26): the reader leaves the builder
+the moment its first preview shows, then comes back. Nothing received is fetched twice."""
+
+from __future__ import annotations
+
+from stats import summary
+
+# Targets at 1.6 Mbit/s: the second visit within 1.5 s, at most 0.3 MB over the network.
+TARGET_LEFT_MS = {"1.6 Mbit/s, 150 ms": 1500}
+TARGET_LEFT_BYTES = {"1.6 Mbit/s, 150 ms": 0.3e6}
+
+
+def left_rows(short: str, name: str, runs: list[dict]) -> list[dict]:
+    from report import median_ok, row  # the table's own row shape
+
+    left = [r["left"] for r in runs if "left" in r]
+    if not left:
+        return []
+    ready, sent = [v["ready"] for v in left], [v["bytes"] for v in left]
+    limit_ms, limit_bytes = TARGET_LEFT_MS.get(name), TARGET_LEFT_BYTES.get(name)
+    return [
+        row(f"{short}: back after leaving at the first preview", ready, "ms",
+            f"<= {limit_ms} ms" if limit_ms else "",
+            median_ok(ready, limit_ms) if limit_ms else None),
+        row(f"{short}:   over the network", sent, "MB",
+            f"<= {limit_bytes / 1e6:.1f} MB" if limit_bytes else "",
+            summary(sent)["max"] <= limit_bytes if limit_bytes else None),
+    ]  # fmt: skip
