@@ -246,8 +246,31 @@ def checked_in(frame_ancestors: str) -> dict[Path, str]:
     }
 
 
-if __name__ == "__main__":
-    for out, text in checked_in(frame_ancestors_setting()).items():
-        out.parent.mkdir(exist_ok=True)
+def main(argv: list[str] | None = None) -> None:
+    """Rewrites hosting/ for the setting in mkdocs.yml; with --out, writes both server
+    files for another root or sub-path into that folder instead."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("--prefix", default="/", help="the sub-path, as /short-haul/")
+    parser.add_argument("--root", default="/var/www/short-haul", help="the folder served")
+    parser.add_argument("--out", type=Path, help="write here instead of hosting/")
+    args = parser.parse_args(argv)
+    prefix = "/" + args.prefix.strip("/") + "/" if args.prefix.strip("/") else "/"
+    setting = frame_ancestors_setting()
+    if args.out is None:
+        files = checked_in(setting)
+    else:
+        place = {"root": args.root, "prefix": prefix}
+        files = {
+            args.out / "nginx.conf": nginx_server(setting, **place),
+            args.out / "Caddyfile": caddyfile(setting, **place),
+        }
+    for out, text in files.items():
+        out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(text, encoding="utf-8")
-        print(f"wrote {out.relative_to(ROOT)}", file=sys.stderr)
+        print(f"wrote {out}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -16,7 +16,6 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -180,11 +179,3 @@ def get(url: str, accept_encoding: str = "gzip, deflate, br") -> tuple[int, dict
             )
     except urllib.error.HTTPError as error:
         return error.code, {k.lower(): v for k, v in error.headers.items()}, error.read()
-
-
-def servers(site: Path, folder: Path, **options) -> Iterator[Server]:
-    """For a fixture (`yield from`): both servers, one after the other."""
-    with nginx(site, folder / "nginx", **options) as one:
-        yield one
-    with caddy(site, folder / "caddy", **options) as other:
-        yield other
