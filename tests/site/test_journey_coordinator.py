@@ -53,7 +53,7 @@ def fill_in_some_answers(page: Page) -> None:
     type_into(page, "What would you like their help with?", FOCUS)
     type_into(page, "How many meetings?", "2")
     type_into(page, "Over how many weeks?", "3")
-    page.get_by_label("In person").check()
+    page.get_by_label("In person", exact=True).check()
     page.get_by_label("Formal").check()
 
 
@@ -65,7 +65,7 @@ def expect_the_answers_on_screen(page: Page) -> None:
     expect(page.get_by_label("What would you like their help with?")).to_have_value(FOCUS)
     expect(page.get_by_label("How many meetings?")).to_have_value("2")
     expect(page.get_by_label("Over how many weeks?")).to_have_value("3")
-    expect(page.get_by_label("In person")).to_be_checked()
+    expect(page.get_by_label("In person", exact=True)).to_be_checked()
     expect(page.get_by_label("Formal")).to_be_checked()
 
 
@@ -109,7 +109,7 @@ def test_a_coordinator_makes_a_link_reloads_comes_back_and_opens_it(
     expect(page.get_by_label("How many meetings?")).to_be_visible()
     expect(page.get_by_label("How many meetings?")).to_have_value("2")
     expect(page.get_by_label("Over how many weeks?")).to_have_value("3")
-    expect(page.get_by_label("In person")).to_be_checked()
+    expect(page.get_by_label("In person", exact=True)).to_be_checked()
     assert page.is_checked("input[name=tone][value=formal]")
 
 
