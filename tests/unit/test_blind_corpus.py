@@ -24,6 +24,8 @@ from test_corpus import CORPUS
 
 from builder.mentor.fields import SHOWN_FOR
 
+pytestmark = pytest.mark.corpus
+
 BLIND = CORPUS / "blind"
 SETS = ("a", "b", "c")
 REQUEST_FIELDS = ("focus", "outcome", "connection", "preparation", "report_back")

@@ -19,6 +19,8 @@ from wording_checks import problems
 from builder import render_drafts, validate
 from builder.drafts import FITTED
 
+pytestmark = pytest.mark.corpus
+
 CORPUS = Path(__file__).with_name("corpus")
 BASE = {
     "focus": "how to run my first customer interview",

@@ -22,6 +22,8 @@ from builder.after_drafts import render_after
 from builder.drafts import FITTED, proposals, render_drafts
 from builder.invites import invites
 
+pytestmark = pytest.mark.corpus
+
 TODAY = date(2026, 1, 12)
 DATED = {**BASE, "first_date": "2026-01-13", "weekday": "tue", "meeting_time": "14:00"}
 LOG = [

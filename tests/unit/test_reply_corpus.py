@@ -25,6 +25,8 @@ from builder.mentor.fields import SHOWN_FOR
 from builder.mentor.frames import MENTOR_FIELDS
 from builder.mentor.reply import read_reply
 
+pytestmark = pytest.mark.corpus
+
 BASE = {
     "protege_name": "Ana Lima",
     "mentor_name": "Maria",
