@@ -117,13 +117,3 @@ def test_precompress_writes_smaller_copies_only_and_leaves_the_snapshot(tmp_path
     precompress.precompress(site, cache=tmp_path / "cache")
     assert not (site / "index.html.gz").exists()
     assert not (site / "index.html.br").exists()
-
-
-def test_the_built_sites_service_worker_lists_no_compressed_copy() -> None:
-    site = Path(os.environ.get("SHORTHAUL_SITE_DIR", ROOT / "site"))
-    if not (site / "sw.js").is_file():
-        pytest.skip("no built site (mkdocs build)")
-    listed = re.findall(r'"([^"]+\.(?:br|gz))"', (site / "sw.js").read_text(encoding="utf-8"))
-    assert listed == ["builder.snapshot.gz"]  # the snapshot's own gzip file, not a copy
-    assert (site / "_headers").is_file()
-    assert (site / "index.html.br").is_file()
