@@ -208,3 +208,30 @@ def wait_until(page: Page, script: str, arg: object = None, timeout_s: float = 6
         if time.monotonic() > deadline:
             raise AssertionError(f"still false after {timeout_s} s: {script.strip()[:200]}")
         time.sleep(0.2)
+
+
+# Every URL kept in the Python bundle's cache.
+KEPT = """async () => (await (await caches.open("sh-python")).keys()).map((r) => r.url)"""
+
+
+def pyodide_dir(page: Page) -> str:
+    return page.evaluate(
+        """() => new URL(document.querySelector("[data-sh-pyodide]").dataset.shPyodide,
+                         location.href).href"""
+    )
+
+
+def wait_until_kept(page: Page) -> list[str]:
+    """Waits for the builder's worker to keep a snapshot start (every file: after the
+    snapshot it may still be fetching the others), and for the service worker."""
+    wanted = {pyodide_dir(page) + name for name in SNAPSHOT_START}
+    wait_until(
+        page,
+        """async (wanted) => {
+            const kept = (await (await caches.open("sh-python")).keys()).map((r) => r.url);
+            return wanted.every((url) => kept.includes(url));
+        }""",
+        sorted(wanted),
+    )
+    page.evaluate("() => navigator.serviceWorker.ready")
+    return page.evaluate(KEPT)

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, expect
-from sitekit import DESKTOP, PageProblems, wait_until
-from test_offline import KEPT, _RevalidatingHandler, serve
+from sitekit import DESKTOP, KEPT, PageProblems, wait_until
+from test_offline import _RevalidatingHandler, serve
 
 pytestmark = pytest.mark.browser
 

@@ -18,19 +18,20 @@ from conftest import _QuietHandler
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from sitekit import (
     DESKTOP,
+    KEPT,
     KEPT_SNAPSHOT_MAGIC,
     ROOT,
-    SNAPSHOT_START,
     PageProblems,
     load_hook,
+    pyodide_dir,
     shipped_snapshot,
     wait_until,
+    wait_until_kept,
 )
 
 pytestmark = pytest.mark.browser
 
 READY = "[data-sh-builder][data-sh-ready='true']"
-KEPT = """async () => (await (await caches.open("sh-python")).keys()).map((r) => r.url)"""
 
 
 class _RevalidatingHandler(_QuietHandler):
@@ -67,32 +68,10 @@ def context(browser: Browser, base_url: str) -> Iterator[BrowserContext]:
     context.close()
 
 
-def pyodide_dir(page: Page) -> str:
-    return page.evaluate(
-        """() => new URL(document.querySelector("[data-sh-pyodide]").dataset.shPyodide,
-                         location.href).href"""
-    )
-
-
 def open_builder(page: Page, url: str) -> None:
     page.goto(url)
     page.wait_for_selector(READY, timeout=60_000)
     expect(page.locator("[data-sh-draft=email] [data-sh-draft-text]")).not_to_be_empty()
-
-
-def wait_until_kept(page: Page) -> list[str]:
-    """Waits for the builder's worker to keep a snapshot start, and for the service worker."""
-    wanted = {pyodide_dir(page) + name for name in SNAPSHOT_START}
-    wait_until(
-        page,
-        """async (wanted) => {
-            const kept = (await (await caches.open("sh-python")).keys()).map((r) => r.url);
-            return wanted.every((url) => kept.includes(url));
-        }""",
-        sorted(wanted),
-    )
-    page.evaluate("() => navigator.serviceWorker.ready")
-    return page.evaluate(KEPT)
 
 
 def test_after_one_builder_visit_the_builder_and_visited_pages_work_offline(

@@ -9,13 +9,12 @@ import pytest
 from playwright.sync_api import expect
 from sitekit import (
     DESKTOP,
-    KEPT_SNAPSHOT_MAGIC,
     PHONE,
     axe_violations,
     doc_pages,
     load_hook,
     site_pages,
-    wait_until,
+    wait_until_kept,
 )
 
 PAGES = doc_pages()
@@ -200,9 +199,10 @@ def test_on_the_builder_search_builds_its_index_after_python_yet_answers_at_once
         route.continue_()
     page.unroute("**/pyodide.asm.wasm")
     page.wait_for_selector("[data-sh-builder][data-sh-ready='true']", timeout=60_000)
-    # The worker keeps the bundle after the start (the snapshot last): a page left before
-    # that cuts its downloads short, which the guard reports as failed requests.
-    wait_until(page, KEPT_SNAPSHOT_MAGIC)
+    # The worker keeps the bundle after the start (the snapshot first, then the scripts
+    # Pyodide imported): a page left before that cuts its downloads short, which the
+    # guard reports as failed requests.
+    wait_until_kept(page)
 
     page.goto(base_url + "builder/")  # not searching: the index once Python is ready
     page.wait_for_selector("[data-sh-builder][data-sh-ready='true']", timeout=60_000)
@@ -210,4 +210,4 @@ def test_on_the_builder_search_builds_its_index_after_python_yet_answers_at_once
         "() => performance.getEntriesByType('resource')"
         ".some((entry) => entry.name.includes('/workers/search.'))"
     )
-    wait_until(page, KEPT_SNAPSHOT_MAGIC)
+    wait_until_kept(page)

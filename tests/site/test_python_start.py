@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from conftest import _QuietHandler
 from playwright.sync_api import Browser, BrowserContext, Page, expect
-from sitekit import DESKTOP, KEPT_SNAPSHOT_MAGIC, shipped_snapshot, wait_until
+from sitekit import DESKTOP, KEPT_SNAPSHOT_MAGIC, shipped_snapshot, wait_until_kept
 
 pytestmark = pytest.mark.browser
 
@@ -155,8 +155,8 @@ def test_on_a_slow_link_python_starts_the_long_way_and_keeps_the_snapshot_for_ne
 
     # Afterwards, in the background, both are kept (the snapshot decompressed): the
     # next visit restores it without decoding it, even with the network off.
-    assert wait_until(page, KEPT_SNAPSHOT_MAGIC) == "SHSNAP01"
-    page.evaluate("() => navigator.serviceWorker.ready")
+    wait_until_kept(page)
+    assert page.evaluate(KEPT_SNAPSHOT_MAGIC) == "SHSNAP01"
     context.set_offline(True)
     try:
         page.reload()
