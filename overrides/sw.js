@@ -23,6 +23,12 @@ const scope = new URL(self.registration.scope);
 const pythonRoot = new URL(MANIFEST.python, scope).href;
 
 // The shell (scripts, styles, search index): fetched at install, served from the cache.
+// Workbox fetches an entry with a revision as `cache: "reload"`, past the browser's HTTP
+// cache: every file the page had just loaded came a second time. "no-cache" asks the
+// host whether the copy the page loaded is still current (a 304, no body) instead.
+workbox.precaching.addPlugins([
+  { requestWillFetch: async ({ request }) => new Request(request, { cache: "no-cache" }) },
+]);
 workbox.precaching.precacheAndRoute(MANIFEST.shell);
 
 // Pages, from the cache once opened, keyed by the digest of the deployed file.

@@ -59,16 +59,22 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def base_url(site_dir: Path) -> Iterator[str]:
-    """The built site on 127.0.0.1, on a free port."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+def hosted(folder: Path, handler: type = _QuietHandler) -> Iterator[str]:
+    """For a fixture (`yield from`): `folder` served on 127.0.0.1 on a free port by
+    `handler` (a host's behaviour), its address while the fixture lasts."""
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(folder))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir: Path) -> Iterator[str]:
+    """The built site on 127.0.0.1, on a free port."""
+    yield from hosted(site_dir)
 
 
 def chromium_path() -> str | None:

@@ -11,9 +11,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import hosted
 from playwright.sync_api import Browser, expect
-from sitekit import DESKTOP, KEPT, PageProblems, wait_until
-from test_offline import _RevalidatingHandler, serve
+from sitekit import DESKTOP, KEPT, PageProblems, wait_until, wait_until_kept
+from test_offline import _RevalidatingHandler
 
 pytestmark = pytest.mark.browser
 
@@ -44,10 +45,24 @@ class _Counting(_RevalidatingHandler):
 
 @pytest.fixture(scope="module")
 def counted_url(site_dir: Path) -> Iterator[str]:
-    server, url = serve(site_dir, _Counting)
-    yield url
-    server.shutdown()
-    server.server_close()
+    yield from hosted(site_dir, _Counting)
+
+
+class _Bodies(_RevalidatingHandler):
+    """Revalidates every file and notes each path it answers with a whole body (a 304,
+    the browser's copy still current, carries none)."""
+
+    bodies: list[str] = []  # noqa: RUF012 - one list for the module's one server
+
+    def send_response(self, code: int, message: str | None = None) -> None:
+        if code == 200:
+            type(self).bodies.append(self.path)
+        super().send_response(code, message)
+
+
+@pytest.fixture(scope="module")
+def bodies_url(site_dir: Path) -> Iterator[str]:
+    yield from hosted(site_dir, _Bodies)
 
 
 def big(paths: list[str]) -> list[str]:
@@ -90,4 +105,29 @@ def test_leaving_at_the_first_preview_keeps_every_big_file_for_the_next_visit(
         timeout_s=30,
     )
     assert not [url for url in page.evaluate(KEPT) if "as-arrived" in url]
+    context.close()
+
+
+def test_a_first_visit_fetches_each_file_once_the_service_workers_install_too(
+    browser: Browser, bodies_url: str
+) -> None:
+    """The service worker installs during the first visit and keeps the shell (scripts,
+    styles, search index) and the page: it asks the host whether the copies the page
+    just loaded are current (304s) instead of downloading every one of them again."""
+    context = browser.new_context(viewport=DESKTOP)
+    problems = PageProblems(bodies_url.rstrip("/"))
+    page = problems.watch(context.new_page())
+    _Bodies.bodies.clear()
+    page.goto(f"{bodies_url}builder/")
+    page.wait_for_selector(READY, timeout=90_000)
+    wait_until_kept(page)  # the worker has kept the bundle, the service worker is ready
+    shell = page.evaluate(
+        """async () => (await caches.keys()).length
+             && (await Promise.all((await caches.keys()).map(async (name) =>
+                  (await (await caches.open(name)).keys()).length))).reduce((a, b) => a + b)"""
+    )
+    assert shell > 20  # the shell, the page and the bundle are kept
+    twice = sorted({path for path in _Bodies.bodies if _Bodies.bodies.count(path) > 1})
+    assert twice == [], twice
+    assert not any(problems.as_dict().values()), problems.as_dict()
     context.close()

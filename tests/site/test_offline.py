@@ -14,7 +14,7 @@ from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from conftest import _QuietHandler
+from conftest import _QuietHandler, hosted
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from sitekit import (
     DESKTOP,
@@ -54,10 +54,7 @@ def serve(folder: Path, handler: type = _QuietHandler) -> tuple[ThreadingHTTPSer
 @pytest.fixture(scope="module")
 def base_url(site_dir: Path) -> Iterator[str]:
     """The built site, from a host that revalidates every file."""
-    server, url = serve(site_dir, _RevalidatingHandler)
-    yield url
-    server.shutdown()
-    server.server_close()
+    yield from hosted(site_dir, _RevalidatingHandler)
 
 
 @pytest.fixture

@@ -9,14 +9,12 @@ import io
 import lzma
 import re
 import struct
-import threading
 import time
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from conftest import _QuietHandler
+from conftest import _QuietHandler, hosted
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from sitekit import DESKTOP, KEPT_SNAPSHOT_MAGIC, shipped_snapshot, wait_until_kept
 
@@ -45,19 +43,9 @@ class _SlowRuntimeHandler(_QuietHandler):
         return None
 
 
-def _serve(site_dir: Path, handler: type) -> Iterator[str]:
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-
-
 @pytest.fixture
 def slow_base_url(site_dir: Path) -> Iterator[str]:
-    yield from _serve(site_dir, _SlowRuntimeHandler)
+    yield from hosted(site_dir, _SlowRuntimeHandler)
 
 
 class _SlowGzippedRuntimeHandler(_SlowRuntimeHandler):
@@ -98,7 +86,7 @@ def slow_gzipping_base_url(site_dir: Path, request: pytest.FixtureRequest) -> It
         "with its length": _SlowGzippedRuntimeHandler,
         "compressed on the fly": _SlowGzippedRuntimeHandlerWithoutLength,
     }[request.param]
-    yield from _serve(site_dir, handler)
+    yield from hosted(site_dir, handler)
 
 
 class _MidRuntimeHandler(_SlowRuntimeHandler):
@@ -111,7 +99,7 @@ class _MidRuntimeHandler(_SlowRuntimeHandler):
 
 @pytest.fixture
 def mid_base_url(site_dir: Path) -> Iterator[str]:
-    yield from _serve(site_dir, _MidRuntimeHandler)
+    yield from hosted(site_dir, _MidRuntimeHandler)
 
 
 @pytest.fixture
