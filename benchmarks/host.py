@@ -13,7 +13,16 @@ does what GitHub Pages does:
 - `Cache-Control: max-age=600` on every response, so a visit within ten minutes reuses
   files without asking again (or, with `revalidate`, `max-age=0`: every use of a file
   asks the host first, as many static hosts do);
-- `ETag`s, so a later visit revalidates with `304 Not Modified`.
+- `ETag`s and `Last-Modified`, so a later visit revalidates with `304 Not Modified`
+  (HTTP/1.1 with keep-alive: Chromium ignores an ETag on an HTTP/1.0 response, the
+  default of Python's server, and revalidates with `If-Modified-Since` alone, which a
+  host must answer too; before this, every revalidation here got the whole file again).
+
+With `precompressed` set (("br", "gzip")), it is instead a host that serves the build's
+own copies (`x.js.br`, `x.js.gz`) as nginx's `brotli_static`/`gzip_static` and Caddy's
+`precompressed` do: the first encoding the browser accepts that has a copy, else the
+file as it is (never compressed on the fly), and never a copy for the snapshot, whose
+`.gz` sibling is a file of its own (sitebuild/precompress.py `NEVER`).
 """
 
 from __future__ import annotations
@@ -22,11 +31,15 @@ import email.utils
 import gzip
 import hashlib
 import mimetypes
+import sys
 import threading
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from sitebuild.precompress import NEVER  # the repository's root is on the path now
 
 MAX_AGE_S = 600
 COMPRESSED_TYPES = {
@@ -56,6 +69,7 @@ def site_file(site: Path, url: str) -> Path | None:
 
 
 class StaticHostHandler(SimpleHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive, and the validators Chromium heeds
     extensions_map = {  # noqa: RUF012 - the base class declares it as a plain dict
         **SimpleHTTPRequestHandler.extensions_map,
         ".js": "text/javascript",
@@ -65,6 +79,7 @@ class StaticHostHandler(SimpleHTTPRequestHandler):
         ".whl": "application/zip",
     }
     revalidate = False  # True: Cache-Control: max-age=0, so every use asks first
+    precompressed: tuple[str, ...] = ()  # ("br", "gzip"): the build's copies, in this order
     _gzipped: dict[Path, tuple[float, bytes]] = {}  # noqa: RUF012 - shared on purpose
     _lock = threading.Lock()
 
@@ -119,25 +134,53 @@ class StaticHostHandler(SimpleHTTPRequestHandler):
         ctype = self.guess_type(path)
         stat = path.stat()
         etag = '"' + hashlib.sha1(f"{stat.st_mtime_ns}-{stat.st_size}".encode()).hexdigest() + '"'  # noqa: S324
-        if self.headers.get("If-None-Match") == etag:
+        if self._not_modified(etag, stat.st_mtime):
             self.send_response(HTTPStatus.NOT_MODIFIED)
             self.send_header("ETag", etag)
             self.send_header("Cache-Control", self._cache_control())
             self.end_headers()
             return None
-        gzipped = self._gzip(path) if "gzip" in self.headers.get("Accept-Encoding", "") else None
-        body = gzipped if gzipped is not None else path.read_bytes()
+        encoding, body = self._body(path)
         self.send_response(HTTPStatus.OK)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
-        if gzipped is not None:
-            self.send_header("Content-Encoding", "gzip")
+        if encoding:
+            self.send_header("Content-Encoding", encoding)
+        if encoding or self.precompressed:
             self.send_header("Vary", "Accept-Encoding")
         self.send_header("ETag", etag)
         self.send_header("Last-Modified", email.utils.formatdate(stat.st_mtime, usegmt=True))
         self.send_header("Cache-Control", self._cache_control())
         self.end_headers()
+        self.sent_body = len(body)
         return _Bytes(body)
+
+    def _not_modified(self, etag: str, mtime: float) -> bool:
+        """Whether the browser's copy is current: its ETag, or else its date (RFC 9110)."""
+        if "If-None-Match" in self.headers:
+            return self.headers["If-None-Match"] == etag
+        since = self.headers.get("If-Modified-Since")
+        try:
+            return (
+                since is not None
+                and int(mtime) <= email.utils.parsedate_to_datetime(since).timestamp()
+            )
+        except (TypeError, ValueError):
+            return False
+
+    def _body(self, path: Path) -> tuple[str | None, bytes]:
+        """The encoding ("br", "gzip" or None) and the body this host sends for `path`."""
+        asked = self.headers.get("Accept-Encoding", "")
+        accepted = {part.split(";")[0].strip() for part in asked.split(",")}
+        if not self.precompressed:
+            gzipped = self._gzip(path) if "gzip" in accepted else None
+            return ("gzip", gzipped) if gzipped is not None else (None, path.read_bytes())
+        suffix = {"br": ".br", "gzip": ".gz"}
+        for encoding in self.precompressed:
+            copy = path.with_name(path.name + suffix[encoding])
+            if encoding in accepted and path.name not in NEVER and copy.is_file():
+                return encoding, copy.read_bytes()
+        return None, path.read_bytes()
 
 
 class _Bytes:

@@ -7,7 +7,8 @@ what DevTools' per-request throttling does not: there, each of Pyodide's paralle
 downloads gets the full bandwidth.
 
 The link also counts the bytes it carried (headers and bodies, as sent), so a visit's
-transfer is measured where it happens.
+transfer is measured where it happens, and notes each body it carried whole (its path),
+so a visit that fetches again a file an earlier one received is seen.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import time
 from dataclasses import dataclass
 from http.server import ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from host import StaticHostHandler
 
@@ -48,6 +50,17 @@ class Link:
         self._lock = threading.Lock()
         self._free_at = 0.0
         self.sent = 0
+        self._whole: list[str] = []  # paths of the bodies carried whole, in order
+
+    def note_whole(self, path: str) -> None:
+        with self._lock:
+            self._whole.append(path)
+
+    def take_whole(self) -> list[str]:
+        """The paths whose bodies went through whole since the last call."""
+        with self._lock:
+            whole, self._whole = self._whole, []
+        return whole
 
     def peek(self) -> int:
         with self._lock:
@@ -101,13 +114,18 @@ class LinkedHandler(StaticHostHandler):
             self._headers_buffer = []
 
     def copyfile(self, source, outputfile) -> None:
-        self.link.send(outputfile.write, source.read())
+        self.link.send(outputfile.write, source.read())  # raises if the browser went away
+        self.link.note_whole(urlsplit(self.path).path)
 
 
-def serve(site: Path, profile: Profile, *, revalidate: bool) -> tuple[ThreadingHTTPServer, Link]:
-    """The site on 127.0.0.1 behind a link of this profile; revalidate: max-age=0."""
+def serve(
+    site: Path, profile: Profile, *, revalidate: bool, precompressed: tuple[str, ...] = ()
+) -> tuple[ThreadingHTTPServer, Link]:
+    """The site on 127.0.0.1 behind a link of this profile; revalidate: max-age=0;
+    precompressed: the build's copies in these encodings (host.py), not gzip on the fly."""
     link = Link(profile)
-    handler = type("Handler", (LinkedHandler,), {"link": link, "revalidate": revalidate})
+    attributes = {"link": link, "revalidate": revalidate, "precompressed": precompressed}
+    handler = type("Handler", (LinkedHandler,), attributes)
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()

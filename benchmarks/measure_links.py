@@ -9,9 +9,10 @@ For each link profile (link.py) and each run:
   up to the first preview, then bytes until the service worker has kept the bundle;
 - repeat: a second page in the same profile, the host revalidating every file
   (max-age=0 + ETag): first preview and bytes over the network;
-- left: another fresh profile opens the builder and closes it the moment the first
-  preview shows (nothing kept after that), then opens it again: first preview and bytes
-  of that second visit (issue #26: nothing received is fetched twice);
+- left, left5: visits cut short at the first preview and 5 s in, then the next visit
+  (measure_left.py; issue #26: nothing received is fetched twice);
+- encodings: floor and builder cold again, through hosts serving the build's brotli
+  and gzip copies (measure_encodings.py);
 - offline: the network off, the builder again (a draft typed, copied, downloaded),
   then a guide page the reader opened before.
 """
@@ -30,6 +31,8 @@ from browser import (
     python_cached,
 )
 from link import PROFILES, Link, base_url, serve
+from measure_encodings import encoding_visits, serve_encodings
+from measure_left import left_after, left_at_first_preview
 from playwright.sync_api import BrowserContext, Page
 
 TYPED = "how to run my first user interview"
@@ -98,27 +101,7 @@ def offline_visit(context: BrowserContext, base: str) -> dict:
         context.set_offline(False)
 
 
-def left_at_first_preview(profiles: Profiles, base: str, link: Link) -> dict:
-    """A first visit cut short at the first preview, then the next visit."""
-    context, page, _ = profiles.fresh_page()
-    try:
-        page.goto(base + BUILDER)
-        page.wait_for_function(
-            "() => window.__bench && window.__bench.marks.ready !== undefined",
-            timeout=LOAD_TIMEOUT_MS,
-        )
-        page.close()
-        page = context.new_page()
-        link.reset_count()
-        result = open_builder(page, base)
-        result["bytes"] = link.reset_count()
-        page.close()
-        return result
-    finally:
-        profiles.close(context)
-
-
-def one_run(profiles: Profiles, server, link: Link) -> dict:
+def one_run(profiles: Profiles, server, link: Link, encodings: dict) -> dict:
     base = base_url(server)
     out: dict = {}
     context, page, settled = profiles.fresh_page()
@@ -146,6 +129,8 @@ def one_run(profiles: Profiles, server, link: Link) -> dict:
     finally:
         profiles.close(context)
     out["left"] = left_at_first_preview(profiles, base, link)
+    out["left5"] = left_after(profiles, base, link, 5)
+    out["encodings"] = encoding_visits(profiles, encodings)
     return out
 
 
@@ -153,25 +138,36 @@ def measure_links(playwright, workdir, site, runs: int, log, names=None, settle=
     profiles = Profiles(playwright, workdir, settle=settle)
     chosen = [p for p in PROFILES if not names or p.name.split()[0] in names]
     servers = {p.name: serve(site, p, revalidate=True) for p in chosen}
+    precompressed = {p.name: serve_encodings(site, p) for p in chosen}
     out: dict[str, list] = {p.name: [] for p in chosen}
     try:
         for i in range(runs):
             for profile in chosen:
                 server, link = servers[profile.name]
-                result = one_run(profiles, server, link)
+                result = one_run(profiles, server, link, precompressed[profile.name])
                 out[profile.name].append(result)
                 cold, rep, floor = result["cold"], result["repeat"], result["floor"]
+                br, gz, left5 = (
+                    result["encodings"]["brotli"],
+                    result["encodings"]["gzip"],
+                    result["left5"],
+                )
                 log(
                     f"  run {i + 1}/{runs}, {profile.name}: floor {floor['received']:.0f} ms, "
                     f"builder cold {cold['ready']:.0f} ms ({cold['pythonStart']}, "
                     f"{cold['bytesToPreview'] / 1e6:.2f} MB), repeat {rep['ready']:.0f} ms "
                     f"({rep['bytes'] / 1e3:.1f} kB), left at first preview then back "
                     f"{result['left']['ready']:.0f} ms ({result['left']['bytes'] / 1e6:.2f} MB), "
-                    "offline "
+                    f"left 5 s in then back {left5['ready']:.0f} ms "
+                    f"({left5['bytes'] / 1e6:.2f} MB, {len(left5['fetchedAgain'])} fetched again), "
+                    f"brotli {br['ready']:.0f} ms ({br['bytes'] / 1e6:.2f} MB) vs floor "
+                    f"{br['floor']:.0f} ms, gzip {gz['ready']:.0f} ms ({gz['bytes'] / 1e6:.2f} MB) "
+                    f"vs floor {gz['floor']:.0f} ms, offline "
                     f"{'ok' if result['offline']['guideOpens'] else 'NO'}"
                 )
     finally:
-        for server, _ in servers.values():
+        hosts = [*servers.values()] + [h for p in precompressed.values() for h in p.values()]
+        for server, _ in hosts:
             server.shutdown()
             server.server_close()
     return out

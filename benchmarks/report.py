@@ -5,6 +5,7 @@ from __future__ import annotations
 import statistics
 
 from browser import PYTHON_PAGES
+from encoding_rows import encoding_rows
 from left_rows import left_rows
 from link import PROFILES
 from measure_lighthouse import TARGET_LH
@@ -157,6 +158,7 @@ def link_rows(links: dict) -> list[dict]:
             )
         )
         rows += left_rows(short, name, runs)
+        rows += encoding_rows(short, name, runs)
         offline = [r["offline"] for r in runs]
         works = sum(o["copied"] and o["downloaded"] and o["guideOpens"] for o in offline)
         rows.append(

@@ -43,6 +43,8 @@ from playwright.sync_api import sync_playwright
 from report import make_rows, print_table
 from sitekit import doc_pages
 
+from sitebuild.precompress import precompress
+
 RESULTS = ROOT / "benchmarks" / "results" / "latest.json"
 
 
@@ -125,6 +127,7 @@ def main() -> int:
         log(f"building the site into {site}")
         build_site(site)
         write_bench_pages(site)
+        precompress(site)  # the floor's copies too (cached: the site's are made already)
         StaticHostHandler.precompress(site)
         server, base = serve_fast(site)
         pages = args.pages if args.pages is not None else doc_pages()

@@ -1,0 +1,3 @@
+"""The site's build steps as plain code, run by the thin MkDocs hooks in overrides/hooks/
+and runnable without MkDocs: hosting.py (the headers policy and host files) and
+precompress.py (the .br and .gz copies)."""
