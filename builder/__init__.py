@@ -6,7 +6,8 @@ touches the browser; a separate bridge module does.
 """
 
 from builder.coach import Finding, TipCheck, checklist, coach
-from builder.drafts import Draft, as_markdown, as_text, mailto_url, render_drafts
+from builder.downloads import as_markdown, as_text
+from builder.drafts import Draft, mailto_url, render_drafts
 from builder.fields import FIELDS, STEPS, Field, Step, fields_as_data
 from builder.session import Evaluation, evaluate
 from builder.state import from_json, from_query, to_json, to_query

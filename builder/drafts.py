@@ -20,8 +20,7 @@ from builder import dates, wording
 from builder.fields import FIELD
 from builder.fitting import BLANK_FOCUS, Fit, fit, say
 from builder.greeting import informal_name
-from builder.program import PROGRAM
-from builder.shapes import WORD
+from builder.spoken import primary_draft, spoken
 from builder.text import shorten
 from builder.validate import Request
 
@@ -258,39 +257,6 @@ def _render(name: str, facts: Mapping[str, object], *, html: bool = False) -> st
     return env.get_template(name).render(facts)
 
 
-def primary_draft(channel: str) -> str:
-    """The draft a way of asking sends: what to say in person, the email or the chat."""
-    return {"in-person": "spoken", "chat": "chat"}.get(channel, "email")
-
-
-SPEAKING_RATE = 2.5  # words a second, at an easy pace (150 a minute)
-
-
-def spoken(request: Request, facts: Mapping[str, object]) -> dict[str, object]:
-    """The request said aloud, a sentence a line (the focus, why them, the time box, the
-    easy no), and about how long it takes to say."""
-    tone = facts["tone"]
-    say_slot = facts["say"]
-    fitted = facts["fits"]
-    # Said aloud, even a formal ask uses the name they go by.
-    name = informal_name(request.mentor_name, request.mentor_call) or str(facts["greet"])
-    lines = [f"{tone.chat_hello} {name}."]  # type: ignore[attr-defined]
-    if fitted["connection"]:  # type: ignore[index]
-        lines.append(say_slot("connection.chat"))  # type: ignore[operator]
-    lines.append(say_slot("focus.spoken"))  # type: ignore[operator]
-    lines.append(f"Would you have time for {facts['timebox']}? That's all I'd ask.")
-    if facts["first_when"]:
-        when = facts["first_when"]
-        lines.append(f"Would {when} suit you?" if request.meetings == 1
-                     else f"Could we start on {when}?")  # fmt: skip
-    if fitted["outcome"]:  # type: ignore[index]
-        lines.append(say_slot("outcome.check"))  # type: ignore[operator]
-    lines.append(tone.said_no)  # type: ignore[attr-defined]
-    words = sum(len(WORD.findall(line)) for line in lines)
-    seconds = max(5, round(words / SPEAKING_RATE / 5) * 5)
-    return {"lines": lines, "count": wording.number(len(lines)), "seconds": seconds}
-
-
 def render_drafts(request: Request, today: date | None = None) -> dict[str, Draft]:
     """Every output for a request, the way of asking's first.
 
@@ -332,30 +298,3 @@ def mailto_url(request: Request, email: Draft | None = None) -> str:
     subject = quote(email.subject, safe="", errors="replace")
     body = quote(email.text.replace("\n", "\r\n"), safe="", errors="replace")
     return f"mailto:{address}?subject={subject}&body={body}"
-
-
-def _downloadable(drafts: Mapping[str, Draft]) -> list[Draft]:
-    return [draft for draft in drafts.values() if draft.media_type == "text/plain"]
-
-
-# What a download is headed with, by what it holds.
-DOWNLOAD_HEADINGS: dict[str, tuple[str, str]] = {
-    "request": ("Your mentoring request", "request builder"),
-    "reply": ("Your reply", "mentors' reply helper"),
-}
-
-
-def _download(template: str, drafts: Mapping[str, Draft], kind: str) -> str:
-    heading, tool = DOWNLOAD_HEADINGS[kind]
-    facts = {"heading": heading, "made_by": f"{PROGRAM.guide} {tool}"}
-    return _render(template, {**facts, "drafts": _downloadable(drafts)})
-
-
-def as_markdown(drafts: Mapping[str, Draft], kind: str = "request") -> str:
-    """All the text drafts in one Markdown file, a section each, for download."""
-    return _download("download.md", drafts, kind)
-
-
-def as_text(drafts: Mapping[str, Draft], kind: str = "request") -> str:
-    """All the text drafts in one plain-text file, a headed section each."""
-    return _download("download.txt", drafts, kind)

@@ -37,7 +37,6 @@ from builder.drafts import (
     Draft,
     fits,
     mailto_url,
-    primary_draft,
     proposals,
     render_drafts,
 )
@@ -46,6 +45,7 @@ from builder.fields import FIELD, defaults
 from builder.greeting import informal_name
 from builder.record import name_for
 from builder.rules import RULES
+from builder.spoken import primary_draft
 from builder.state import to_query
 from builder.validate import FieldMessage, Request, check, read_values
 

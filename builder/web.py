@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from builder.dates import parse_date
-from builder.drafts import as_markdown, as_text
+from builder.downloads import as_markdown, as_text
 from builder.fields import FIELD
 from builder.record import REQUEST_ID, new_id
 from builder.request_list import add, export, import_file, remove, rename

@@ -15,7 +15,7 @@ from datetime import date
 
 from builder import dates, wording
 from builder import drafts as request_drafts
-from builder.drafts import as_markdown, as_text
+from builder.downloads import as_markdown, as_text
 from builder.edits import effective, read_edits
 from builder.mentor.coach import coach_reply
 from builder.mentor.drafts import render_reply, reply_mailto

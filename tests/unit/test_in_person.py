@@ -12,8 +12,8 @@ import pytest
 from builder import Request, coach, evaluate, render_drafts, validate
 from builder.after import advice_key, follow_up_due, let_go_on, read_after
 from builder.after_drafts import render_after, shown_drafts
-from builder.drafts import primary_draft
 from builder.fitting import fit, say
+from builder.spoken import primary_draft
 
 TODAY = date(2026, 1, 12)
 

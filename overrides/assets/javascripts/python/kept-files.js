@@ -71,7 +71,7 @@ export async function keepTheRest(indexURL, read, fetchFile) {
       const response = await fetchFile(url);
       if (response.ok) await cache.put(url, await decompressedFile(response, indexURL));
     }
-    await dropAsArrived(cache, indexURL);
+    if (!read) await dropAsArrived(cache, indexURL); // after a restore, dropped above
   } catch {
     // Storage full or blocked: the next visit downloads again, as without caching.
   }
