@@ -112,8 +112,9 @@ def headers_for(path: str, frame_ancestors: str = DEFAULT_FRAME_ANCESTORS) -> di
 
 HEADER = (
     "# Short Haul on {host}: written by sitebuild/hosting.py from one description of the\n"
-    "# headers (README: Publishing). Change `extra.hosting.frame_ancestors` in mkdocs.yml,\n"
-    "# then run `.venv/bin/python sitebuild/hosting.py` instead of editing this file.\n"
+    "# headers (maintainers/publishing.md: The headers a host should send). Change\n"
+    "# `extra.hosting.frame_ancestors` in mkdocs.yml, then run\n"
+    "# `.venv/bin/python sitebuild/hosting.py` instead of editing this file.\n"
 )
 
 

@@ -8,7 +8,8 @@ the mentor's details through every reply it belongs to, and the request's focus 
 back in the mentor's reply too, exactly as the project's own corpus does
 (`test_corpus`, `test_corpus_after`, `test_reply_corpus`). `wording_checks` reads every
 draft; a phrasing with any slip in any draft counts once. The rate for each set is what
-the README reports (`python tests/unit/test_blind_corpus.py` prints it).
+maintainers/wording.md reports under "Blind phrasings" (`python
+tests/unit/test_blind_corpus.py` prints it).
 """
 
 from __future__ import annotations
