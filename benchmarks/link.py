@@ -99,7 +99,10 @@ class LinkedHandler(StaticHostHandler):
     def handle_one_request(self) -> None:
         # After the request line is read, before anything is answered: one round trip.
         self._waited = False
-        super().handle_one_request()
+        try:
+            super().handle_one_request()
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True  # the browser left (a visit cut short): quietly
 
     def send_response(self, code, message=None) -> None:
         if not self._waited:

@@ -13,8 +13,16 @@ from pathlib import Path
 import pytest
 from conftest import hosted
 from playwright.sync_api import Browser, expect
-from sitekit import DESKTOP, KEPT, PageProblems, wait_until, wait_until_kept
+from sitekit import (
+    DESKTOP,
+    KEPT,
+    KEPT_SNAPSHOT_MAGIC,
+    PageProblems,
+    wait_until,
+    wait_until_kept,
+)
 from test_offline import _RevalidatingHandler
+from test_python_start import _SlowRuntimeHandler
 
 pytestmark = pytest.mark.browser
 
@@ -46,6 +54,24 @@ class _Counting(_RevalidatingHandler):
 @pytest.fixture(scope="module")
 def counted_url(site_dir: Path) -> Iterator[str]:
     yield from hosted(site_dir, _Counting)
+
+
+class _SlowCounting(_Counting, _SlowRuntimeHandler):
+    """The slow link of test_python_start (the builder takes the long way), counting as
+    _Counting does. While `holding`, the snapshot never comes: the worker fetches it
+    only after the start, and the reader has left by then."""
+
+    sent: list[str] = []  # noqa: RUF012 - one list for the module's one server
+
+    def do_GET(self) -> None:
+        if type(self).holding and "/builder.snapshot" in self.path:
+            time.sleep(20)
+        super().do_GET()
+
+
+@pytest.fixture(scope="module")
+def slow_counted_url(site_dir: Path) -> Iterator[str]:
+    yield from hosted(site_dir, _SlowCounting)
 
 
 class _Bodies(_RevalidatingHandler):
@@ -105,6 +131,41 @@ def test_leaving_at_the_first_preview_keeps_every_big_file_for_the_next_visit(
         timeout_s=30,
     )
     assert not [url for url in page.evaluate(KEPT) if "as-arrived" in url]
+    context.close()
+
+
+def test_after_a_long_way_start_cut_short_the_next_visit_starts_from_what_was_kept(
+    browser: Browser, slow_counted_url: str
+) -> None:
+    """On a slow link the first visit takes the long way (wheels and the standard
+    library, no snapshot) and the reader leaves at the first preview, before the
+    snapshot came. The next visit must not read the kept runtime as a fast link and
+    download the snapshot over that slow link (5.7 MB again, measured at 1.6 Mbit/s):
+    it starts the long way from what was kept, then fetches the snapshot."""
+    context = browser.new_context(viewport=DESKTOP)
+    problems = PageProblems(slow_counted_url.rstrip("/"))
+    page = problems.watch(context.new_page())
+    _SlowCounting.holding = True
+    page.goto(f"{slow_counted_url}builder/")
+    page.wait_for_selector(READY, timeout=90_000)
+    start = page.get_attribute("[data-sh-builder]", "data-sh-python-start")
+    assert start.startswith("wheels (slow link"), start
+    page.close()  # at the first preview: the snapshot has not come
+
+    _SlowCounting.sent.clear()
+    _SlowCounting.holding = False
+    page = problems.watch(context.new_page())
+    page.goto(f"{slow_counted_url}builder/")
+    page.wait_for_selector(READY, timeout=90_000)
+    start = page.get_attribute("[data-sh-builder]", "data-sh-python-start")
+    assert start.startswith("wheels (kept from the last visit"), start
+    expect(page.locator("[data-sh-draft=email] [data-sh-draft-text]")).not_to_be_empty()
+    # Nothing big came again; the snapshot way's files come after this start (never
+    # fetched before), for the next visit.
+    after_start = ("builder.snapshot", "python_stdlib_after_snapshot.zip")
+    assert [p for p in big(_SlowCounting.sent) if not p.endswith(after_start)] == []
+    wait_until_kept(page)
+    assert page.evaluate(KEPT_SNAPSHOT_MAGIC) == "SHSNAP01"
     context.close()
 
 

@@ -13,6 +13,7 @@ import {
   asArrivedKey,
   keepTheRest,
   keptAsArrived,
+  keptWay,
 } from "./python/kept-files.js";
 import { choosePath, meter, wireRatio } from "./python/link.js";
 import { readSnapshot, whenInstantiated } from "./python/snapshot.js";
@@ -166,8 +167,9 @@ async function install(loadPyodide, indexURL, bundle) {
 
 // The runtime's WebAssembly comes first: both ways need it, and how fast it starts to
 // arrive decides the way. Pyodide's own fetch of it later gets this same response.
-// Kept by an earlier visit, it is not measured (the snapshot way, then): measuring
-// passes it on as a copy, which the browser cannot keep compiled code for.
+// Kept by an earlier visit, it is not measured (measuring passes it on as a copy, which
+// the browser cannot keep compiled code for): what else was kept decides (keptWay),
+// the snapshot way if nothing does.
 async function measureLink(fetches, indexURL) {
   const wasmURL = new URL(RUNTIME_MODULE, indexURL).href;
   const bundle = fetches.watched(new URL("bundle.json", indexURL).href).then((r) => r.json());
@@ -176,6 +178,10 @@ async function measureLink(fetches, indexURL) {
   let measured = { bytesPerSecond: Infinity };
   if (hit) {
     prefetched.set(wasmURL, Promise.resolve(hit));
+    if ((await keptWay(indexURL, await bundle, kept)) === "long") {
+      const why = "kept from the last visit; the snapshot comes after the start";
+      return { snapshot: false, why, bundle: await bundle };
+    }
   } else {
     const response = await fetches.watched(wasmURL);
     const metered = meter(response);

@@ -10,6 +10,7 @@ export const SNAPSHOT = "builder.snapshot"; // kept decompressed, by the builder
 // The standard library a restored snapshot still needs (pyodide_bundle.py): the
 // modules it has not imported. The long way takes the whole python_stdlib.zip.
 export const STDLIB_AFTER_SNAPSHOT = "python_stdlib_after_snapshot.zip";
+const STDLIB = "python_stdlib.zip"; // the whole (cut) standard library: the long way's
 
 // The snapshot as it arrives (compressed), kept under its own key until the worker has
 // kept it decompressed after the start (keepTheRest, which then drops this copy): a
@@ -28,6 +29,24 @@ export async function keptAsArrived(indexURL, kept) {
     if (hit) return hit;
   }
   return null;
+}
+
+// The way to start when this browser kept the runtime (then there is no download to
+// measure the link on): "snapshot" if the snapshot was kept (decompressed or as it
+// arrived); "long" if it was not but every file of the long way was: a first visit on
+// a slow link took that way and left before the snapshot came after its start, and
+// this one starts from what is here instead of downloading megabytes over that same
+// link (the snapshot then comes after the start, for the next visit); else null.
+// `kept(url)` looks a file up; `bundle` is the build's bundle.json.
+export async function keptWay(indexURL, bundle, kept) {
+  const url = (name) => new URL(name, indexURL).href;
+  if ((await kept(url(SNAPSHOT))) || (await keptAsArrived(indexURL, kept))) return "snapshot";
+  const later = new Set(bundle.later ?? []);
+  const wheels = bundle.files.filter((name) => name.endsWith(".whl") && !later.has(name));
+  for (const name of [STDLIB, "pyodide-lock.json", ...wheels]) {
+    if (!(await kept(url(name)))) return null;
+  }
+  return "long";
 }
 
 async function dropAsArrived(cache, indexURL) {
