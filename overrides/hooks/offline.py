@@ -20,14 +20,16 @@ import importlib.util
 import json
 import logging
 import shutil
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 WORKBOX = ("workbox-core", "workbox-routing", "workbox-strategies", "workbox-precaching")
 PLACEHOLDER = "self.__SH_MANIFEST"
 # The shell: what pages load on their own: every script of ours and Material's, but not
-# the modules page_scripts.py joined into the page scripts (no page loads them), nor
-# every lunr language (search loads the reader's own from the network), nor source maps.
+# the modules esbuild joined into the page scripts (sitebuild/page_scripts.py: no page
+# loads them), nor every lunr language (search loads the reader's own from the network),
+# nor source maps (`*.js` is not `*.js.map`: only the devtools fetch those).
 SHELL_GLOBS = (
     "assets/javascripts/**/*.js",
     "assets/stylesheets/*.css",
@@ -41,10 +43,11 @@ log = logging.getLogger("mkdocs.hooks.offline")
 
 
 def _page_scripts():
-    # MkDocs loads hooks by path, so the sibling is loaded the same way.
-    path = Path(__file__).with_name("page_scripts.py")
-    spec = importlib.util.spec_from_file_location("shorthaul_page_scripts", path)
+    # Loaded by path, as MkDocs loads hooks: sitebuild/ is not an installed package.
+    path = ROOT / "sitebuild" / "page_scripts.py"
+    spec = importlib.util.spec_from_file_location("shorthaul_sitebuild_page_scripts", path)
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclass looks its module up there
     spec.loader.exec_module(module)
     return module
 
@@ -60,7 +63,7 @@ def page_url(rel: str) -> str:
 
 def manifest(site: Path, pyodide_dir: str) -> dict:
     scripts = _page_scripts()
-    joined = {f"{scripts.SITE_SCRIPTS}/{name}" for name in scripts.parts()}
+    joined = {f"{scripts.SITE_SCRIPTS}/{name}" for name in scripts.joined()}
     found = {p for pattern in SHELL_GLOBS for p in site.glob(pattern) if p.is_file()}
     shell = sorted(
         p

@@ -1,152 +1,196 @@
-"""page_scripts.py: page scripts joined into one file each, meaning kept or the build stops."""
+"""sitebuild/page_scripts.py: each page script bundled by esbuild, meaning kept, with a map."""
 
 from __future__ import annotations
 
 import importlib.util
+import json
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-_spec = importlib.util.spec_from_file_location(
-    "page_scripts", ROOT / "overrides" / "hooks" / "page_scripts.py"
-)
+_path = ROOT / "sitebuild" / "page_scripts.py"
+_spec = importlib.util.spec_from_file_location("page_scripts", _path)
 page_scripts = importlib.util.module_from_spec(_spec)
+sys.modules["page_scripts"] = page_scripts
 _spec.loader.exec_module(page_scripts)
 
 NODE = shutil.which("node")
-needs_node = pytest.mark.skipif(NODE is None, reason="Node.js runs the bundles")
+pytestmark = [
+    pytest.mark.skipif(NODE is None, reason="Node.js runs esbuild and the bundles"),
+    pytest.mark.skipif(not page_scripts.ESBUILD.is_file(), reason="esbuild: run npm ci"),
+]
 
 
-def write(root: Path, files: dict[str, str]) -> Path:
+def site_with(root: Path, files: dict[str, str]) -> Path:
+    """A built site whose scripts' folder holds `files`."""
     for name, text in files.items():
-        path = root / name
+        path = root / page_scripts.SITE_SCRIPTS / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return root
 
 
-def run(root: Path, entry: str) -> list[str]:
-    """What the bundle of `entry` logs when Node runs it as a module."""
-    out = root / "out.mjs"
-    out.write_text(page_scripts.bundle(entry, root), encoding="utf-8")
-    done = subprocess.run([NODE, str(out)], capture_output=True, text=True, check=True)
+def run(path: Path, *args: str) -> list[str]:
+    """What the bundle at `path` logs when Node runs it as a module."""
+    module = path.with_name(path.stem + ".mjs")
+    shutil.copyfile(path, module)
+    done = subprocess.run([NODE, str(module), *args], capture_output=True, text=True, check=True)
     return done.stdout.split()
 
 
-# A small graph: the entry imports a and b, a imports b (and c, from a subfolder, which
-# imports back up). Every module has a private `helper` and logs when it runs.
+# A small graph with the forms the old home-made bundler refused: the entry imports a,
+# b's default export and a namespace of sub/counter.js (whose `export let` it watches
+# change); a imports b too (so b is imported by three modules) and sub/c.js, which
+# imports back up. Every module has a private `helper` and logs when it runs.
 GRAPH = {
     "main.js": (
         'import { a } from "./a.js";\n'
-        'import { b, B } from "./b.js";\n'
+        'import b, { B as Bee } from "./b.js";\n'
+        'import * as counter from "./sub/counter.js";\n'
         'const helper = () => "main";\n'
-        'console.log("main", a(), b(), new B().name, helper());\n'
+        'console.log("main", a(), b(), new Bee().name, helper());\n'
+        "counter.bump();\n"
+        'console.log("count", counter.count);\n'
     ),
     "a.js": (
-        'import { b } from "./b.js";\n'
+        'import b from "./b.js";\n'
         'import { c } from "./sub/c.js";\n'
         'const helper = () => "a";\n'
         'console.log("a-runs");\n'
         "export function a() {\n  return `${helper()}+${b()}+${c}`;\n}\n"
     ),
     "b.js": (
+        "// b: imported by main, a and sub/c.\n"
         'const helper = () => "b";\n'
         'console.log("b-runs");\n'
-        "export const b = () => helper();\n"
+        "export default function b() {\n  return helper();\n}\n"
         "export class B {\n  name = 'B';\n}\n"
     ),
     "sub/c.js": (
-        'import { b } from "../b.js";\n'
+        'import b from "../b.js";\n'
         'console.log("c-runs");\n'
         "export const c = `c${b()}`; // no newline at the end"
     ),
+    "sub/counter.js": (
+        'console.log("counter-runs");\n'
+        "export let count = 0;\n"
+        "export function bump() {\n  count += 1;\n}\n"
+    ),
 }
+MODULES = {"a.js", "b.js", "sub/c.js", "sub/counter.js"}
+ENTRIES = page_scripts.ENTRIES
 
 
-@needs_node
 def test_modules_run_once_each_in_es_module_order_with_their_own_scopes(tmp_path: Path) -> None:
-    root = write(tmp_path, GRAPH)
-    ran = ["b-runs", "c-runs", "a-runs"]
-    assert run(root, "main.js") == [*ran, "main", "a+b+cb", "b", "B", "main"]
+    site = site_with(tmp_path, GRAPH)
+    report = page_scripts.bundle(site, ["main.js"])
+    assert report.joined == MODULES
+    ran = ["b-runs", "c-runs", "a-runs", "counter-runs"]
+    said = ["main", "a+b+cb", "b", "B", "main", "count", "1"]  # the live binding moved
+    assert run(site / page_scripts.SITE_SCRIPTS / "main.js") == [*ran, *said]
 
 
-def test_the_bundle_is_the_entry_and_every_module_it_imports_at_any_depth(tmp_path: Path) -> None:
-    root = write(tmp_path, GRAPH)
-    order, _ = page_scripts.load("main.js", root)
-    assert [m.name for m in order] == ["b.js", "sub/c.js", "a.js", "main.js"]
-    text = page_scripts.bundle("main.js", root)
-    assert "import " not in text
-    assert "export " not in text
+def test_the_bundle_is_minified_with_a_source_map_holding_the_modules(tmp_path: Path) -> None:
+    site = site_with(tmp_path, GRAPH)
+    page_scripts.bundle(site, ["main.js"])
+    folder = site / page_scripts.SITE_SCRIPTS
+    text = (folder / "main.js").read_text(encoding="utf-8")
+    *code, last = text.rstrip("\n").split("\n")
+    assert last == "//# sourceMappingURL=main.js.map"
+    assert len(code) == 1  # one line: no indentation, no comments
+    assert "//" not in code[0].replace("://", "")
+    assert "import" not in code[0]
+    assert "export" not in code[0]
+    source_map = json.loads((folder / "main.js.map").read_text(encoding="utf-8"))
+    assert set(source_map["sources"]) == {"main.js", *MODULES}
+    for name, content in zip(source_map["sources"], source_map["sourcesContent"], strict=True):
+        assert content == GRAPH[name]
+    for name in GRAPH:  # the modules stay beside the bundle, as written
+        if name != "main.js":
+            assert (folder / name).read_text(encoding="utf-8") == GRAPH[name]
 
 
-@pytest.mark.parametrize(
-    ("source", "reason"),
-    [
-        ('import a from "./b.js";\n', "has an import other than"),
-        ('import * as b from "./b.js";\n', "has an import other than"),
-        ('import "./b.js";\n', "has an import other than"),
-        ('import { b as bee } from "./b.js";\n', "imports `b as bee`"),
-        ('import { nothing } from "./b.js";\n', "imports nothing from b.js, which does not"),
-        ('import { b } from "./gone.js";\n', "imports ./gone.js, which does not exist"),
-        ("export let x = 1;\n", "has `export let x = 1;`"),
-        ("export default 1;\n", "has `export default 1;`"),
-        ("const x = 1;\nexport { x };\n", "has `export { x };`"),
-        ("export const [x, y] = [1, 2];\n", "has `export const [x, y] = [1, 2];`"),
-        ("console.log(import.meta.url);\n", "uses import.meta"),
-        ('import("./b.js");\n', "imports a relative address dynamically"),
-    ],
-)
-def test_a_form_the_bundle_would_change_stops_the_build_naming_the_file(
-    tmp_path: Path, source: str, reason: str
-) -> None:
-    root = write(tmp_path, {"main.js": 'import { a } from "./a.js";\na();\n', "a.js": source})
-    write(root, {"b.js": "export const b = 1;\n"})
-    if "export" not in source:
-        root.joinpath("a.js").write_text(source + "export const a = () => 1;\n", encoding="utf-8")
-    with pytest.raises(page_scripts.ScriptError) as raised:
-        page_scripts.bundle("main.js", root)
-    assert str(raised.value).startswith(f"a.js {reason}")
-
-
-def test_an_import_cycle_stops_the_build(tmp_path: Path) -> None:
-    root = write(
-        tmp_path,
-        {
-            "main.js": 'import { a } from "./a.js";\na();\n',
-            "a.js": 'import { b } from "./b.js";\nexport const a = () => b;\n',
-            "b.js": 'import { a } from "./a.js";\nexport const b = () => a;\n',
-        },
-    )
-    cycle = r"import cycle: main.js -> a.js -> b.js -> a.js"
-    with pytest.raises(page_scripts.ScriptError, match=cycle):
-        page_scripts.bundle("main.js", root)
-
-
-def test_object_keys_and_absolute_dynamic_imports_are_not_taken_for_imports(tmp_path: Path) -> None:
-    root = write(
-        tmp_path,
+def test_a_computed_dynamic_import_stays_an_import_at_run_time(tmp_path: Path) -> None:
+    # The worker imports pyodide.mjs this way, from the Python bundle's address: a file
+    # that is not beside the scripts at build time.
+    site = site_with(
+        tmp_path / "site",
         {
             "main.js": (
-                "const parts = {\n  import: 1,\n  export: 2,\n};\n"
-                'const later = () => import(new URL("x.mjs", location.href).href);\n'
+                "const base = new URL(`file://${process.argv[2]}/`);\n"
+                'const { where } = await import(new URL("runtime.mjs", base).href);\n'
+                'console.log("loaded", where);\n'
             )
         },
     )
-    assert "import: 1" in page_scripts.bundle("main.js", root)
+    report = page_scripts.bundle(site, ["main.js"])
+    assert report.joined == frozenset()
+    bundled = site / page_scripts.SITE_SCRIPTS / "main.js"
+    assert 'import(new URL("runtime.mjs",' in bundled.read_text(encoding="utf-8")
+    runtime = tmp_path / "runtime"
+    runtime.mkdir()
+    (runtime / "runtime.mjs").write_text('export const where = "runtime";\n', encoding="utf-8")
+    assert run(bundled, str(runtime)) == ["loaded", "runtime"]
 
 
-@needs_node
-def test_two_entry_level_declarations_of_one_name_fail_the_syntax_check() -> None:
-    with pytest.raises(page_scripts.ScriptError, match="does not parse"):
-        page_scripts.check_syntax("const x = 1;\nfunction x() {}\n", "broken.js")
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ('import { b } from "./gone.js";\n', 'Could not resolve "./gone.js"'),
+        ('import { no } from "./b.js";\nno();\n', 'No matching export in "b.js" for import "no"'),
+        ("export const a = ;\n", "Unexpected"),
+        ("export const a = { x: 1, x: 2 };\n", 'Duplicate key "x"'),  # a warning stops it too
+    ],
+)
+def test_a_broken_module_stops_the_build_naming_the_file(
+    tmp_path: Path, source: str, message: str
+) -> None:
+    files = {"main.js": 'import { a } from "./a.js";\na();\n', "b.js": "export const b = 1;\n"}
+    files["a.js"] = source if "export" in source else source + "export const a = () => 1;\n"
+    site = site_with(tmp_path, files)
+    with pytest.raises(page_scripts.ScriptError) as raised:
+        page_scripts.bundle(site, ["main.js"])
+    assert message in str(raised.value)
+    assert "a.js:1:" in str(raised.value)
 
 
-def test_the_site_scripts_bundle_and_their_modules_are_the_parts() -> None:
-    parts = page_scripts.parts()
-    assert {"builder/dom.js", "python/link.js", "reply/request.js", "python.js"} <= parts
-    assert not parts & set(page_scripts.ENTRIES)
+def test_run_alone_it_bundles_a_built_site_once_and_stops_on_a_second_run(
+    tmp_path: Path,
+) -> None:
+    shared = {"shared.js": 'export const x = "shared";\n'}
+    entries = dict.fromkeys(ENTRIES, 'import { x } from "./shared.js";\nconsole.log(x);\n')
+    site = site_with(tmp_path, {**shared, **entries})
+    command = [sys.executable, str(ROOT / "sitebuild" / "page_scripts.py"), str(site)]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    assert "joined=frozenset({'shared.js'})" in done.stdout
+    again = subprocess.run(command, capture_output=True, text=True)
+    assert again.returncode
+    assert "builder.js is a bundle already: bundle a fresh build" in again.stderr
+
+
+def test_without_esbuild_the_build_says_to_install_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(page_scripts, "ESBUILD", tmp_path / "node_modules" / ".bin" / "esbuild")
+    with pytest.raises(page_scripts.ScriptError, match=r"esbuild is missing: run `npm ci`"):
+        page_scripts.bundle(site_with(tmp_path, GRAPH), ["main.js"])
+
+
+def test_the_site_scripts_bundle_and_keep_the_workers_runtime_imports(tmp_path: Path) -> None:
+    joined = page_scripts.joined()
+    assert {"builder/dom.js", "python/link.js", "reply/request.js", "python.js"} <= joined
+    assert not joined & set(page_scripts.ENTRIES)
+    folder = tmp_path / page_scripts.SITE_SCRIPTS
+    shutil.copytree(page_scripts.SOURCES, folder)
+    assert page_scripts.bundle(tmp_path).joined == joined
+    worker = (folder / "builder-worker.js").read_text(encoding="utf-8")
+    assert 'import(new URL("pyodide.mjs",' in worker
+    assert 'import(new URL("xz-decompress.mjs",' in worker
     for entry in page_scripts.ENTRIES:
-        page_scripts.check_syntax(page_scripts.bundle(entry), entry)
+        module = tmp_path / (Path(entry).stem + ".mjs")
+        shutil.copyfile(folder / entry, module)
+        subprocess.run([NODE, "--check", str(module)], check=True)

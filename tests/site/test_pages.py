@@ -18,9 +18,9 @@ from sitekit import (
 )
 
 PAGES = doc_pages()
-SCRIPTS = load_hook("page_scripts")
-# The modules page_scripts.py joins into the page scripts: no page may load one.
-JOINED = SCRIPTS.parts()
+SCRIPTS = load_hook("page_scripts").page_scripts  # sitebuild/page_scripts.py
+# The modules esbuild joins into the page scripts: no page may load one.
+JOINED = SCRIPTS.joined()
 
 
 def test_the_build_has_exactly_the_pages_docs_defines(site_dir: Path) -> None:
@@ -32,9 +32,12 @@ def test_the_service_worker_keeps_each_page_script_and_none_of_its_modules(
 ) -> None:
     worker = (site_dir / "sw.js").read_text(encoding="utf-8")
     for entry in SCRIPTS.ENTRIES:
-        built = (site_dir / "assets" / "javascripts" / entry).read_text(encoding="utf-8")
-        assert built.startswith(f"// {entry} and the "), f"{entry} was not joined"
+        built = site_dir / "assets" / "javascripts" / entry
+        text = built.read_text(encoding="utf-8")
+        assert text.rstrip().endswith(f"//# sourceMappingURL={entry}.map"), f"{entry} not bundled"
+        assert built.with_name(f"{entry}.map").is_file()
         assert f'"url": "assets/javascripts/{entry}"' in worker
+        assert f'"url": "assets/javascripts/{entry}.map"' not in worker
     for part in JOINED:
         assert f'"url": "assets/javascripts/{part}"' not in worker
 
