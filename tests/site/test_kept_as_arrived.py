@@ -95,15 +95,22 @@ def big(paths: list[str]) -> list[str]:
     return [p for p in paths if "/pyodide/" in p and p.endswith(BIG)]
 
 
+def first_visit(browser: Browser, url: str, host: type) -> tuple:
+    """A fresh browser opens the builder from `url`, its `host` holding what the worker
+    asks for after the start; returns (context, problems, page) at the first preview."""
+    context = browser.new_context(viewport=DESKTOP)
+    problems = PageProblems(url.rstrip("/"))
+    page = problems.watch(context.new_page())
+    host.holding = True
+    page.goto(f"{url}builder/")
+    page.wait_for_selector(READY, timeout=90_000)
+    return context, problems, page
+
+
 def test_leaving_at_the_first_preview_keeps_every_big_file_for_the_next_visit(
     browser: Browser, counted_url: str
 ) -> None:
-    context = browser.new_context(viewport=DESKTOP)
-    problems = PageProblems(counted_url.rstrip("/"))
-    page = problems.watch(context.new_page())
-    _Counting.holding = True
-    page.goto(f"{counted_url}builder/")
-    page.wait_for_selector(READY, timeout=90_000)
+    context, problems, page = first_visit(browser, counted_url, _Counting)
     expect(page.locator("[data-sh-draft=email] [data-sh-draft-text]")).not_to_be_empty()
     page.wait_for_timeout(1000)  # a reader reading the first preview, then leaving
     first = big(_Counting.sent)
@@ -140,14 +147,9 @@ def test_after_a_long_way_start_cut_short_the_next_visit_starts_from_what_was_ke
     """On a slow link the first visit takes the long way (wheels and the standard
     library, no snapshot) and the reader leaves at the first preview, before the
     snapshot came. The next visit must not read the kept runtime as a fast link and
-    download the snapshot over that slow link (5.7 MB again, measured at 1.6 Mbit/s):
+    download the snapshot over that slow link (5.4 MB again, measured at 1.6 Mbit/s):
     it starts the long way from what was kept, then fetches the snapshot."""
-    context = browser.new_context(viewport=DESKTOP)
-    problems = PageProblems(slow_counted_url.rstrip("/"))
-    page = problems.watch(context.new_page())
-    _SlowCounting.holding = True
-    page.goto(f"{slow_counted_url}builder/")
-    page.wait_for_selector(READY, timeout=90_000)
+    context, problems, page = first_visit(browser, slow_counted_url, _SlowCounting)
     start = page.get_attribute("[data-sh-builder]", "data-sh-python-start")
     assert start.startswith("wheels (slow link"), start
     page.close()  # at the first preview: the snapshot has not come
