@@ -16,7 +16,6 @@ under the new worker. Three kinds of entry (see overrides/sw.js for how each is 
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import logging
 import shutil
@@ -24,6 +23,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:  # MkDocs loads hooks by path; sitebuild/ is a package here
+    sys.path.insert(0, str(ROOT))
+from sitebuild import page_scripts  # noqa: E402
+
 WORKBOX = ("workbox-core", "workbox-routing", "workbox-strategies", "workbox-precaching")
 PLACEHOLDER = "self.__SH_MANIFEST"
 # The shell: what pages load on their own: every script of ours and Material's, but not
@@ -42,16 +45,6 @@ NOT_PAGES = ("pyodide/", "assets/", "hooks/", "bench/")
 log = logging.getLogger("mkdocs.hooks.offline")
 
 
-def _page_scripts():
-    # Loaded by path, as MkDocs loads hooks: sitebuild/ is not an installed package.
-    path = ROOT / "sitebuild" / "page_scripts.py"
-    spec = importlib.util.spec_from_file_location("shorthaul_sitebuild_page_scripts", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclass looks its module up there
-    spec.loader.exec_module(module)
-    return module
-
-
 def revision(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
 
@@ -62,8 +55,7 @@ def page_url(rel: str) -> str:
 
 
 def manifest(site: Path, pyodide_dir: str) -> dict:
-    scripts = _page_scripts()
-    joined = {f"{scripts.SITE_SCRIPTS}/{name}" for name in scripts.joined()}
+    joined = {f"{page_scripts.SITE_SCRIPTS}/{name}" for name in page_scripts.joined()}
     found = {p for pattern in SHELL_GLOBS for p in site.glob(pattern) if p.is_file()}
     shell = sorted(
         p

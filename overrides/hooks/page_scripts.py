@@ -8,7 +8,6 @@ runs under `mkdocs serve` too, so the pages there load the same bundles.
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 import sys
 from pathlib import Path
@@ -16,12 +15,10 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 log = logging.getLogger("mkdocs.hooks.page_scripts")
-# Loaded by path, as MkDocs loads hooks: sitebuild/ is not an installed package.
-_path = Path(__file__).resolve().parents[2] / "sitebuild" / "page_scripts.py"
-_spec = importlib.util.spec_from_file_location("shorthaul_sitebuild_page_scripts", _path)
-page_scripts = importlib.util.module_from_spec(_spec)
-sys.modules[_spec.name] = page_scripts  # its dataclass looks its module up there
-_spec.loader.exec_module(page_scripts)
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:  # MkDocs loads hooks by path; sitebuild/ is a package here
+    sys.path.insert(0, str(ROOT))
+from sitebuild import page_scripts  # noqa: E402
 
 
 def on_post_build(config) -> None:

@@ -9,28 +9,16 @@ there is served by nginx or Caddy, and live reload stays quick.
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:  # MkDocs loads hooks by path; sitebuild/ is a package here
+    sys.path.insert(0, str(ROOT))
+from sitebuild import hosting, precompress  # noqa: E402
+
 log = logging.getLogger("mkdocs.hooks.publish")
-
-
-def _load(name: str):
-    # Loaded by path, as MkDocs loads hooks: sitebuild/ is not an installed package.
-    spec = importlib.util.spec_from_file_location(
-        f"shorthaul_sitebuild_{name}", ROOT / "sitebuild" / f"{name}.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
-hosting = _load("hosting")
-precompress = _load("precompress")
 
 
 def on_post_build(config) -> None:
