@@ -30,11 +30,25 @@ SOFT_TIMEOUT = 8_000  # ms a soft check waits for the page to settle
 
 
 def working_day(offset: int) -> date:
-    """A Monday-to-Friday date `offset` days from today (moved forward to a weekday)."""
+    """A Monday-to-Friday date at least `offset` days from today, moved away from today
+    to a weekday: a past date stays past (a meeting held), a future one stays future,
+    whatever day of the week the tests run on."""
     day = date.today() + timedelta(days=offset)
+    step = timedelta(days=-1 if offset <= 0 else 1)
     while day.weekday() > 4:
-        day += timedelta(days=1)
+        day += step
     return day
+
+
+def working_days_before(count: int) -> list[date]:
+    """The `count` Monday-to-Friday dates before today, oldest first."""
+    days: list[date] = []
+    day = date.today()
+    while len(days) < count:
+        day -= timedelta(days=1)
+        if day.weekday() <= 4:
+            days.insert(0, day)
+    return days
 
 
 def weekday_ahead(weekday: int, weeks: int = 3) -> date:

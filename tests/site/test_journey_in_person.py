@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from journeys import Walk, guards_held, new_reader, weekday_ahead, working_day
+from journeys import Walk, guards_held, new_reader, weekday_ahead, working_days_before
 from playwright.sync_api import Browser
 from sitekit import SAMPLE_REQUEST, axe_violations
 
@@ -86,7 +86,8 @@ def test_asked_in_person_then_the_summary_then_yes_then_the_thank_you(
     walk.go_to("after")
     walk.sees(page.locator("label[for=sh-after-sent_on]"), "I asked them on")
     walk.sees(page.locator("[data-sh-after-state]"), "When you have asked them")
-    page.fill("#sh-after-sent_on", working_day(-1).isoformat())
+    asked_on, *meetings = working_days_before(4)  # asked, then three meetings, all past
+    page.fill("#sh-after-sent_on", asked_on.isoformat())
     walk.hidden(walk.draft("follow_up"), "a follow-up for a request answered on the spot")
     walk.hidden(page.locator("#sh-after-followed_up_on"), "'I followed up on' before a reply")
     page.get_by_label("They'll think about it").check()
@@ -107,9 +108,9 @@ def test_asked_in_person_then_the_summary_then_yes_then_the_thank_you(
 
     walk.step("three meetings held, then the thank-you")
     walk.go_to("log")
-    for index in range(3):
+    for index, day in enumerate(meetings):
         page.click("[data-sh-log-add]")
-        page.fill(f"#sh-log-{index}-date", working_day(-1 + index).isoformat())
+        page.fill(f"#sh-log-{index}-date", day.isoformat())
         page.fill(f"#sh-log-{index}-advice", f"Advice number {index + 1} on interviews")
     page.check("[data-sh-after-field=ended]")
     walk.value(walk.draft("thanks_log"), re.compile("Thank you for our three calls on how"))
