@@ -92,7 +92,7 @@ def answers() -> list[dict[str, str]]:
 # Messages that take the builder down every path a reader's page can: another
 # language, words only the common-word list can judge, edits, a link, junk. The build
 # runs them to find the standard-library modules the site must ship
-# (overrides/hooks/find_stdlib.mjs), and the in-Pyodide tests run them against that
+# (sitebuild/python_bundle/find_stdlib.mjs), and the in-Pyodide tests run them against that
 # cut library alone first, so a module imported lazily deep inside a call cannot be
 # missed.
 EXERCISES: tuple[Mapping[str, object], ...] = (

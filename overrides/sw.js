@@ -6,7 +6,7 @@
 // localStorage, share links carry them in the fragment (never sent), and the only
 // requests it answers or makes are GETs for files listed in MANIFEST.
 //
-// MANIFEST is written in at build time by overrides/hooks/offline.py: every entry has
+// MANIFEST is written in at build time by sitebuild/offline.py: every entry has
 // a digest of its contents, so each deploy is a new version of this file. The browser
 // installs a new version beside the old one and switches once no page of the old one
 // is open (no skipWaiting), so a page and the files it loads always come from one

@@ -15,7 +15,7 @@ and every module it imports at any depth, run in the order ES modules run (each 
 once, after what it imports), with its source map beside it (`builder.js.map`, holding
 the modules' text, so the browser's devtools show them as written). The modules stay
 in the site beside the bundles, for reading and debugging, but no page loads them and
-the service worker does not keep them: overrides/hooks/offline.py asks `joined` which
+the service worker does not keep them: sitebuild/offline.py asks `joined` which
 they are.
 
 esbuild keeps the meaning of every form of import and export (live bindings, default

@@ -1,304 +1,40 @@
-"""Make the site carry its own Python: the pinned Pyodide runtime plus our wheels.
-
-MkDocs runs this as a hook on every build (and every `mkdocs serve` rebuild). It
-copies the runtime from the npm package, builds pure wheels of `builder`, Jinja2 and
-MarkupSafe, adds Pyodide's own bytecode to them (compile_wheels.mjs: importing Jinja2
-costs half as much without compiling it in the browser), and writes a lock file that
-lists only those, so `loadPackage` resolves everything from the site itself and no byte
-comes from a CDN. Wheels are cached in .cache/wheels, the builder's by a digest of its
-sources.
-
-The standard library is cut to the modules the builder needs (find_stdlib.mjs records
-them under Node; about a third of Pyodide's zip), and last comes `builder.snapshot`
-(make_snapshot.mjs): Pyodide's memory with the builder imported and warmed, which the
-page's worker restores instead of starting Python from scratch. It ships in xz (the
-fewest bytes) and in gzip (the quickest to decode), for the worker to choose from by
-the link. A restore needs only
-the standard-library modules the snapshot has not imported, in a zip of their own
-(`python_stdlib_after_snapshot.zip`). The wheels, lock file and whole cut zip stay: the
-worker falls back to them, and the in-Pyodide tests install them.
-
-Everything lands in `pyodide/<digest>/`, a folder named by a digest of its files, so
-a new deploy's runtime, snapshot and wheels live at new addresses: a page, a browser
-cache or the service worker can never pair a snapshot with another runtime. Pages get
-the folder as `config.extra.pyodide_dir`.
-
-It also runs as a script (`python overrides/hooks/pyodide_bundle.py OUT_DIR`) so the
-in-Pyodide test runner uses exactly the bundle the site ships.
+"""Give the site its own Python (sitebuild/python_bundle/, plain code that runs without
+MkDocs): made before the pages, which name its folder (`config.extra.pyodide_dir`),
+written into the site after them. Registered after program_settings.py, whose checked
+settings go into the builder's wheel.
 """
 
 from __future__ import annotations
 
-import hashlib
-import importlib.util
 import json
 import logging
-import os
-import shutil
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-RUNTIME_DIR = ROOT / "node_modules" / "pyodide"
-SNAPSHOT_CACHE_DIR = ROOT / ".cache" / "snapshots"
-STDLIB_CACHE_DIR = ROOT / ".cache" / "stdlib"
-STAGING_DIR = ROOT / ".cache" / "bundle-staging"
-HOOKS = ROOT / "overrides" / "hooks"
-BUNDLE_DIRNAME = "pyodide"
-SNAPSHOT_NAME = "builder.snapshot"
-# The same snapshot in gzip: 1.5 MB more, but the browser decodes it natively in ~0.1 s
-# where xz takes ~0.45 s (measured in Chromium here), so on a very fast link it is
-# ready sooner. The worker chooses between the two (python/link.js).
-SNAPSHOT_GZIP_NAME = "builder.snapshot.gz"
-STDLIB_NAME = "python_stdlib.zip"
-RUNTIME_MODULE = "pyodide.asm.wasm"
-# The standard-library modules only the calendar's packages need: loaded with them.
-STDLIB_LATER_NAME = "python_stdlib_later.zip"
-# What a restored snapshot still needs of the standard library: the modules of
-# python_stdlib.zip the snapshot has not imported (a seventh of its bytes). The worker
-# fetches this one instead when it restores the snapshot.
-STDLIB_AFTER_SNAPSHOT_NAME = "python_stdlib_after_snapshot.zip"
-XZ_DECODER = "xz-decompress.mjs"
-
-# The runtime files a browser needs; the rest of the npm package (types, consoles,
-# source maps) stays out of the site.
-RUNTIME_FILES = (
-    "pyodide.mjs",
-    "pyodide.asm.mjs",
-    "pyodide.asm.wasm",
-    "package.json",
-)
-# Packages the page loads; the lock file keeps these and what they depend on. The
-# calendar (icalendar) is loaded only when a reader first downloads a calendar file.
-ROOT_PACKAGES = ("shorthaul-builder", "icalendar")
+if str(ROOT) not in sys.path:  # MkDocs loads hooks by path; sitebuild/ is a package here
+    sys.path.insert(0, str(ROOT))
+from sitebuild import python_bundle  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.pyodide_bundle")
-
-
-def _load_sibling(name: str):
-    # MkDocs loads hooks by path, so the siblings are loaded the same way.
-    spec = importlib.util.spec_from_file_location(f"shorthaul_{name}", HOOKS / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-_wheels = _load_sibling("pyodide_wheels")
-_files = _load_sibling("pyodide_files")
-BundleError = _wheels.BundleError
-_run = _wheels.run
-wheels = _wheels.wheels
-calendar_wheels = _wheels.calendar_wheels
-runtime_version = _wheels.runtime_version
-
-
-def _write_lock(out: Path, wheel_files: list[Path]) -> None:
-    from pyodide_lock import PyodideLockSpec
-    from pyodide_lock.utils import add_wheels_to_spec
-
-    spec = PyodideLockSpec.from_json(RUNTIME_DIR / "pyodide-lock.json")
-    # Our pure wheels replace the CDN's entries of the same names.
-    spec = add_wheels_to_spec(spec, [out / w.name for w in wheel_files], base_path=out)
-    keep: set[str] = set()
-    todo = list(ROOT_PACKAGES)
-    while todo:
-        name = todo.pop()
-        if name not in keep:
-            keep.add(name)
-            todo.extend(spec.packages[name].depends)
-    spec.packages = {name: pkg for name, pkg in spec.packages.items() if name in keep}
-    spec.to_json(out / "pyodide-lock.json")
-
-
-def _digest(*parts: bytes | Path) -> str:
-    digest = hashlib.sha256()
-    for part in parts:
-        digest.update(part.read_bytes() if isinstance(part, Path) else part)
-    return digest.hexdigest()[:16]
-
-
-KEEP_CACHED = 3  # the site's own, and the test build's with other program settings
-
-
-def _make_cached(cached: Path, make) -> Path:
-    """Make `cached` with make(scratch_path) unless it exists; the newest few are kept."""
-    if not cached.is_file():
-        shutil.rmtree(cached.parent, ignore_errors=True)
-        older = sorted(
-            (p for p in cached.parents[1].glob("*") if p.is_dir()),
-            key=lambda p: p.stat().st_mtime,
-        )
-        for stale in older[: max(0, len(older) - KEEP_CACHED + 1)]:
-            shutil.rmtree(stale, ignore_errors=True)
-        cached.parent.mkdir(parents=True)
-        scratch = cached.with_suffix(".partial")
-        make(scratch)
-        scratch.rename(cached)
-    cached.parent.touch()  # newest used: kept longest
-    return cached
-
-
-def stdlib_zips(staging: Path, wheel_files: list[Path]) -> tuple[Path, Path]:
-    """The standard library cut to what the builder imports (find_stdlib.mjs), cached:
-    what either start needs, and what only the calendar's packages add (loaded with
-    them, on a reader's first calendar file)."""
-    script = HOOKS / "find_stdlib.mjs"
-    key = _digest(script, runtime_version().encode(), *wheel_files)
-
-    def make(scratch: Path) -> None:
-        names_file = scratch.with_suffix(".json")
-        _run(["node", str(script), str(RUNTIME_DIR), str(staging), str(names_file)])
-        names = json.loads(names_file.read_text())
-        full = RUNTIME_DIR / STDLIB_NAME
-        _files.cut_zip(full, names["later"], scratch.parent / STDLIB_LATER_NAME)
-        _files.cut_zip(full, names["start"], scratch)
-
-    start = _make_cached(STDLIB_CACHE_DIR / key / STDLIB_NAME, make)
-    return start, start.parent / STDLIB_LATER_NAME
-
-
-def snapshot(wheel_files: list[Path], stdlib: Path) -> tuple[Path, Path, Path]:
-    """The builder's memory snapshot for these wheels and this runtime, made or cached:
-    in xz, in gzip, and the part of `stdlib` it has not imported
-    (STDLIB_AFTER_SNAPSHOT_NAME)."""
-    script = HOOKS / "make_snapshot.mjs"
-    key = _digest(
-        script,
-        HOOKS / "snapshot_pack.mjs",
-        runtime_version().encode(),
-        HOOKS / "pyodide_files.py",  # how the files are written from it
-        stdlib,
-        *wheel_files,
-    )
-
-    def make(scratch: Path) -> None:
-        # TZ=UTC: the time zone is read once at start-up, so the snapshot would carry the
-        # build machine's; UTC at least makes every build the same.
-        env = {**os.environ, "TZ": "UTC"}
-        packed = scratch.with_suffix(".packed")
-        cmd = [str(RUNTIME_DIR), str(stdlib), str(packed), *map(str, wheel_files)]
-        _run(["node", str(script), *cmd], env=env)
-        folder = scratch.parent
-        _files.snapshot_files(
-            packed,
-            stdlib,
-            xz=scratch,
-            gzipped=folder / SNAPSHOT_GZIP_NAME,
-            after=folder / STDLIB_AFTER_SNAPSHOT_NAME,
-        )
-
-    made = _make_cached(SNAPSHOT_CACHE_DIR / key / SNAPSHOT_NAME, make)
-    return made, made.parent / SNAPSHOT_GZIP_NAME, made.parent / STDLIB_AFTER_SNAPSHOT_NAME
-
-
-def bundle_files(program: bytes | None = None) -> dict[str, Path]:
-    """Every file of the bundle (name in the bundle -> where it is now), made or cached.
-
-    `program` is the program settings as JSON, shipped in the builder's wheel (see
-    program_settings.py); None builds the guide's defaults, as the in-Pyodide tests use.
-    """
-    if not (RUNTIME_DIR / "pyodide.asm.wasm").is_file():
-        raise BundleError("node_modules/pyodide is missing: run `npm ci` (the README's setup).")
-    built = wheels(program)
-    later = calendar_wheels()  # in the bundle and the lock file, not in the snapshot
-    shutil.rmtree(STAGING_DIR, ignore_errors=True)
-    STAGING_DIR.mkdir(parents=True)
-    for wheel in [*built, *later]:
-        shutil.copy2(wheel, STAGING_DIR / wheel.name)
-    _write_lock(STAGING_DIR, [*built, *later])
-    files = {name: RUNTIME_DIR / name for name in RUNTIME_FILES}
-    files.update({wheel.name: wheel for wheel in [*built, *later]})
-    files["pyodide-lock.json"] = STAGING_DIR / "pyodide-lock.json"
-    files[STDLIB_NAME], files[STDLIB_LATER_NAME] = stdlib_zips(STAGING_DIR, [*built, *later])
-    made = snapshot(built, files[STDLIB_NAME])
-    files[SNAPSHOT_NAME], files[SNAPSHOT_GZIP_NAME], files[STDLIB_AFTER_SNAPSHOT_NAME] = made
-    files[XZ_DECODER] = _xz_decoder(STAGING_DIR / XZ_DECODER)
-    return files
-
-
-def _xz_decoder(out: Path) -> Path:
-    """xz-decompress (npm) as a module the worker can import: its browser build is UMD."""
-    umd = ROOT / "node_modules" / "xz-decompress" / "dist" / "package" / "xz-decompress.min.js"
-    if not umd.is_file():
-        raise BundleError(f"{umd} is missing: run `npm ci` (the README's setup).")
-    source = umd.read_text(encoding="utf-8")
-    out.write_text(
-        "// xz-decompress (npm, MIT; xz-embedded, public domain), wrapped as a module.\n"
-        'const root = { "stream/web": globalThis };\n'
-        f"(function () {{\n{source}\n}}).call(root);\n"
-        'export const { XzReadableStream } = root["xz-decompress"];\n',
-        encoding="utf-8",
-    )
-    return out
-
-
-def bundle_digest(files: dict[str, Path]) -> str:
-    """A digest of the bundle's names and contents: the name of its folder in the site."""
-    digest = hashlib.sha256()
-    for name in sorted(files):
-        digest.update(name.encode() + b"\0" + files[name].read_bytes())
-    return digest.hexdigest()[:12]
-
-
-def build_bundle(out: Path, files: dict[str, Path] | None = None) -> Path:
-    """Write the runtime, the wheels, their lock file, stdlib and snapshot into `out`."""
-    files = files or bundle_files()
-    out.mkdir(parents=True, exist_ok=True)
-    for name, path in files.items():
-        shutil.copy2(path, out / name)
-    # What the worker weighs when it chooses how to start (python/link.js), and what
-    # the service worker caches once the builder has started (bytes as served).
-    # The calendar's wheels are loaded later, on first use: not part of either start.
-    later = sorted(
-        [w.name for w in calendar_wheels() if w.name in files]
-        + [name for name in (STDLIB_LATER_NAME,) if name in files]
-    )
-    wheel_bytes = sum(
-        p.stat().st_size for n, p in files.items() if n.endswith(".whl") and n not in later
-    )
-    summary = {
-        "snapshotBytes": files[SNAPSHOT_NAME].stat().st_size,
-        "snapshotGzipBytes": files[SNAPSHOT_GZIP_NAME].stat().st_size,
-        "wheelBytes": wheel_bytes + files["pyodide-lock.json"].stat().st_size,
-        # The standard library each way fetches: all of the cut one, or what the
-        # snapshot has not imported.
-        "stdlibBytes": files[STDLIB_NAME].stat().st_size,
-        # The runtime's WebAssembly, on which the worker measures the link: as it is,
-        # and gzipped as a host compressing on the fly would send it, for reading the
-        # bytes a compressed response really put on the wire.
-        "runtimeBytes": files[RUNTIME_MODULE].stat().st_size,
-        "runtimeGzipBytes": _files.gzipped_size(files[RUNTIME_MODULE]),
-        "stdlibAfterSnapshotBytes": files[STDLIB_AFTER_SNAPSHOT_NAME].stat().st_size,
-        "files": sorted(files),
-        "later": later,
-    }
-    (out / "bundle.json").write_text(json.dumps(summary, indent=1) + "\n")
-    return out
-
-
-# MkDocs hooks ---------------------------------------------------------------------
-
 _bundle: dict[str, Path] = {}
 
 
 def on_pre_build(config) -> None:
-    # Made before the pages, which name the bundle's folder (builder, link maker).
     _bundle.clear()
     program = config.extra.get("shorthaul_program")  # from program_settings.py
     settings = None if program is None else json.dumps(program, sort_keys=True).encode()
-    _bundle.update(bundle_files(settings))
-    config.extra["pyodide_dir"] = f"{BUNDLE_DIRNAME}/{bundle_digest(_bundle)}/"
+    _bundle.update(python_bundle.bundle_files(settings))
+    digest = python_bundle.bundle_digest(_bundle)
+    config.extra["pyodide_dir"] = f"{python_bundle.BUNDLE_DIRNAME}/{digest}/"
 
 
 def on_post_build(config) -> None:
-    out = build_bundle(Path(config["site_dir"]) / config.extra["pyodide_dir"], _bundle)
-    log.info("Pyodide %s bundle written to %s", runtime_version(), out)
+    out = Path(config["site_dir"]) / config.extra["pyodide_dir"]
+    python_bundle.build_bundle(out, _bundle)
+    log.info("Pyodide %s bundle written to %s", python_bundle.runtime_version(), out)
 
 
 def on_serve(server, config, builder):
     server.watch(str(ROOT / "builder"))
     return server
-
-
-if __name__ == "__main__":
-    print(build_bundle(Path(sys.argv[1]).resolve()))

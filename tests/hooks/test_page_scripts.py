@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
 import subprocess
@@ -11,12 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from sitebuild import page_scripts
+
 ROOT = Path(__file__).resolve().parents[2]
-_path = ROOT / "sitebuild" / "page_scripts.py"
-_spec = importlib.util.spec_from_file_location("page_scripts", _path)
-page_scripts = importlib.util.module_from_spec(_spec)
-sys.modules["page_scripts"] = page_scripts
-_spec.loader.exec_module(page_scripts)
 
 NODE = shutil.which("node")
 pytestmark = [

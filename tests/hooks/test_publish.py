@@ -3,29 +3,17 @@
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import os
 import re
 import shutil
-import sys
 import zlib
 from pathlib import Path
 
 import pytest
 
+from sitebuild import hosting, precompress
+
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _load(name: str):
-    spec = importlib.util.spec_from_file_location(name, ROOT / "sitebuild" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-hosting = _load("hosting")
-precompress = _load("precompress")
 needs_node = pytest.mark.skipif(shutil.which("node") is None, reason="Node.js makes brotli")
 
 

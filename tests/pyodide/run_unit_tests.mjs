@@ -3,7 +3,7 @@
 //
 //   node tests/pyodide/run_unit_tests.mjs BUNDLE_DIR
 //
-// BUNDLE_DIR is what overrides/hooks/pyodide_bundle.py writes (the pinned runtime,
+// BUNDLE_DIR is what `python -m sitebuild python-bundle` writes (the pinned runtime,
 // our wheels and their lock file): the builder is installed with loadPackage exactly
 // as the browser does it. pytest and its dependencies come from pure wheels that
 // scripts/setup fetched into .cache/wheels/pyodide-tests. Nothing is downloaded here.

@@ -9,32 +9,19 @@ block, the site block) is exactly what sitebuild/hosting.py writes for hosting/.
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import os
 import shutil
 import socket
 import subprocess
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitekit import ROOT
+from sitebuild import hosting
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 CADDY = shutil.which("caddy") or "/usr/bin/caddy"
 BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
-
-
-def load_hosting():
-    spec = importlib.util.spec_from_file_location("hosting", ROOT / "sitebuild" / "hosting.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-hosting = load_hosting()
 
 
 def missing() -> str | None:

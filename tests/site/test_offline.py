@@ -22,12 +22,13 @@ from sitekit import (
     KEPT_SNAPSHOT_MAGIC,
     ROOT,
     PageProblems,
-    load_hook,
     pyodide_dir,
     shipped_snapshot,
     wait_until,
     wait_until_kept,
 )
+
+from sitebuild import offline
 
 pytestmark = pytest.mark.browser
 
@@ -208,8 +209,7 @@ def redeploy(folder: Path, marker: str) -> str:
         text = text.replace("</head>", f'<meta name="sh-deploy" content="{marker}"></head>', 1)
         html.write_text(text, encoding="utf-8")
     shutil.copy2(ROOT / "overrides" / "sw.js", folder / "sw.js")
-    hook = load_hook("offline")
-    hook.on_post_build({"site_dir": str(folder), "extra": {"pyodide_dir": f"pyodide/{new}/"}})
+    offline.write_service_worker(folder, f"pyodide/{new}/")
     return new
 
 
@@ -324,8 +324,7 @@ def test_the_dev_servers_worker_replaces_a_built_sites_worker_and_removes_itself
         assert page.evaluate("() => Boolean(navigator.serviceWorker.controller)")
 
         # Now `mkdocs serve` on the same address: its sw.js and pages that say so.
-        hook = load_hook("offline")
-        (folder / "sw.js").write_text(hook.KILL_SWITCH, encoding="utf-8")
+        (folder / "sw.js").write_text(offline.KILL_SWITCH, encoding="utf-8")
         for html in folder.rglob("*.html"):
             text = html.read_text(encoding="utf-8")
             text = re.sub(

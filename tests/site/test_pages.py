@@ -12,15 +12,15 @@ from sitekit import (
     PHONE,
     axe_violations,
     doc_pages,
-    load_hook,
     site_pages,
     wait_until_kept,
 )
 
+from sitebuild import page_scripts
+
 PAGES = doc_pages()
-SCRIPTS = load_hook("page_scripts").page_scripts  # sitebuild/page_scripts.py
 # The modules esbuild joins into the page scripts: no page may load one.
-JOINED = SCRIPTS.joined()
+JOINED = page_scripts.joined()
 
 
 def test_the_build_has_exactly_the_pages_docs_defines(site_dir: Path) -> None:
@@ -31,7 +31,7 @@ def test_the_service_worker_keeps_each_page_script_and_none_of_its_modules(
     site_dir: Path,
 ) -> None:
     worker = (site_dir / "sw.js").read_text(encoding="utf-8")
-    for entry in SCRIPTS.ENTRIES:
+    for entry in page_scripts.ENTRIES:
         built = site_dir / "assets" / "javascripts" / entry
         text = built.read_text(encoding="utf-8")
         assert text.rstrip().endswith(f"//# sourceMappingURL={entry}.map"), f"{entry} not bundled"

@@ -7,7 +7,7 @@ import { SNAPSHOT_HEADERS, decompressedFile, isSnapshotFile } from "./snapshot.j
 
 export const PYTHON_CACHE = "sh-python";
 export const SNAPSHOT = "builder.snapshot"; // kept decompressed, by the builder's worker only
-// The standard library a restored snapshot still needs (pyodide_bundle.py): the
+// The standard library a restored snapshot still needs (sitebuild/python_bundle/): the
 // modules it has not imported. The long way takes the whole python_stdlib.zip.
 export const STDLIB_AFTER_SNAPSHOT = "python_stdlib_after_snapshot.zip";
 const STDLIB = "python_stdlib.zip"; // the whole (cut) standard library: the long way's

@@ -1,5 +1,6 @@
-// Reads the builder's snapshot file (made at build time by hooks/make_snapshot.mjs, in
-// the format of hooks/snapshot_pack.mjs) into the memory snapshot Pyodide restores.
+// Reads the builder's snapshot file (made at build time by make_snapshot.mjs in
+// sitebuild/python_bundle/, in the format of snapshot_pack.mjs there) into the memory
+// snapshot Pyodide restores.
 //
 // The file leaves out zero pages and pages the runtime's own data segments fill when
 // its WebAssembly module is instantiated. The first are zeros already; the second are

@@ -1,11 +1,11 @@
 """The pure wheels the builder page installs, built once and cached.
 
-Part of pyodide_bundle.py (which loads this file by path, as MkDocs loads hooks): the
-builder from this repository, Jinja2 from PyPI, and MarkupSafe built pure from its
-sdist, each with bytecode compiled by Pyodide itself (compile_wheels.mjs). Apart from
-those three, the calendar's wheels (icalendar and its pure dependencies, from PyPI):
-served beside them and listed in the lock file, but loaded only when a reader first
-asks for a calendar file, so they are in neither the start-up nor the snapshot.
+Part of the Python bundle (bundle.py): the builder from this repository, Jinja2 from
+PyPI, and MarkupSafe built pure from its sdist, each with bytecode compiled by Pyodide
+itself (compile_wheels.mjs). Apart from those three, the calendar's wheels (icalendar
+and its pure dependencies, from PyPI): served beside them and listed in the lock file,
+but loaded only when a reader first asks for a calendar file, so they are in neither
+the start-up nor the snapshot.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 RUNTIME_DIR = ROOT / "node_modules" / "pyodide"
 CACHE_DIR = ROOT / ".cache" / "wheels"
+COMPILE_SCRIPT = Path(__file__).with_name("compile_wheels.mjs")
 WHEEL_README = "Short Haul's request builder and mentors' reply helper; see the project's README.\n"
 
 
@@ -57,14 +58,14 @@ def _source_digest(program: bytes | None) -> str:
 
 
 def _compile_digest() -> str:
-    script = ROOT / "overrides" / "hooks" / "compile_wheels.mjs"
+    script = COMPILE_SCRIPT
     digest = hashlib.sha256(script.read_bytes() + runtime_version().encode())
     return digest.hexdigest()[:12]
 
 
 def _compile(wheel: Path) -> None:
     """Add bytecode for Pyodide's Python to a pure wheel, compiled by Pyodide itself."""
-    script = ROOT / "overrides" / "hooks" / "compile_wheels.mjs"
+    script = COMPILE_SCRIPT
     run(["node", str(script), str(RUNTIME_DIR), str(wheel)])
 
 

@@ -1,10 +1,9 @@
 """How the Python bundle's derived files are written.
 
-Part of pyodide_bundle.py (which loads this file by path, as MkDocs loads hooks). That
-module decides what goes into the bundle and caches it; this one only writes files:
-the standard library cut to a list of modules, the snapshot in its two compressions
-beside the part of the standard library a restore still needs, and the size a host's
-gzip would give a file.
+bundle.py decides what goes into the Python bundle and caches it; this module only
+writes files: the standard library cut to a list of modules, the snapshot in its two
+compressions beside the part of the standard library a restore still needs, and the
+size a host's gzip would give a file.
 """
 
 from __future__ import annotations
