@@ -18,6 +18,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 import subprocess
 import sys
 import time
@@ -86,17 +87,18 @@ def _digest(data: bytes) -> str:
 def _fill_cache(missing: dict[str, Path], cache: Path) -> None:
     """Writes `<digest>.gz` and `<digest>.br` into `cache` for each file missing there."""
     cache.mkdir(parents=True, exist_ok=True)
+    tmp = f"{os.getpid()}.tmp"  # builds at once (the tests run several) write apart
     jobs = []
     for digest, path in missing.items():
         data = path.read_bytes()
-        (cache / f"{digest}.gz.tmp").write_bytes(gzip.compress(data, 9, mtime=0))
-        jobs.append([str(path), str(cache / f"{digest}.br.tmp")])
+        (cache / f"{digest}.gz.{tmp}").write_bytes(gzip.compress(data, 9, mtime=0))
+        jobs.append([str(path), str(cache / f"{digest}.br.{tmp}")])
     if jobs:
         command = ["node", "-e", BROTLI_SCRIPT]  # Node from PATH, as the other build steps
         subprocess.run(command, input=json.dumps(jobs).encode(), check=True)  # noqa: S603
     for digest in missing:  # renamed last: an interrupted run leaves no half copy
         for kind in ("gz", "br"):
-            (cache / f"{digest}.{kind}.tmp").replace(cache / f"{digest}.{kind}")
+            (cache / f"{digest}.{kind}.{tmp}").replace(cache / f"{digest}.{kind}")
 
 
 def precompress(site: Path, cache: Path = CACHE_DIR) -> Report:

@@ -34,6 +34,7 @@ import hashlib
 import json
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 from sitebuild.python_bundle import files as _files
@@ -108,20 +109,33 @@ def _digest(*parts: bytes | Path) -> str:
 KEEP_CACHED = 3  # the site's own, and the test build's with other program settings
 
 
+def _prune(root: Path) -> None:
+    """Keep the newest few cached folders of `root` (never another build's scratch)."""
+    older = sorted(
+        (p for p in root.glob("[!.]*") if p.is_dir()),
+        key=lambda p: p.stat().st_mtime,
+    )
+    for stale in older[: max(0, len(older) - KEEP_CACHED + 1)]:
+        shutil.rmtree(stale, ignore_errors=True)
+
+
 def _make_cached(cached: Path, make) -> Path:
-    """Make `cached` with make(scratch_path) unless it exists; the newest few are kept."""
+    """Make `cached` with make(path in a scratch folder) unless it exists; the newest few
+    are kept. The folder appears whole or not at all (renamed from the scratch), so two
+    builds at once (the tests run several) never see or remove each other's half."""
     if not cached.is_file():
-        shutil.rmtree(cached.parent, ignore_errors=True)
-        older = sorted(
-            (p for p in cached.parents[1].glob("*") if p.is_dir()),
-            key=lambda p: p.stat().st_mtime,
-        )
-        for stale in older[: max(0, len(older) - KEEP_CACHED + 1)]:
-            shutil.rmtree(stale, ignore_errors=True)
-        cached.parent.mkdir(parents=True)
-        scratch = cached.with_suffix(".partial")
-        make(scratch)
-        scratch.rename(cached)
+        root = cached.parents[1]
+        shutil.rmtree(cached.parent, ignore_errors=True)  # left half made by an older build
+        root.mkdir(parents=True, exist_ok=True)
+        _prune(root)
+        scratch = Path(tempfile.mkdtemp(prefix=f".{cached.parent.name}-", dir=root))
+        make(scratch / cached.name)
+        try:
+            scratch.rename(cached.parent)
+        except OSError:  # another build made it first: theirs is the same
+            shutil.rmtree(scratch, ignore_errors=True)
+            if not cached.is_file():
+                raise
     cached.parent.touch()  # newest used: kept longest
     return cached
 
@@ -189,19 +203,32 @@ def bundle_files(program: bytes | None = None) -> dict[str, Path]:
         raise BundleError("node_modules/pyodide is missing: run `npm ci` (the README's setup).")
     built = wheels(program)
     later = calendar_wheels()  # in the bundle and the lock file, not in the snapshot
-    shutil.rmtree(STAGING_DIR, ignore_errors=True)
-    STAGING_DIR.mkdir(parents=True)
-    for wheel in [*built, *later]:
-        shutil.copy2(wheel, STAGING_DIR / wheel.name)
-    _write_lock(STAGING_DIR, [*built, *later])
+    staging = _staged([*built, *later])
     files = {name: RUNTIME_DIR / name for name in RUNTIME_FILES}
     files.update({wheel.name: wheel for wheel in [*built, *later]})
-    files["pyodide-lock.json"] = STAGING_DIR / "pyodide-lock.json"
-    files[STDLIB_NAME], files[STDLIB_LATER_NAME] = stdlib_zips(STAGING_DIR, [*built, *later])
+    files["pyodide-lock.json"] = staging / "pyodide-lock.json"
+    files[STDLIB_NAME], files[STDLIB_LATER_NAME] = stdlib_zips(staging, [*built, *later])
     made = snapshot(built, files[STDLIB_NAME])
     files[SNAPSHOT_NAME], files[SNAPSHOT_GZIP_NAME], files[STDLIB_AFTER_SNAPSHOT_NAME] = made
-    files[XZ_DECODER] = _xz_decoder(STAGING_DIR / XZ_DECODER)
+    files[XZ_DECODER] = staging / XZ_DECODER
     return files
+
+
+def _staged(wheel_files: list[Path]) -> Path:
+    """The wheels with their lock file (what find_stdlib.mjs installs from) and the xz
+    decoder, in a folder of their own per set of wheels, made once."""
+
+    def make(lock: Path) -> None:
+        for wheel in wheel_files:
+            shutil.copy2(wheel, lock.parent / wheel.name)
+        _write_lock(lock.parent, wheel_files)
+        _xz_decoder(lock.parent / XZ_DECODER)
+
+    for stray in STAGING_DIR.glob("*.*"):  # files of the one shared folder builds used before
+        if stray.is_file():
+            stray.unlink()
+    key = _digest(runtime_version().encode(), *wheel_files)
+    return _make_cached(STAGING_DIR / key / "pyodide-lock.json", make).parent
 
 
 def _xz_decoder(out: Path) -> Path:

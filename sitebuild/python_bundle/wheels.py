@@ -87,7 +87,10 @@ def _cached(name: str, make) -> Path:
     if len(wheels) != 1:
         raise BundleError(f"expected one wheel for {name}, got {wheels}")
     _compile(wheels[0])
-    scratch.rename(folder)
+    try:
+        scratch.rename(folder)
+    except OSError:  # another build made it first (the tests run several): theirs is the same
+        shutil.rmtree(scratch, ignore_errors=True)
     return folder / wheels[0].name
 
 
