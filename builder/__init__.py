@@ -5,14 +5,14 @@ tests and the site build, and in Pyodide in the reader's browser. Nothing here
 touches the browser; a separate bridge module does.
 """
 
-from builder.coach import Finding, TipCheck, checklist, coach
-from builder.downloads import as_markdown, as_text
-from builder.drafts import Draft, mailto_url, render_drafts
-from builder.fields import FIELDS, STEPS, Field, Step, fields_as_data
+from builder.keeping.state import from_json, from_query, to_json, to_query
+from builder.request.coach import Finding, TipCheck, checklist, coach
+from builder.request.downloads import as_markdown, as_text
+from builder.request.drafts import Draft, mailto_url, render_drafts
+from builder.request.fields import FIELDS, STEPS, Field, Step, fields_as_data
+from builder.request.tips import TIPS, Tip
+from builder.request.validate import FieldMessage, Request, validate
 from builder.session import Evaluation, evaluate
-from builder.state import from_json, from_query, to_json, to_query
-from builder.tips import TIPS, Tip
-from builder.validate import FieldMessage, Request, validate
 
 __all__ = [
     "FIELDS",

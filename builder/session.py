@@ -16,8 +16,10 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from builder import dates, wording
-from builder.after import (
+from builder.after.agreement import agreement
+from builder.after.drafts import OUTPUTS as AFTER_OUTPUTS
+from builder.after.drafts import held_count, render_after, revised, thanks_due
+from builder.after.progress import (
     SENT_LABELS,
     STAGE_ADVICE,
     THANKS_LATER,
@@ -28,11 +30,12 @@ from builder.after import (
     next_steps,
     read_after,
 )
-from builder.after_drafts import OUTPUTS as AFTER_OUTPUTS
-from builder.after_drafts import held_count, render_after, revised, thanks_due
-from builder.agreement import agreement
-from builder.coach import Finding, TipCheck, checklist, coach
-from builder.drafts import (
+from builder.keeping.edits import Edit, effective, read_edits
+from builder.keeping.record import name_for
+from builder.keeping.state import to_query
+from builder.request import dates
+from builder.request.coach import Finding, TipCheck, checklist, coach
+from builder.request.drafts import (
     FITTED,
     Draft,
     fits,
@@ -40,14 +43,12 @@ from builder.drafts import (
     proposals,
     render_drafts,
 )
-from builder.edits import Edit, effective, read_edits
-from builder.fields import FIELD, defaults
-from builder.greeting import informal_name
-from builder.record import name_for
-from builder.rules import RULES
-from builder.spoken import primary_draft
-from builder.state import to_query
-from builder.validate import FieldMessage, Request, check, read_values
+from builder.request.fields import FIELD, defaults
+from builder.request.rules import RULES
+from builder.request.spoken import primary_draft
+from builder.request.validate import FieldMessage, Request, check, read_values
+from builder.wording import pieces as wording
+from builder.wording.greeting import informal_name
 
 FAILED = FieldMessage(
     "", "error", "Something went wrong while checking your request. Your text is safe in the form."

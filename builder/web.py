@@ -11,14 +11,14 @@ import json
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from builder.dates import parse_date
-from builder.downloads import as_markdown, as_text
-from builder.fields import FIELD
-from builder.record import REQUEST_ID, new_id
-from builder.request_list import add, export, import_file, remove, rename
+from builder.keeping.record import REQUEST_ID, new_id
+from builder.keeping.request_list import add, export, import_file, remove, rename
+from builder.keeping.state import from_query, to_query
+from builder.keeping.store import open_store
+from builder.request.dates import parse_date
+from builder.request.downloads import as_markdown, as_text
+from builder.request.fields import FIELD
 from builder.session import evaluate
-from builder.state import from_query, to_query
-from builder.store import open_store
 
 
 def _touched(message: dict) -> list[str] | None:
@@ -116,7 +116,7 @@ def _export(message: dict) -> dict[str, object]:
 
 
 def _export_markdown(message: dict) -> dict[str, object]:
-    from builder.notes import arrangement_markdown  # only when asked for
+    from builder.after.notes import arrangement_markdown  # only when asked for
 
     document = message.get("document")
     found = export(document, str(message.get("request") or ""))
@@ -144,8 +144,8 @@ def _now(message: dict) -> datetime:
 def _calendar(message: dict) -> dict[str, object]:
     """The .ics file for the request's proposed dates: the reader's copy, with
     reminders, or the mentor's. Imports icalendar, which the worker loads first."""
-    from builder import ics  # the calendar library: loaded on first use only
-    from builder.invites import file_name, invites
+    from builder.after import ics  # the calendar library: loaded on first use only
+    from builder.after.invites import file_name, invites
 
     result = evaluate(message.get("values"), edits=message.get("edits"), today=_today(message))
     if not result.proposed:

@@ -1,10 +1,10 @@
-"""Write builder/common_words.py: common English words, for the frame fitting.
+"""Write builder/wording/en/common_words.py: common English words, for the frame fitting.
 
 The drafts lower-case the first letter of a reader's phrase only when it is an
 ordinary word ("Public speaking" -> "public speaking"), never a name ("Jonas",
 "Kubernetes"). This list is how the builder tells the two apart: the common words of
 SCOWL (sizes 10 and 20, lower-case entries only, so no names), reduced to the forms
-that regular inflection cannot derive (`builder.lexicon.is_ordinary` re-derives
+that regular inflection cannot derive (`builder.wording.en.lexicon.is_ordinary` re-derives
 "interviews", "shipped", "writing"), plus workplace words SCOWL's small sizes lack.
 
 Regenerate (the package is not a project dependency; the list is committed):
@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "builder" / "common_words.py"
+OUT = ROOT / "builder" / "wording" / "en" / "common_words.py"
 SIZES = (10, 20)
 
 # Words people use about work and learning that SCOWL's common sizes leave out.
@@ -48,7 +48,7 @@ ENDINGS = (("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""), ("ed",
            ("ing", ""), ("ing", "e"), ("ly", ""), ("er", ""), ("est", ""))  # fmt: skip
 
 HEADER = """\
-# Common English words (lower case, base forms), for builder.lexicon.is_ordinary: a
+# Common English words (lower case, base forms), for builder.wording.en.lexicon.is_ordinary: a
 # Python module rather than a data file, so the builder opens no files.
 # Made by scripts/make_word_list.py from SCOWL sizes {sizes} plus workplace words.
 # SCOWL: Copyright 2000-2016 by Kevin Atkinson. Permission to use, copy, modify,

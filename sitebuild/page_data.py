@@ -3,7 +3,7 @@
 The builder page's template (`overrides/builder.html`) renders the steps, fields, tip
 checklist and draft panes from `builder_context()`, the mentors' reply helper from
 `reply_context()`, and the coordinators' link maker from `link_maker_context()`, so a
-label, a limit or a help text changes in `builder/fields.py` and nowhere else. Data
+label, a limit or a help text changes in `builder/request/fields.py` and nowhere else. Data
 reaches the pages' scripts as JSON (`tojson`), never pasted into JavaScript. Nothing
 here knows the generator: overrides/hooks/builder_page.py hands it to MkDocs' pages.
 """
@@ -63,8 +63,9 @@ def builder_context() -> dict[str, object]:
 
 
 def after_context() -> dict[str, object]:
-    """What the "after you send" and "meetings" steps are made of, from `builder.after`."""
-    from builder import after, after_drafts
+    """What the "after you send" and "meetings" steps are made of, from `builder.after.progress`."""
+    from builder.after import drafts as after_drafts
+    from builder.after import progress as after
 
     def spec(field) -> dict[str, object]:
         return {
@@ -92,9 +93,9 @@ def after_context() -> dict[str, object]:
 
 def reply_context() -> dict[str, object]:
     """Everything the mentors' reply helper's template needs, as plain data."""
-    from builder.fields import FIELD
     from builder.mentor import reply_fields_as_data
     from builder.mentor.session import evaluate_reply
+    from builder.request.fields import FIELD
 
     blank = evaluate_reply({})
     steps = reply_fields_as_data()

@@ -11,17 +11,17 @@ from __future__ import annotations
 import dataclasses
 from urllib.parse import quote
 
-from builder import wording
-from builder.drafts import Draft, render, timebox_phrase
-from builder.fitting import Fit, fit, say
-from builder.greeting import informal_name
 from builder.mentor.frames import MENTOR_FIELDS, WORDING
 from builder.mentor.reply import Reply
 from builder.mentor.voice import second_person
 from builder.mentor.wording import REPLY_TONES
 from builder.program import PROGRAM
+from builder.request.drafts import Draft, render, timebox_phrase
 from builder.settings import Program
-from builder.shapes import WORD
+from builder.wording import pieces as wording
+from builder.wording.fitting import Fit, fit, say
+from builder.wording.greeting import informal_name
+from builder.wording.shapes import WORD
 
 REPLY_BLANK = {"protege": "[their name]", "mentor": "[your name]", "person": "[their name]"}
 # A meeting of no stated format.

@@ -1,5 +1,5 @@
 """What a mentor's reply is made of: the one table the reply helper's form, checks and
-drafts read, like the request builder's `builder.fields`.
+drafts read, like the request builder's `builder.request.fields`.
 
 The form has three parts: the request (filled in from the protégé's link, or summed
 up by the mentor), the answer (which of five responses, in which tone), and the
@@ -12,8 +12,8 @@ so a protégé's share link opens straight into the reply helper.
 
 from __future__ import annotations
 
-from builder.fields import FORMATS, TONES, Field, Step
 from builder.program import PROGRAM
+from builder.request.fields import FORMATS, TONES, Field, Step
 from builder.settings import RANGES, Program
 
 RESPONSES = (

@@ -1,8 +1,8 @@
 """Where a mentor's words land in the reply, and the lead-ins they absorb.
 
-The reply helper's rows of the same tables the request's drafts use (`builder.frames`):
+The reply helper's rows of the same tables the request's drafts use (`builder.wording.en.frames`):
 lead-ins dropped before fitting, one frame per slot and shape (`shapes`). `WORDING`
-is what `builder.fitting.fit` and `say` read for a reply; it keeps the request's
+is what `builder.wording.fitting.fit` and `say` read for a reply; it keeps the request's
 tables too, since a reply also says back the protégé's focus ("focus.reply").
 
 Frames take `{thanks}` ("Thank you for", "Thanks for"), `{meeting}` ("call") and
@@ -11,9 +11,9 @@ Frames take `{thanks}` ("Thank you for", "Thanks for"), `{meeting}` ("call") and
 
 from __future__ import annotations
 
-from builder.fitting import REQUEST, Wording
-from builder.frames import DASH, KINDS, LEAD_INS, QUOTED, SLOTS, LeadIn, Slot, lead
 from builder.mentor import shapes
+from builder.wording.en.frames import DASH, KINDS, LEAD_INS, QUOTED, SLOTS, LeadIn, Slot, lead
+from builder.wording.fitting import REQUEST, Wording
 
 _MENTOR_LEAD_INS: dict[str, tuple[LeadIn, ...]] = {
     # After "… doesn't suit me for our first call, I'm afraid. Instead, how about …".

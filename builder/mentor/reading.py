@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from builder.settings import RANGES
-from builder.wording import NUMBER_WORDS
+from builder.wording.pieces import NUMBER_WORDS
 
 _COUNT = r"(\d{1,2}|" + "|".join(NUMBER_WORDS[1:]) + r")"
 _MEETING = (

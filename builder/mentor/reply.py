@@ -1,6 +1,6 @@
 """From the reply helper's raw form values to a `Reply`, with a message for each bad value.
 
-The same judgement as the request's (`builder.validate.judge`), over the reply's own
+The same judgement as the request's (`builder.request.validate.judge`), over the reply's own
 field table. Numbers the mentor left blank are read from a pasted message when it
 states them (`reading`), and each such field says so.
 """
@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from builder.mentor import reading
 from builder.mentor.fields import REPLY_FIELDS, SAYS_YES, SHOWN_FOR
-from builder.validate import FieldMessage, judge, read_values
-from builder.wording import number
+from builder.request.validate import FieldMessage, judge, read_values
+from builder.wording.pieces import number
 
 
 @dataclass(frozen=True, slots=True)

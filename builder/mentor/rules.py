@@ -1,6 +1,6 @@
 """The reply helper's coaching: what each rule looks for in a mentor's reply.
 
-A table, like the request's (`builder.rules`), and built from the program's settings
+A table, like the request's (`builder.request.rules`), and built from the program's settings
 (its limits). Each rule cites the advice it rests on: one of the five tips (a yes
 that leaves the time box vague or open-ended cites tip 5, "Keep to the agreement"),
 or a section of the mentors' page.
@@ -15,8 +15,8 @@ from typing import Literal
 
 from builder.mentor.reply import Reply
 from builder.program import PROGRAM
+from builder.request.tips import TIP
 from builder.settings import Program
-from builder.tips import TIP
 
 Severity = Literal["ok", "advice", "warning"]
 MENTORS_PAGE = "mentors/"

@@ -13,16 +13,17 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from datetime import date
 
-from builder import dates, wording
-from builder import drafts as request_drafts
-from builder.downloads import as_markdown, as_text
-from builder.edits import effective, read_edits
+from builder.keeping.edits import effective, read_edits
+from builder.keeping.state import from_query
 from builder.mentor.coach import coach_reply
 from builder.mentor.drafts import render_reply, reply_mailto
 from builder.mentor.fields import FROM_REQUEST, REPLY_FIELDS
 from builder.mentor.reply import given, read_reply
-from builder.state import from_query
-from builder.validate import Request, validate
+from builder.request import dates
+from builder.request import drafts as request_drafts
+from builder.request.downloads import as_markdown, as_text
+from builder.request.validate import Request, validate
+from builder.wording import pieces as wording
 
 # What the read-only view of a linked request shows, in order.
 SUMMARY = (
@@ -58,7 +59,7 @@ def _linked(
 ) -> dict[str, object]:
     """The request a link describes, and the reply's values with it filled in.
 
-    Its dates are the ones the protégé's email proposes (`builder.drafts.proposals`),
+    Its dates are the ones the protégé's email proposes (`builder.request.drafts.proposals`),
     placed by the mentor's today where the link has no first day of its own."""
     link_values, notices = from_query(query)
     request, _ = validate(link_values)
@@ -103,7 +104,7 @@ def evaluate_reply(
         opened: Whether this is the page's first call (see the module's docstring).
         touched: The fields the mentor has typed in or left; None shows every message.
         attempted: Whether the mentor has tried to send: everything shows.
-        edits: The mentor's own versions of the drafts (see `builder.edits`).
+        edits: The mentor's own versions of the drafts (see `builder.keeping.edits`).
         today: The mentor's date, from their browser: it places the request's dates
             as the protégé's email does (and says when one needs its year).
     """

@@ -1,6 +1,6 @@
 """The shapes of what a mentor types, so each lands in a frame that suits it.
 
-The same reading as the request's fields (`builder.fitting`): a phrase that starts
+The same reading as the request's fields (`builder.wording.fitting`): a phrase that starts
 with a verb, a clause with its own subject, a time ("after March"), a thing. Each
 function returns one of the kinds `mentor.frames` has a frame for.
 """
@@ -10,8 +10,8 @@ from __future__ import annotations
 import itertools
 import re
 
-from builder import lexicon
-from builder.shapes import WORD, has_clause, subject_led, verb_led
+from builder.wording.en import lexicon
+from builder.wording.shapes import WORD, has_clause, subject_led, verb_led
 
 # Words a time phrase starts with: "after the launch", "next quarter", "mid-March".
 WHEN_STARTS = frozenset(

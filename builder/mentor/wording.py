@@ -1,4 +1,4 @@
-"""The pieces of a reply that change with its tone, as a table (like `builder.wording`).
+"""The pieces of a reply that change with its tone, as a table (like `builder.wording.pieces`).
 
 Every sentence a reply can hold lives in the templates (`templates/reply-*.txt`);
 what a tone changes is here, so the templates never branch on the tone.

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from builder import render_drafts, validate
-from builder.downloads import as_text
+from builder.request.downloads import as_text
 
 HERE = Path(__file__).parent
 REQUESTS = json.loads((HERE / "requests.json").read_text(encoding="utf-8"))

@@ -19,10 +19,10 @@ from pathlib import Path
 import pytest
 
 from builder import validate
-from builder.after import read_after
-from builder.after_drafts import render_after
-from builder.drafts import proposals, render_drafts
-from builder.invites import invites
+from builder.after.drafts import render_after
+from builder.after.invites import invites
+from builder.after.progress import read_after
+from builder.request.drafts import proposals, render_drafts
 
 HERE = Path(__file__).parent
 CASES = json.loads((HERE / "after.json").read_text(encoding="utf-8"))

@@ -8,7 +8,7 @@ from datetime import date, time
 from hypothesis import strategies as st
 
 from builder import FIELDS
-from builder.fields import Field
+from builder.request.fields import Field
 from builder.text import clean
 
 PAYLOADS = (

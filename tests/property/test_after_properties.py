@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 from strategies import any_value, hostile_text, raw_values
 
 from builder import evaluate
-from builder.after import REPLIES, read_after
-from builder.dates import WEEKDAY_NUMBER, WEEKDAYS, propose, span_end
-from builder.request_list import export, import_file
-from builder.store import MAX_REQUESTS, open_store, read_store
+from builder.after.progress import REPLIES, read_after
+from builder.keeping.request_list import export, import_file
+from builder.keeping.store import MAX_REQUESTS, open_store, read_store
+from builder.request.dates import WEEKDAY_NUMBER, WEEKDAYS, propose, span_end
 
 QUICK = settings(max_examples=200, deadline=None)
 SLOW = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -10,11 +10,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import hostile_text
 
-from builder.after_drafts import LOG_FITTED
-from builder.drafts import FITTED
-from builder.fitting import fit, say
-from builder.frames import LEAD_INS, SLOTS
+from builder.after.drafts import LOG_FITTED
+from builder.request.drafts import FITTED
 from builder.text import clean
+from builder.wording.en.frames import LEAD_INS, SLOTS
+from builder.wording.fitting import fit, say
 
 CHECKS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")

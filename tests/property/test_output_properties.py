@@ -12,7 +12,7 @@ from markupsafe import escape
 from strategies import form_text, hostile_text, junk_query, valid_values
 
 from builder import from_json, from_query, mailto_url, render_drafts, to_json, to_query, validate
-from builder.greeting import informal_name
+from builder.wording.greeting import informal_name
 
 HTML_FIELDS = ("protege_name", "mentor_name", "focus", "outcome", "connection", "preparation",
                "report_back")  # fmt: skip

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from strategies import BIG, any_value, junk_query, query_pairs, raw_values
 
 from builder import FIELDS, Request, coach, evaluate, from_json, from_query, validate
-from builder.fields import FIELD
+from builder.request.fields import FIELD
 
 QUICK = settings(max_examples=200, deadline=None)
 SLOW = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import raw_values
 
-from builder.record import untouched
-from builder.request_list import add, export, import_file, rename
-from builder.store import full, open_store, read_store
+from builder.keeping.record import untouched
+from builder.keeping.request_list import add, export, import_file, rename
+from builder.keeping.store import full, open_store, read_store
 
 SLOW = settings(max_examples=100, deadline=None)
 

@@ -77,7 +77,7 @@ def test_sample_examples_are_the_builders_own_drafts(site_dir: Path, page: str) 
 @pytest.mark.parametrize("page", EXAMPLE_PAGES)
 def test_sample_examples_are_whole(site_dir: Path, page: str) -> None:
     """No blank the builder leaves for a missing answer: the sample answers them all."""
-    from builder.drafts import BLANK
+    from builder.request.drafts import BLANK
 
     shown = shown_examples((site_dir / page / "index.html").read_text(encoding="utf-8"))
     for name in samples.SHOWN:

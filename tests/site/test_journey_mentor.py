@@ -17,10 +17,10 @@ from journeys import reload_when_quiet, type_into
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from sitekit import DESKTOP, PHONE, WATCH_CSP, axe_violations, guarded_page
 
-from builder import dates
-from builder.drafts import proposals
-from builder.state import to_query
-from builder.validate import validate
+from builder.keeping.state import to_query
+from builder.request import dates
+from builder.request.drafts import proposals
+from builder.request.validate import validate
 
 pytestmark = pytest.mark.browser
 

@@ -22,7 +22,7 @@ from playwright.sync_api import Browser
 from playwright.sync_api import Error as PlaywrightError
 from sitekit import SAMPLE_REQUEST
 
-from builder.dates import day_label
+from builder.request.dates import day_label
 
 pytestmark = pytest.mark.browser
 

@@ -7,9 +7,9 @@ from datetime import date, timedelta
 import pytest
 
 from builder import evaluate, validate
-from builder.after import follow_up_due, let_go_on, read_after
-from builder.after_drafts import render_after, shown_drafts
-from builder.invites import prepare_lead
+from builder.after.drafts import render_after, shown_drafts
+from builder.after.invites import prepare_lead
+from builder.after.progress import follow_up_due, let_go_on, read_after
 
 TODAY = date(2026, 1, 12)
 SUBJECT = "A small mentoring request – how to run my first customer interview"

@@ -34,14 +34,26 @@ EXPECTED = {
     "to_query",
     "validate",
 }
-ALLOWED_THIRD_PARTY = {"jinja2", "builder", "icalendar"}  # icalendar: builder.ics only
+ALLOWED_THIRD_PARTY = {"jinja2", "builder", "icalendar"}  # icalendar: builder.after.ics only
 FORBIDDEN = {"js", "pyodide", "pyodide_js", "_pyodide", "mkdocs", "threading", "subprocess"}
+
+
+# The capabilities (each a subpackage that says what it owns), and the mentors' side.
+PACKAGES = (
+    "builder",
+    "builder.request",
+    "builder.wording",
+    "builder.wording.en",
+    "builder.after",
+    "builder.keeping",
+    "builder.mentor",
+)
 
 
 def _modules() -> dict[str, str]:
     """Every module of the package and its subpackages, by dotted name below `builder`."""
     found = {}
-    for package in ("builder", "builder.mentor"):
+    for package in PACKAGES:
         prefix = package.removeprefix("builder").lstrip(".")
         for entry in importlib.resources.files(package).iterdir():
             if entry.name.endswith(".py"):
@@ -123,3 +135,23 @@ def test_the_mentor_package_says_what_it_offers() -> None:
     for name in builder.mentor.__all__:
         assert getattr(builder.mentor, name) is not None, name
     assert "mentor.session.py" in _modules()
+
+
+def test_every_subpackage_is_listed_says_what_it_owns_and_ships() -> None:
+    import tomllib
+    from pathlib import Path
+
+    here = importlib.resources.files("builder")
+    found = {
+        "builder." + ".".join(p.relative_to(here).parts[:-1])
+        for p in Path(str(here)).rglob("__init__.py")
+    }
+    found = {name.rstrip(".") for name in found}
+    assert found == set(PACKAGES)
+    for package in PACKAGES:
+        doc = importlib.import_module(package).__doc__
+        assert len((doc or "").split()) >= 12, f"{package} says too little of what it owns"
+    pyproject = Path(__file__).resolve().parents[2] / "pyproject.toml"
+    if pyproject.is_file():  # not copied into Pyodide's file system
+        listed = tomllib.loads(pyproject.read_text())["tool"]["setuptools"]["packages"]
+        assert set(PACKAGES) <= set(listed), "pyproject.toml: the wheel would leave one out"

@@ -5,7 +5,7 @@ import dataclasses
 import pytest
 
 from builder import TIPS, Request, checklist, coach
-from builder.rules import RULES
+from builder.request.rules import RULES
 
 
 def codes(request: Request) -> set[str]:

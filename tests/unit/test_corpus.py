@@ -17,7 +17,7 @@ import pytest
 from wording_checks import problems
 
 from builder import render_drafts, validate
-from builder.drafts import FITTED
+from builder.request.drafts import FITTED
 
 pytestmark = pytest.mark.corpus
 

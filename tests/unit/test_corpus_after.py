@@ -17,10 +17,10 @@ from test_corpus import BASE, phrasings
 from wording_checks import problems
 
 from builder import validate
-from builder.after import read_after
-from builder.after_drafts import render_after
-from builder.drafts import FITTED, proposals, render_drafts
-from builder.invites import invites
+from builder.after.drafts import render_after
+from builder.after.invites import invites
+from builder.after.progress import read_after
+from builder.request.drafts import FITTED, proposals, render_drafts
 
 pytestmark = pytest.mark.corpus
 

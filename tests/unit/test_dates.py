@@ -8,7 +8,7 @@ from datetime import date, time, timedelta
 import pytest
 
 from builder import evaluate, render_drafts, validate
-from builder.dates import (
+from builder.request.dates import (
     add_working_days,
     day_label,
     first_day,

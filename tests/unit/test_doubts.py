@@ -1,4 +1,4 @@
-"""Each sign that a reading may be wrong (`builder.doubts`), on its own example: the
+"""Each sign that a reading may be wrong (`builder.wording.doubts`), on its own example: the
 phrase goes to the plain frame for that reason, and the sentence it makes reads."""
 
 from __future__ import annotations
@@ -8,9 +8,9 @@ import dataclasses
 import pytest
 from wording_checks import problems
 
-from builder.doubts import DOUBTS
-from builder.fitting import fit, say
 from builder.mentor.frames import SLOTS_ALL, WORDING
+from builder.wording.doubts import DOUBTS
+from builder.wording.fitting import fit, say
 
 PARAMS = {"meeting": "call", "ordinal": "first", "thanks": "Thanks for", "person": "Dana Ruiz",
           "sent": "Monday 5 January", "number": "1", "mentor": "Maria"}  # fmt: skip

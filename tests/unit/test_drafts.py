@@ -7,8 +7,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 
 from builder import Request, as_markdown, as_text, mailto_url, render_drafts
-from builder.drafts import BLANK, context, html_environment, text_environment
-from builder.wording import TONES
+from builder.request.drafts import BLANK, context, html_environment, text_environment
+from builder.wording.pieces import TONES
 
 NAMES = ["email", "chat", "spoken", "plan", "report_back", "thank_you", "request_html"]
 

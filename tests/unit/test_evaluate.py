@@ -196,7 +196,7 @@ def test_malformed_edits_are_ignored(strong_values, edits) -> None:
 def test_a_link_carries_the_first_date_a_weekday_alone_placed(strong_values) -> None:
     from datetime import date
 
-    from builder.state import from_query
+    from builder.keeping.state import from_query
 
     values = {**strong_values, "weekday": "tue", "meeting_time": "14:00"}
     result = evaluate(values, today=date(2026, 1, 5))

@@ -4,7 +4,7 @@ import dataclasses
 import json
 
 from builder import FIELDS, STEPS, Request, fields_as_data, validate
-from builder.fields import BY_URL_KEY, FIELD, defaults
+from builder.request.fields import BY_URL_KEY, FIELD, defaults
 
 
 def test_step_ids_are_the_public_contract() -> None:

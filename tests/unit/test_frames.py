@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from builder.fitting import fit, say
-from builder.frames import KINDS, LEAD_INS, SLOTS
+from builder.wording.en.frames import KINDS, LEAD_INS, SLOTS
+from builder.wording.fitting import fit, say
 
 LEAD_IN_ROWS = [(field, lead) for field, rows in LEAD_INS.items() for lead in rows]
 
@@ -320,7 +320,7 @@ SHAPES = {
         "seguir entrevistando cada mes",
         {"next.thanks": "What I'll do next, in my own words: “seguir entrevistando cada mes”."},
     ),
-    # Read without confidence (`builder.doubts`): the plain frame, whatever the phrase.
+    # Read without confidence (`builder.wording.doubts`): the plain frame, whatever the phrase.
     ("focus", "plain"): (
         "Practice system design interviews",
         {

@@ -10,10 +10,10 @@ from datetime import date
 import pytest
 
 from builder import Request, coach, evaluate, render_drafts, validate
-from builder.after import advice_key, follow_up_due, let_go_on, read_after
-from builder.after_drafts import render_after, shown_drafts
-from builder.fitting import fit, say
-from builder.spoken import primary_draft
+from builder.after.drafts import render_after, shown_drafts
+from builder.after.progress import advice_key, follow_up_due, let_go_on, read_after
+from builder.request.spoken import primary_draft
+from builder.wording.fitting import fit, say
 
 TODAY = date(2026, 1, 12)
 
@@ -75,7 +75,7 @@ def test_no_advice_on_asking_when_it_fits(strong: Request, channel: str, knows: 
 
 
 def test_how_well_they_know_you_travels_in_links_and_saves(strong_values) -> None:
-    from builder.state import from_json, from_query, to_json, to_query
+    from builder.keeping.state import from_json, from_query, to_json, to_query
 
     values = {**strong_values, "channel": "in-person", "acquaintance": "not-yet"}
     assert "kn=not-yet" in to_query(values)
@@ -274,8 +274,8 @@ def test_the_page_is_told_what_to_call_the_day_and_when_to_offer_a_follow_up(
 def test_a_mentor_link_from_an_in_person_ask_opens_a_written_reply_without_a_notice(
     strong_values,
 ) -> None:
+    from builder.keeping.state import to_query
     from builder.mentor.session import evaluate_reply
-    from builder.state import to_query
 
     query = to_query({**strong_values, "channel": "in-person", "acquaintance": "well"})
     result = evaluate_reply({"response": "yes"}, request=query, opened=True)

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from builder import web
-from builder.drafts import render_drafts
+from builder.keeping.state import to_query
 from builder.mentor import evaluate_reply, read_reply, reply_fields_as_data
 from builder.mentor.coach import coach_reply
 from builder.mentor.drafts import coordinator_line, render_reply
@@ -22,9 +22,9 @@ from builder.mentor.fields import (
 from builder.mentor.reading import time_box
 from builder.mentor.reply import BELONGS, Reply
 from builder.mentor.voice import second_person
+from builder.request.drafts import render_drafts
+from builder.request.validate import validate
 from builder.settings import read
-from builder.state import to_query
-from builder.validate import validate
 
 BASE = {
     "protege_name": "Amira",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from builder.fitting import fit, say
 from builder.mentor.frames import _MENTOR_LEAD_INS, KINDS_ALL, MENTOR_SLOTS, WORDING
+from builder.wording.fitting import fit, say
 
 LEAD_IN_ROWS = [(field, lead) for field, rows in _MENTOR_LEAD_INS.items() for lead in rows]
 PARAMS = {"thanks": "Thank you for", "meeting": "call", "person": "Dana Ruiz"}
@@ -87,7 +87,7 @@ SHAPES = {
                                 f"{NOT_ME}, because of her work on our research program."),
     ("referral_why", "foreign"): ("elle connaît la recherche",
                                   f"{NOT_ME}. Why them, {OWN} “elle connaît la recherche”."),
-    # Read without confidence (`builder.doubts`): the plain frame, whatever the phrase.
+    # Read without confidence (`builder.wording.doubts`): the plain frame, whatever the phrase.
     ("first_step", "plain"): ("the questions you mentioned last week are the place to start",
                               "To get started: the questions you mentioned last week are the "
                               "place to start."),

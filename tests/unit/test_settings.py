@@ -12,13 +12,13 @@ import re
 import pytest
 
 from builder import program as program_module
-from builder.fields import FIELD, FORMATS, make_fields
 from builder.mentor.fields import make_reply_fields
 from builder.mentor.rules import make_reply_rules
-from builder.rules import make_rules
+from builder.request.fields import FIELD, FORMATS, make_fields
+from builder.request.rules import make_rules
+from builder.request.validate import Request
 from builder.settings import FORMATS as FORMAT_NAMES
 from builder.settings import Limits, Program, SettingsError, TimeBox, read
-from builder.validate import Request
 
 OTHER = {
     "name": "the Northwind Circle",

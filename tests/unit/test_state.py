@@ -5,8 +5,8 @@ import json
 import pytest
 
 from builder import FIELDS, from_json, from_query, to_json, to_query
-from builder.fields import defaults
-from builder.state import MAX_PAIRS
+from builder.keeping.state import MAX_PAIRS
+from builder.request.fields import defaults
 
 
 def texts(notices: list) -> list[str]:

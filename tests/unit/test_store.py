@@ -8,9 +8,9 @@ import re
 
 import pytest
 
-from builder.fields import defaults
-from builder.request_list import add, export, import_file, remove, rename
-from builder.store import FORMAT, MAX_REQUESTS, VERSION, open_store, read_store
+from builder.keeping.request_list import add, export, import_file, remove, rename
+from builder.keeping.store import FORMAT, MAX_REQUESTS, VERSION, open_store, read_store
+from builder.request.fields import defaults
 
 # A saved draft exactly as the page wrote it before version 2 (localStorage
 # "shorthaul.builder.draft"), with an edit of the email.

@@ -2,8 +2,8 @@
 
 import pytest
 
-from builder import wording
 from builder.text import clean, coerce, parse_whole_number, shorten
+from builder.wording import pieces as wording
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,7 @@
 import pytest
 
 from builder import TIPS
-from builder.tips import ANCHORS, TIP
+from builder.request.tips import ANCHORS, TIP
 
 
 def test_the_five_tips_exactly() -> None:

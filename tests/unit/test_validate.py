@@ -3,7 +3,7 @@
 import pytest
 
 from builder import FIELDS, FieldMessage, validate
-from builder.fields import FIELD
+from builder.request.fields import FIELD
 
 
 def errors(values: dict[str, object]) -> dict[str, str]:

@@ -15,9 +15,9 @@ import itertools
 import re
 from collections.abc import Iterable
 
-from builder import lexicon
-from builder.languages import ENGLISH, ENGLISH_TOO, STOPWORDS, detect
 from builder.mentor.frames import SLOTS_ALL as SLOTS  # the request's and the reply's
+from builder.wording.en import lexicon
+from builder.wording.languages import ENGLISH, ENGLISH_TOO, STOPWORDS, detect
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _QUOTED = re.compile(r"“[^”]*”")
@@ -264,7 +264,7 @@ def _fixed_sentences() -> str:
     """The builder's own fixed lines (the tones' sentences), which hold no slot."""
     from dataclasses import astuple
 
-    from builder.wording import TONES
+    from builder.wording.pieces import TONES
 
     return " ".join(
         str(part) for tone in TONES.values() for part in astuple(tone) if isinstance(part, str)

@@ -49,7 +49,7 @@ export class AfterStep {
     return this.root.querySelector('[data-sh-after-field="reply"]:checked')?.value ?? "";
   }
 
-  // The state Python reads (builder.after.read_after), without the log. The request as
+  // The state Python reads (builder.after.progress.read_after), without the log. The request as
   // it was sent is kept from the moment the day it went, or their reply, is noted, so
   // that "yes, but smaller" can say what changed since.
   state() {

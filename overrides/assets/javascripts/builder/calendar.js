@@ -1,4 +1,4 @@
-// "Add to calendar": Python writes the .ics (builder.ics, with icalendar, which the
+// "Add to calendar": Python writes the .ics (builder.after.ics, with icalendar, which the
 // worker loads the first time); this saves it. The reader's copy has their reminders,
 // the mentor's copy none. The same control on the review step and after a "yes".
 import { sayIn } from "./dom.js";

@@ -53,7 +53,7 @@ export class DraftPanes {
     this.fresh = drafts;
     for (const [name, parts] of Object.entries(this.panes)) {
       const draft = drafts[name];
-      // A draft for after the ask shows only at its stage (builder/after_drafts.py).
+      // A draft for after the ask shows only at its stage (builder/after/drafts.py).
       if (parts.pane.hasAttribute("data-sh-draft-optional")) setHidden(parts.pane, !draft);
       if (!draft) continue;
       const mine = this.edits[name];

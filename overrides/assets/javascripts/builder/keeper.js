@@ -1,4 +1,4 @@
-// Everything kept in this browser: one versioned document of requests (builder/store.py
+// Everything kept in this browser: one versioned document of requests (builder/keeping/store.py
 // says what is in it and reads it; this only moves it to and from localStorage).
 //
 // Several tabs may have the builder open: each write merges this tab's requests into

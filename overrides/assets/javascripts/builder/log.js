@@ -1,6 +1,6 @@
 // The meetings: one entry per meeting, made from the page's <template>, the "keep the
 // agreement" view and the messages next to each entry's date. Python reads the log
-// (builder.after) and drafts the report-back and thank-you from it.
+// (builder.after.progress) and drafts the report-back and thank-you from it.
 import { el, replaceIfChanged, setFlag, setText } from "./dom.js";
 
 export class MeetingLog {

@@ -18,8 +18,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from builder import lexicon
-from builder.shapes import COMPOUND_HEADS, WORD, verb_led
+from builder.wording.en import lexicon
+from builder.wording.shapes import COMPOUND_HEADS, WORD, verb_led
 
 # Readings that put the phrase where a noun belongs ("learn about …", "because of …").
 NOUN_KINDS = frozenset({"subject", "activity", "own", "thing", "topic", "timed_topic"})

@@ -7,10 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from builder import dates, wording
-from builder.after import After, Entry
-from builder.tips import TIP
-from builder.validate import Request
+from builder.after.progress import After, Entry
+from builder.request import dates
+from builder.request.tips import TIP
+from builder.request.validate import Request
+from builder.wording import pieces as wording
 
 
 def held(entry: Entry, today: date | None) -> bool:

@@ -13,13 +13,13 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from builder import lexicon
-from builder.doubts import doubted
-from builder.frames import LEAD_INS, SLOTS, LeadIn, Slot
-from builder.languages import Language, detect, mixed
-from builder.shapes import SHAPES, VERB_KINDS, WORD
-from builder.wording import bare as _bare
-from builder.wording import sentence as _sentence
+from builder.wording.doubts import doubted
+from builder.wording.en import lexicon
+from builder.wording.en.frames import LEAD_INS, SLOTS, LeadIn, Slot
+from builder.wording.languages import Language, detect, mixed
+from builder.wording.pieces import bare as _bare
+from builder.wording.pieces import sentence as _sentence
+from builder.wording.shapes import SHAPES, VERB_KINDS, WORD
 
 BLANK_FOCUS = "[what you want to learn]"
 

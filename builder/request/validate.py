@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from datetime import date, time
 from typing import Literal
 
-from builder.dates import parse_date, parse_time
-from builder.fields import FIELDS, Field
 from builder.program import PROGRAM
+from builder.request.dates import parse_date, parse_time
+from builder.request.fields import FIELDS, Field
 from builder.text import clean, coerce, parse_whole_number
 
 Severity = Literal["error", "notice"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
-from builder.common_words import WORDS
+from builder.wording.en.common_words import WORDS
 
 # Verbs a learning goal, a plan or a reason commonly starts with, in their base form.
 # Words that are as often nouns ("design", "review", "plan") are in NOUN_VERBS too:
@@ -133,7 +133,7 @@ _ENDINGS = (("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""), ("ed"
 
 @functools.cache
 def ordinary_words() -> frozenset[str]:
-    """Common English words (base forms), from builder/common_words.py."""
+    """Common English words (base forms), from builder/wording/en/common_words.py."""
     return frozenset(WORDS.split())
 
 

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from builder.lexicon import is_ordinary
+from builder.wording.en.lexicon import is_ordinary
 
 ENGLISH = frozenset(
     """

@@ -18,10 +18,10 @@ import re
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
-from builder import dates
-from builder.drafts import Draft, context
-from builder.fitting import say
-from builder.validate import Request
+from builder.request import dates
+from builder.request.drafts import Draft, context
+from builder.request.validate import Request
+from builder.wording.fitting import say
 
 PREPARE_DAYS = 2  # the reminder to prepare, when the plan does not say when
 NOTE_AFTER_MINUTES = 15  # the reminder, after each meeting, to note what to try

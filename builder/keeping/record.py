@@ -2,7 +2,7 @@
 a new blank one, its default name and its id.
 
 A record is `{"id", "name", "named", "created", "zone", "values", "edits", "after"}`
-(the document around it is `builder.store`'s). `Reader` reads every part of one,
+(the document around it is `builder.keeping.store`'s). `Reader` reads every part of one,
 turning each problem into `Invalid` when strict, else skipping what cannot be kept.
 """
 
@@ -13,14 +13,14 @@ import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
-from builder import dates
-from builder.after import AFTER_DATES, LOG_FIELDS, MAX_LOG, NEXT_FIELD, REPLIES
-from builder.after_drafts import OUTPUTS as AFTER_OUTPUTS
-from builder.drafts import OUTPUTS
-from builder.edits import MAX_EDIT
-from builder.fields import FIELD, FIELDS, defaults
-from builder.fitting import fit
+from builder.after.drafts import OUTPUTS as AFTER_OUTPUTS
+from builder.after.progress import AFTER_DATES, LOG_FIELDS, MAX_LOG, NEXT_FIELD, REPLIES
+from builder.keeping.edits import MAX_EDIT
+from builder.request import dates
+from builder.request.drafts import OUTPUTS
+from builder.request.fields import FIELD, FIELDS, defaults
 from builder.text import clean, coerce, shorten
+from builder.wording.fitting import fit
 
 MAX_NAME = 80
 MAX_TEXT = MAX_EDIT  # one stored string: far more than any field or draft needs

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import icalendar
 
-from builder.invites import Invite
+from builder.after.invites import Invite
 
 PRODID = "-//Short Haul//Mentoring request builder//EN"
 

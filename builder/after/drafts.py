@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
-from builder import dates, wording
-from builder.after import ASKED_FIELDS, After, Entry, follow_up_due
-from builder.agreement import held
-from builder.drafts import Draft, context, text_environment
-from builder.fitting import Fit, fit, say
-from builder.validate import Request, validate
+from builder.after.agreement import held
+from builder.after.progress import ASKED_FIELDS, After, Entry, follow_up_due
+from builder.request import dates
+from builder.request.drafts import Draft, context, text_environment
+from builder.request.validate import Request, validate
+from builder.wording import pieces as wording
+from builder.wording.fitting import Fit, fit, say
 
 # name -> (title, template)
 OUTPUTS: dict[str, tuple[str, str]] = {

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
-from builder import dates
-from builder.after import LOG_FIELDS, NEXT_FIELD, REPLIES, read_after
-from builder.drafts import _render
-from builder.fields import FIELDS
+from builder.after.progress import LOG_FIELDS, NEXT_FIELD, REPLIES, read_after
+from builder.request import dates
+from builder.request.drafts import _render
+from builder.request.fields import FIELDS
 from builder.session import evaluate
 
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from builder.dates import WEEKDAYS
 from builder.program import PROGRAM
+from builder.request.dates import WEEKDAYS
+from builder.request.tips import TIPS
 from builder.settings import RANGES, Program
-from builder.tips import TIPS
-from builder.wording import duration, number, upper_first
+from builder.wording.pieces import duration, number, upper_first
 
 Kind = Literal["text", "textarea", "email", "int", "choice", "date", "time"]
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from builder import wording
-from builder.greeting import informal_name
-from builder.shapes import WORD
-from builder.validate import Request
+from builder.request.validate import Request
+from builder.wording import pieces as wording
+from builder.wording.greeting import informal_name
+from builder.wording.shapes import WORD
 
 
 def primary_draft(channel: str) -> str:

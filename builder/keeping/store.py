@@ -8,7 +8,7 @@ in, and what happened after it was sent (the reply, the follow-up, the meeting l
      "requests": [{"id": "r-…", "name": "…", "named": false, "created": "2026-01-05",
                    "zone": "…", "values": {…}, "edits": {…}, "after": {…}}]}
 
-Each request is read by `builder.record`; its name follows its answers ("Jonas: how
+Each request is read by `builder.keeping.record`; its name follows its answers ("Jonas: how
 to run…", `name_for`) until the reader renames it (`named`).
 
 Version 1 was the single saved draft (`{"version": 1, "values": …, "edits": …}`);
@@ -17,10 +17,10 @@ requests, losing nothing. Version 2 made each request's id from its answers, so 
 first request of every browser had the same id (`r-822f8ebc4a`), which met others in
 imports and in mentors' calendars; reading a version-2 document or file gives each
 request a new random id (version 3), and nothing else changes. The same document,
-with one request or all, is the export file; `builder.request_list.import_file`
+with one request or all, is the export file; `builder.keeping.request_list.import_file`
 reads one strictly (a broken, hostile or foreign file changes nothing), while
 `read_store` reads the browser's own copy tolerantly (what can be kept is kept).
-`builder.request_list` adds, renames, deletes and exports requests.
+`builder.keeping.request_list` adds, renames, deletes and exports requests.
 """
 
 from __future__ import annotations
@@ -28,8 +28,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 
-from builder import dates
-from builder.record import (
+from builder.keeping.record import (
     Invalid,
     Reader,
     blank_record,
@@ -40,7 +39,8 @@ from builder.record import (
     read_values,
     same_answers,
 )
-from builder.state import MAX_JSON_CHARS, _too_deep
+from builder.keeping.state import MAX_JSON_CHARS, _too_deep
+from builder.request import dates
 
 FORMAT = "shorthaul-requests"
 VERSION = 3

@@ -1,15 +1,13 @@
 """The reader's list of requests: add one, rename, delete, export, import.
 
 Each operation takes the page's document (already an object, read tolerantly as
-`builder.store` reads it) and returns the whole new document, written in full, for
+`builder.keeping.store` reads it) and returns the whole new document, written in full, for
 the page to keep; nothing here touches storage.
 """
 
 from __future__ import annotations
 
-from builder import dates
-from builder.fields import FIELD, defaults
-from builder.record import (
+from builder.keeping.record import (
     MAX_NAME,
     OWN_FIELDS,
     Invalid,
@@ -18,7 +16,9 @@ from builder.record import (
     same_content,
     untouched,
 )
-from builder.store import MAX_REQUESTS, dump, full, parse_json, read_document
+from builder.keeping.store import MAX_REQUESTS, dump, full, parse_json, read_document
+from builder.request import dates
+from builder.request.fields import FIELD, defaults
 from builder.text import clean, coerce, shorten
 
 

@@ -17,7 +17,7 @@ import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from builder.drafts import Draft
+from builder.request.drafts import Draft
 from builder.text import clean
 
 MAX_EDIT = 20_000  # characters of one edited draft: far more than any message needs

@@ -1,4 +1,4 @@
-# Common English words (lower case, base forms), for builder.lexicon.is_ordinary: a
+# Common English words (lower case, base forms), for builder.wording.en.lexicon.is_ordinary: a
 # Python module rather than a data file, so the builder opens no files.
 # Made by scripts/make_word_list.py from SCOWL sizes 10 and 20 plus workplace words.
 # SCOWL: Copyright 2000-2016 by Kevin Atkinson. Permission to use, copy, modify,

@@ -13,10 +13,10 @@ import re
 from collections.abc import Mapping
 from urllib.parse import parse_qsl, urlencode
 
-from builder.dates import parse_date, parse_time
-from builder.fields import BY_URL_KEY, FIELDS, Field, defaults
+from builder.request.dates import parse_date, parse_time
+from builder.request.fields import BY_URL_KEY, FIELDS, Field, defaults
+from builder.request.validate import FieldMessage
 from builder.text import clean, coerce, parse_whole_number
-from builder.validate import FieldMessage
 
 VERSION = 1
 MAX_PAIRS = 64  # a real link has at most one pair per field

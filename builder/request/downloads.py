@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from builder.drafts import Draft, render
 from builder.program import PROGRAM
+from builder.request.drafts import Draft, render
 
 
 def _downloadable(drafts: Mapping[str, Draft]) -> list[Draft]:

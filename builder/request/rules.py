@@ -13,11 +13,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from builder.languages import detect
 from builder.program import PROGRAM
+from builder.request.validate import Request
 from builder.settings import Program
-from builder.validate import Request
-from builder.wording import number, plural
+from builder.wording.languages import detect
+from builder.wording.pieces import number, plural
 
 Status = Literal["ok", "advice", "warning"]
 Check = Callable[[Request], Mapping[str, object] | None]

@@ -13,9 +13,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from builder import dates
+from builder.request import dates
+from builder.request.validate import FieldMessage
 from builder.text import clean, coerce
-from builder.validate import FieldMessage
 
 REPLIES: tuple[tuple[str, str], ...] = (
     ("", "No reply yet"),

@@ -16,13 +16,14 @@ from urllib.parse import quote
 
 import jinja2
 
-from builder import dates, wording
-from builder.fields import FIELD
-from builder.fitting import BLANK_FOCUS, Fit, fit, say
-from builder.greeting import informal_name
-from builder.spoken import primary_draft, spoken
+from builder.request import dates
+from builder.request.fields import FIELD
+from builder.request.spoken import primary_draft, spoken
+from builder.request.validate import Request
 from builder.text import shorten
-from builder.validate import Request
+from builder.wording import pieces as wording
+from builder.wording.fitting import BLANK_FOCUS, Fit, fit, say
+from builder.wording.greeting import informal_name
 
 # Shown where a required value is missing, so the preview is never blank.
 BLANK = {

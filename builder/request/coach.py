@@ -10,9 +10,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from builder.rules import RULES, SATISFIED, Rule, Status
-from builder.tips import TIP, TIPS, Tip
-from builder.validate import Request
+from builder.request.rules import RULES, SATISFIED, Rule, Status
+from builder.request.tips import TIP, TIPS, Tip
+from builder.request.validate import Request
 
 _RANK: dict[Status, int] = {"ok": 0, "advice": 1, "warning": 2}
 
