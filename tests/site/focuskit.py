@@ -56,9 +56,10 @@ def probe(page: Page, state: str = "focused", settle_ms: int = 5) -> Stop:
     return Stop(state, page.evaluate(PROBE, settle_ms))
 
 
-def check_focus(page: Page) -> list[str]:
-    """Problems of the focused element, focused and then also hovered."""
-    stop = probe(page)
+def check_focus(page: Page, stop: Stop | None = None) -> list[str]:
+    """Problems of the focused element, focused and then also hovered (`stop`: the
+    focused element's probe, when the caller has just taken it)."""
+    stop = stop or probe(page)
     found = stop.problems()
     if stop.report.get("point"):
         page.mouse.move(stop.report["point"]["x"], stop.report["point"]["y"])
@@ -82,7 +83,7 @@ def walk(page: Page, limit: int = 300, until=None) -> tuple[list[str], list[dict
         if until and until(stop.report):
             break
         stops.append(stop.report)
-        problems += check_focus(page)
+        problems += check_focus(page, stop)
     else:
         problems.append(f"no end after {limit} tab stops")
     return problems, stops

@@ -29,6 +29,7 @@ from sitekit import DESKTOP, ROOT, WATCH_CSP, PageProblems
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(hostkit.missing() is not None, reason=str(hostkit.missing())),
+    pytest.mark.xdist_group("hosts"),  # one worker: the servers and builds are made once
 ]
 
 READY = "[data-sh-builder][data-sh-ready='true']"
