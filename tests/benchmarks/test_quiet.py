@@ -14,7 +14,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 
 import quiet
 
-pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+pytestmark = [
+    pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc"),
+    # One stand-in at a time: the tests here must not see each other's (pytest-xdist).
+    pytest.mark.xdist_group("quiet"),
+]
 
 NAME = "shq-stand-in"
 BUSY_S = 1.2

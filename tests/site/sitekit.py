@@ -3,16 +3,32 @@
 from __future__ import annotations
 
 import re
+import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pytest
 from playwright.sync_api import BrowserContext, Page
 from playwright.sync_api import Error as PlaywrightError
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def built_once(factory: pytest.TempPathFactory, name: str, build: Callable[[Path], None]) -> Path:
+    """A folder `build(folder)` makes, made once per test process: pytest-xdist may tear
+    a module's fixtures down between its tests and set them up again, and a site build
+    takes half a minute."""
+    out = factory.getbasetemp() / "built-once" / name
+    done = out.with_name(name + ".done")
+    if not done.is_file():
+        shutil.rmtree(out, ignore_errors=True)
+        out.mkdir(parents=True)
+        build(out)
+        done.touch()
+    return out
 
 
 DESKTOP = {"width": 1280, "height": 900}

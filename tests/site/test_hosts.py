@@ -24,7 +24,7 @@ from pathlib import Path
 import hostkit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
-from sitekit import DESKTOP, ROOT, WATCH_CSP, PageProblems
+from sitekit import DESKTOP, ROOT, WATCH_CSP, PageProblems, built_once
 
 pytestmark = [
     pytest.mark.browser,
@@ -194,15 +194,13 @@ def test_a_framed_builder_is_allowed_or_refused_as_configured(
 @pytest.fixture(scope="module")
 def sub_path_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site built once for https://example.org/short-haul/."""
-    out = tmp_path_factory.mktemp("sub-path-site")
     env = {**os.environ, "SITE_URL": f"https://example.org{SUB_PATH}"}
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )
-    return out
+
+    def build(out: Path) -> None:
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)]
+        subprocess.run(command, cwd=ROOT, env=env, check=True)
+
+    return built_once(tmp_path_factory, "sub-path-site", build)
 
 
 def test_a_sub_path_build_works_under_its_path_behind_nginx(

@@ -6,7 +6,7 @@ copy), not only once Python has started or the service worker is installed."""
 
 from __future__ import annotations
 
-import time
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,22 +33,37 @@ BIG = ("builder.snapshot", "builder.snapshot.gz", "pyodide.asm.wasm", ".whl",
        "python_stdlib_after_snapshot.zip", "python_stdlib.zip")  # fmt: skip
 
 
+HELD_S = 120  # at most: what is held is let go when the test ends (`_release_at_the_end`)
+
+
 class _Counting(_RevalidatingHandler):
     """Revalidates every file (so the browser's HTTP cache cannot stand in), and notes
     each file it sends with a body. While `holding`, a second request for the same file
-    waits a long time: whatever the builder keeps only after its start (which asks for
-    the scripts Pyodide imported again) does not happen before the reader leaves."""
+    waits until the test ends (`released`): whatever the builder keeps only after its
+    start (which asks for the scripts Pyodide imported again) does not happen before the
+    reader leaves, however slow the machine is."""
 
     sent: list[str] = []  # noqa: RUF012 - one list for the module's one server
     holding = False
+    released = threading.Event()
 
     def do_GET(self) -> None:
         path = self.path.split("?")[0]
         again = path in type(self).sent
         type(self).sent.append(path)
         if again and type(self).holding and "/pyodide/" in path:
-            time.sleep(20)
+            type(self).released.wait(HELD_S)
         super().do_GET()
+
+
+@pytest.fixture(autouse=True)
+def _release_at_the_end() -> Iterator[None]:
+    """What a host holds for a reader who left is let go when the test ends."""
+    for host in (_Counting, _SlowCounting):
+        host.released.clear()
+    yield
+    for host in (_Counting, _SlowCounting):
+        host.released.set()
 
 
 @pytest.fixture(scope="module")
@@ -58,14 +73,15 @@ def counted_url(site_dir: Path) -> Iterator[str]:
 
 class _SlowCounting(_Counting, _SlowRuntimeHandler):
     """The slow link of test_python_start (the builder takes the long way), counting as
-    _Counting does. While `holding`, the snapshot never comes: the worker fetches it
-    only after the start, and the reader has left by then."""
+    _Counting does. A snapshot asked for while `holding` never comes while the test
+    runs: the worker fetches it only after the start, and the reader has left by then."""
 
     sent: list[str] = []  # noqa: RUF012 - one list for the module's one server
+    released = threading.Event()
 
     def do_GET(self) -> None:
         if type(self).holding and "/builder.snapshot" in self.path:
-            time.sleep(20)
+            type(self).released.wait(HELD_S)
         super().do_GET()
 
 

@@ -24,7 +24,7 @@ import pytest
 import yaml
 from conftest import _QuietHandler
 from playwright.sync_api import Browser, Page, expect
-from sitekit import DESKTOP, ROOT, PageProblems, axe_violations
+from sitekit import DESKTOP, ROOT, PageProblems, axe_violations, built_once
 
 # One worker builds the Northwind site once for every test here (pytest-xdist).
 pytestmark = pytest.mark.xdist_group("program")
@@ -69,25 +69,13 @@ def other_config(site_dir: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def northwind_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("northwind") / "site"
-    config = other_config(out)
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "-q",
-            "-f",
-            str(config),
-            "-d",
-            str(out),
-        ],
-        cwd=ROOT,
-        check=True,
-    )
-    return out
+    def build(folder: Path) -> None:
+        out = folder / "site"
+        config = other_config(out)
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config)]
+        subprocess.run([*command, "-d", str(out)], cwd=ROOT, check=True)
+
+    return built_once(tmp_path_factory, "northwind", build) / "site"
 
 
 @pytest.fixture(scope="module")
