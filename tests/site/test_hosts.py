@@ -29,7 +29,6 @@ from sitekit import DESKTOP, ROOT, WATCH_CSP, PageProblems, built_once
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(hostkit.missing() is not None, reason=str(hostkit.missing())),
-    pytest.mark.xdist_group("hosts"),  # one worker: the servers and builds are made once
 ]
 
 READY = "[data-sh-builder][data-sh-ready='true']"

@@ -26,9 +26,6 @@ from conftest import _QuietHandler
 from playwright.sync_api import Browser, Page, expect
 from sitekit import DESKTOP, ROOT, PageProblems, axe_violations, built_once
 
-# One worker builds the Northwind site once for every test here (pytest-xdist).
-pytestmark = pytest.mark.xdist_group("program")
-
 PROGRAM = {
     "name": "the Northwind Circle",
     "organisation": "Northwind Libraries",
