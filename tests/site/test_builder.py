@@ -578,6 +578,49 @@ def test_the_reader_can_edit_a_draft_and_keeps_the_last_word(
     expect(subject).to_have_value(containing("A small mentoring request"))
 
 
+# A slow phone: every answer from Python reaches the page `window.shLateMs` late.
+LATE_ANSWERS = """(() => {
+  const Real = window.Worker;
+  window.Worker = class extends Real {
+    addEventListener(type, listener, ...rest) {
+      if (type !== "message") return super.addEventListener(type, listener, ...rest);
+      const late = (event) => setTimeout(() => listener.call(this, event), window.shLateMs || 0);
+      return super.addEventListener(type, late, ...rest);
+    }
+  };
+})();"""
+
+
+def test_an_edit_made_while_an_answer_is_on_its_way_is_kept(
+    builder_page: Page, context: BrowserContext, base_url: str
+) -> None:
+    """The reader changes a field, then edits the draft and its subject before Python's
+    answer to the change arrives: that answer knows nothing of the edit, and must not
+    put the builder's draft back over it."""
+    context.add_init_script(LATE_ANSWERS)
+    page = builder_page
+    open_builder(page, base_url)
+    fill(page, GOOD)
+    expect(email_text(page)).to_have_value(containing("Hi Jonas"))
+    page.wait_for_timeout(500)  # every answer to the filling is in
+    revision = int(page.get_attribute("[data-sh-builder]", "data-sh-revision"))
+
+    page.evaluate("() => { window.shLateMs = 1500; }")
+    go_to(page, "mentor")
+    page.fill("#sh-field-mentor_name", "Jonas Berg")  # asked; its answer comes late
+    mine = email_text(page).input_value().replace("Warm regards,", "Thanks either way,")
+    email_text(page).fill(mine)
+    subject = page.locator("[data-sh-draft=email] [data-sh-draft-subject]")
+    subject.fill("A small ask")  # the reader is in the subject when the answer comes
+
+    # The late answer, then the one to the question that carried the edit.
+    builder = page.locator("[data-sh-builder]")
+    expect(builder).to_have_attribute("data-sh-revision", str(revision + 2), timeout=15_000)
+    expect(email_text(page)).to_have_value(mine)
+    expect(subject).to_have_value("A small ask")
+    expect(page.locator("[data-sh-draft=email]")).to_have_attribute("data-sh-edited", "true")
+
+
 # Requests a service worker answers from its cache never reach `context.route`, and the
 # worker registered by the first visit may control the second: block it here, so the
 # page script really does arrive late (the offline tests cover the worker).

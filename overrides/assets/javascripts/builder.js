@@ -171,7 +171,7 @@ class Builder {
       values: this.fields.values(),
       touched: [...this.loop.touched],
       attempted: this.loop.attempted,
-      edits: this.drafts.saved(),
+      edits: this.drafts.asked(),
       ...this.arrangement.state(),
     };
   }

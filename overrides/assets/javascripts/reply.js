@@ -166,7 +166,7 @@ class ReplyHelper {
       opened: this.opened,
       touched: [...this.loop.touched],
       attempted: this.loop.attempted,
-      edits: this.drafts.saved(),
+      edits: this.drafts.asked(),
       today: today(), // the request's dates are placed and named by the mentor's today
     };
   }

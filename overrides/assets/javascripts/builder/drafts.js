@@ -13,6 +13,7 @@ export class DraftPanes {
     this.onEdit = onEdit;
     this.fresh = {}; // the builder's latest drafts, by name
     this.edits = {}; // the reader's versions: { text, subject, base, base_subject }
+    this.askedAbout = {}; // the edits the question being answered carried (see asked())
     this.panes = {};
     for (const pane of root.querySelectorAll("[data-sh-draft]")) {
       const name = pane.dataset.shDraft;
@@ -57,7 +58,11 @@ export class DraftPanes {
       if (parts.pane.hasAttribute("data-sh-draft-optional")) setHidden(parts.pane, !draft);
       if (!draft) continue;
       const mine = this.edits[name];
-      if (mine && !edits[name] && document.activeElement !== parts.text) {
+      // Python says whether the reader's text is its draft again, for the edit it was
+      // asked about. An edit made while the answer was on its way (a slow phone: the
+      // reader edits the text, then the subject) is not that edit, and stays.
+      const answered = mine !== undefined && this.askedAbout[name] === mine;
+      if (answered && !edits[name] && document.activeElement !== parts.text) {
         delete this.edits[name]; // the reader's text is the builder's draft again
       }
       if (!this.edits[name]) {
@@ -120,6 +125,13 @@ export class DraftPanes {
 
   // For the saved draft in this browser, and back.
   saved() {
+    return { ...this.edits };
+  }
+
+  // The edits for a question to Python: noted, so that its answer is read as being
+  // about these (every edit is a new object: one made since is told apart).
+  asked() {
+    this.askedAbout = { ...this.edits };
     return { ...this.edits };
   }
 
