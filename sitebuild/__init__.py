@@ -6,5 +6,5 @@ as `python -m sitebuild STEP site/` (see __main__.py):
 - page_scripts.py: each page script bundled by esbuild;
 - offline.py: the service worker's manifest;
 - hosting.py and precompress.py: the headers policy and host files, the .br and .gz
-  copies.
+  copies; publish.py writes both into a built site.
 """

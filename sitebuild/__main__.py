@@ -17,7 +17,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from sitebuild import hosting, offline, page_scripts, precompress, python_bundle
+from sitebuild import hosting, offline, page_scripts, publish, python_bundle
 
 
 def _pyodide_dir(site: Path) -> str:
@@ -28,9 +28,7 @@ def _pyodide_dir(site: Path) -> str:
 
 
 def _publish(site: Path) -> None:
-    policy = hosting.frame_ancestors_setting()
-    (site / "_headers").write_text(hosting.netlify_headers(site, policy), encoding="utf-8")
-    print(precompress.precompress(site))
+    print(publish.publish(site, hosting.frame_ancestors_setting()))
 
 
 STEPS = {

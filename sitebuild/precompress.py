@@ -70,6 +70,13 @@ class Report:
     brotli_bytes: int
     seconds: float
 
+    def __str__(self) -> str:
+        return (
+            f"Precompressed: {self.files} files, {self.written} copies in {self.seconds:.1f} s; "
+            f"{self.raw_bytes / 1e6:.1f} MB as is, {self.gzip_bytes / 1e6:.1f} MB gzip, "
+            f"{self.brotli_bytes / 1e6:.1f} MB brotli"
+        )
+
 
 def wanted(site: Path) -> list[Path]:
     """The files of `site` that get compressed copies."""

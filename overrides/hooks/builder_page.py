@@ -6,12 +6,10 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:  # MkDocs loads hooks by path; sitebuild/ is a package here
-    sys.path.insert(0, str(ROOT))
-from sitebuild import page_data  # noqa: E402
+import _repo_root  # noqa: F401 - sitebuild/ on sys.path
+
+from sitebuild import page_data
 
 LINK_MAKER_SLOT = '<div data-sh-slot="link-maker"></div>'
 AFTER_FORM_SLOT = '<div data-sh-slot="after-form"></div>'

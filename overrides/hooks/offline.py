@@ -5,13 +5,11 @@ lists the Python bundle's files and the page bundles."""
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:  # MkDocs loads hooks by path; sitebuild/ is a package here
-    sys.path.insert(0, str(ROOT))
-from sitebuild import offline  # noqa: E402
+import _repo_root  # noqa: F401 - sitebuild/ on sys.path
+
+from sitebuild import offline
 
 log = logging.getLogger("mkdocs.hooks.offline")
 

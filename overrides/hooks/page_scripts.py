@@ -9,16 +9,14 @@ runs under `mkdocs serve` too, so the pages there load the same bundles.
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
 
+import _repo_root  # noqa: F401 - sitebuild/ on sys.path
 from mkdocs.exceptions import PluginError
 
+from sitebuild import page_scripts
+
 log = logging.getLogger("mkdocs.hooks.page_scripts")
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:  # MkDocs loads hooks by path; sitebuild/ is a package here
-    sys.path.insert(0, str(ROOT))
-from sitebuild import page_scripts  # noqa: E402
 
 
 def on_post_build(config) -> None:

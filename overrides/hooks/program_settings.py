@@ -21,15 +21,11 @@ its note too), or nothing when the settings name none of them.
 from __future__ import annotations
 
 import re
-import sys
-from pathlib import Path
 
+import _repo_root  # noqa: F401 - sitebuild/ on sys.path
 from mkdocs.exceptions import ConfigurationError
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:  # MkDocs loads hooks by path; sitebuild/ is a package here
-    sys.path.insert(0, str(ROOT))
-from sitebuild import program  # noqa: E402
+from sitebuild import program
 
 KEY = "shorthaul_program"
 SLOT = re.compile(r'<div data-sh-slot="program"(?P<note> data-sh-note)?></div>')

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import json
 import logging
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:  # MkDocs loads hooks by path; sitebuild/ is a package here
-    sys.path.insert(0, str(ROOT))
-from sitebuild import python_bundle  # noqa: E402
+import _repo_root  # sitebuild/ on sys.path
+
+from sitebuild import python_bundle
 
 log = logging.getLogger("mkdocs.hooks.pyodide_bundle")
 _bundle: dict[str, Path] = {}
@@ -36,5 +34,5 @@ def on_post_build(config) -> None:
 
 
 def on_serve(server, config, builder):
-    server.watch(str(ROOT / "builder"))
+    server.watch(str(_repo_root.ROOT / "builder"))
     return server

@@ -1,7 +1,7 @@
 // Add Python 3.14 bytecode to pure wheels, compiled by the very Pyodide that will run
 // them, so the browser imports Jinja2 and the builder without compiling them first.
 //
-//   node overrides/hooks/compile_wheels.mjs RUNTIME_DIR WHEEL...
+//   node sitebuild/python_bundle/compile_wheels.mjs RUNTIME_DIR WHEEL...
 //
 // Each wheel is rewritten in place: every module gains a `__pycache__/*.cpython-314.pyc`
 // with an unchecked source hash (used as is, so mtimes do not matter), the sources stay

@@ -3,7 +3,7 @@
 // needs ("start"), and what only the calendar's packages need ("later"), which the
 // worker loads with them, on a reader's first calendar file.
 //
-//   node overrides/hooks/find_stdlib.mjs RUNTIME_DIR BUNDLE_DIR OUT_JSON
+//   node sitebuild/python_bundle/find_stdlib.mjs RUNTIME_DIR BUNDLE_DIR OUT_JSON
 //
 // BUNDLE_DIR holds our wheels and their lock file. Under Node, with Pyodide's whole
 // standard library, this does what a reader's browser does on either start path

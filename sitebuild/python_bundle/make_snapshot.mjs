@@ -2,7 +2,7 @@
 // has been imported and has answered once, so the browser restores it instead of
 // starting Python, installing three wheels and importing Jinja2 and the builder.
 //
-//   TZ=UTC node overrides/hooks/make_snapshot.mjs RUNTIME_DIR STDLIB_ZIP OUT_FILE WHEEL...
+//   TZ=UTC node sitebuild/python_bundle/make_snapshot.mjs RUNTIME_DIR STDLIB_ZIP OUT_FILE WHEEL...
 //
 // STDLIB_ZIP is the site's own standard library (find_stdlib.mjs): the restored Python
 // keeps that zip's table of contents, so the browser must get the very same file.

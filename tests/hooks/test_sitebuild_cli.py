@@ -34,12 +34,24 @@ def built_folder(tmp_path: Path) -> Path:
     return site
 
 
+def load_hook(name: str, monkeypatch: pytest.MonkeyPatch):
+    """A hook loaded as MkDocs loads it: by its path, with its own folder on sys.path."""
+    hooks = ROOT / "overrides" / "hooks"
+    monkeypatch.syspath_prepend(str(hooks))
+    spec = importlib.util.spec_from_file_location(f"{name}_hook", hooks / f"{name}.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    return hook
+
+
 def run(*args: str) -> subprocess.CompletedProcess:
     command = [sys.executable, "-m", "sitebuild", *args]
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
 
 
-def test_offline_writes_the_manifest_the_hook_writes(tmp_path: Path) -> None:
+def test_offline_writes_the_manifest_the_hook_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     by_command = built_folder(tmp_path / "a")
     done = run("offline", str(by_command))
     assert done.returncode == 0, done.stderr
@@ -50,11 +62,7 @@ def test_offline_writes_the_manifest_the_hook_writes(tmp_path: Path) -> None:
     assert (by_command / "assets" / "workbox" / "workbox-core.prod.js").is_file()
 
     by_hook = built_folder(tmp_path / "b")
-    spec = importlib.util.spec_from_file_location(
-        "offline_hook", ROOT / "overrides/hooks/offline.py"
-    )
-    hook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hook)
+    hook = load_hook("offline", monkeypatch)
     hook.on_post_build({"site_dir": str(by_hook), "extra": {"pyodide_dir": "pyodide/0123abcd/"}})
     assert (by_hook / "sw.js").read_text(encoding="utf-8") == manifest
 
@@ -67,6 +75,26 @@ def test_publish_writes_the_headers_and_the_precompressed_copies(tmp_path: Path)
     assert "Content-Security-Policy" in (site / "_headers").read_text(encoding="utf-8")
     assert (site / "index.html.br").is_file()
     assert (site / "assets" / "javascripts" / "theme.js.gz").is_file()
+
+
+@needs_node
+def test_the_publish_hook_and_the_command_write_the_same_headers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    by_command = built_folder(tmp_path / "a")
+    assert run("publish", str(by_command)).returncode == 0
+    by_hook = built_folder(tmp_path / "b")
+    hook = load_hook("publish", monkeypatch)
+    hook.on_post_build({"site_dir": str(by_hook), "extra": {}})
+    headers = (by_hook / "_headers").read_text(encoding="utf-8")
+    assert headers == (by_command / "_headers").read_text(encoding="utf-8")
+    assert (by_hook / "index.html.br").is_file()
+
+    # The hook passes mkdocs.yml's setting on; the command reads it from the file.
+    hook.on_post_build(
+        {"site_dir": str(by_hook), "extra": {"hosting": {"frame_ancestors": "'none'"}}}
+    )
+    assert "frame-ancestors 'none'" in (by_hook / "_headers").read_text(encoding="utf-8")
 
 
 def test_an_unknown_step_or_a_missing_folder_says_how_to_call_it(tmp_path: Path) -> None:
