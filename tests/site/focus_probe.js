@@ -9,9 +9,12 @@ async (settle) => {
   // changes the page has the control in use brought back into view just before the
   // frame is painted: builder/dom.js), then finish every running transition
   // (getAnimations brings styles up to date first): computed colours are the end state.
+  // The frame: our animation callback runs after every one asked for before it, then
+  // the frame is painted, then the task after it. One frame, not two (a second
+  // requestAnimationFrame would draw another: a quarter of a walk's processor time).
   if (settle) {
     await new Promise((resolve) => setTimeout(resolve, settle));
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   }
   for (const animation of document.getAnimations()) {
     const end = animation.effect && animation.effect.getComputedTiming().endTime;
