@@ -32,9 +32,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import shutil
 import tempfile
+import zipfile
 from pathlib import Path
 
 from sitebuild.python_bundle import files as _files
@@ -81,13 +83,35 @@ calendar_wheels = _wheels.calendar_wheels
 runtime_version = _wheels.runtime_version
 
 
+def top_level_imports(wheel: Path) -> list[str]:
+    """The names a wheel's modules import as ("builder"), read from its bytecode."""
+    with zipfile.ZipFile(wheel) as whl:
+        tops = {
+            name.split("/")[0]
+            for name in whl.namelist()
+            if name.endswith((".py", ".pyc")) and ".dist-info/" not in name
+        }
+    return sorted(top.removesuffix(".pyc").removesuffix(".py") for top in tops)
+
+
 def _write_lock(out: Path, wheel_files: list[Path]) -> None:
     from pyodide_lock import PyodideLockSpec
     from pyodide_lock.utils import add_wheels_to_spec
 
     spec = PyodideLockSpec.from_json(RUNTIME_DIR / "pyodide-lock.json")
-    # Our pure wheels replace the CDN's entries of the same names.
-    spec = add_wheels_to_spec(spec, [out / w.name for w in wheel_files], base_path=out)
+    # Our pure wheels replace the CDN's entries of the same names. pyodide-lock reads a
+    # package's import names from its sources, which our wheels do not hold (bytecode
+    # only: compile_wheels.mjs), and warns; the names are read from the bytecode here.
+    quiet = logging.getLogger("pyodide_lock.utils")
+    level = quiet.level
+    quiet.setLevel(logging.ERROR)
+    try:
+        spec = add_wheels_to_spec(spec, [out / w.name for w in wheel_files], base_path=out)
+    finally:
+        quiet.setLevel(level)
+    for wheel in wheel_files:
+        package = wheel.name.split("-")[0].lower().replace("_", "-")
+        spec.packages[package].imports = top_level_imports(out / wheel.name)
     keep: set[str] = set()
     todo = list(ROOT_PACKAGES)
     while todo:
@@ -227,7 +251,7 @@ def _staged(wheel_files: list[Path]) -> Path:
     for stray in STAGING_DIR.glob("*.*"):  # files of the one shared folder builds used before
         if stray.is_file():
             stray.unlink()
-    key = _digest(runtime_version().encode(), *wheel_files)
+    key = _digest(runtime_version().encode(), Path(__file__), *wheel_files)  # with _write_lock
     return _make_cached(STAGING_DIR / key / "pyodide-lock.json", make).parent
 
 

@@ -66,13 +66,10 @@ def prune():
     import sys
     site = site_packages()
     def module_of(path):
-        rel = path[len(site) + 1:]
-        if rel.endswith(".pyc"):
-            folder, _, name = rel.rpartition("/__pycache__/")
-            rel = f"{folder}/{name.split('.')[0]}.py"
-        if not rel.endswith(".py"):
+        rel = path[len(site) + 1:]  # "builder/session.pyc": bytecode only (compile_wheels.mjs)
+        if not rel.endswith((".py", ".pyc")):
             return None
-        return rel[:-3].removesuffix("/__init__").replace("/", ".")
+        return rel.rpartition(".")[0].removesuffix("/__init__").replace("/", ".")
     FILES[:] = [f for f in FILES if module_of(f[0]) not in sys.modules]
 
 def site_packages():

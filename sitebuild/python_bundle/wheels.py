@@ -1,11 +1,11 @@
 """The pure wheels the builder page installs, built once and cached.
 
 Part of the Python bundle (bundle.py): the builder from this repository, Jinja2 from
-PyPI, and MarkupSafe built pure from its sdist, each with bytecode compiled by Pyodide
-itself (compile_wheels.mjs). Apart from those three, the calendar's wheels (icalendar
-and its pure dependencies, from PyPI): served beside them and listed in the lock file,
-but loaded only when a reader first asks for a calendar file, so they are in neither
-the start-up nor the snapshot.
+PyPI, and MarkupSafe built pure from its sdist. Apart from those three, the calendar's
+wheels (icalendar and its pure dependencies, from PyPI): served beside them and listed
+in the lock file, but loaded only when a reader first asks for a calendar file, so they
+are in neither the start-up nor the snapshot. Every one holds bytecode compiled by
+Pyodide itself in place of its sources (compile_wheels.mjs).
 """
 
 from __future__ import annotations
@@ -64,7 +64,8 @@ def _compile_digest() -> str:
 
 
 def _compile(wheel: Path) -> None:
-    """Add bytecode for Pyodide's Python to a pure wheel, compiled by Pyodide itself."""
+    """Put bytecode for Pyodide's Python in place of a pure wheel's sources, compiled by
+    Pyodide itself."""
     script = COMPILE_SCRIPT
     run(["node", str(script), str(RUNTIME_DIR), str(wheel)])
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import gzip
 import io
+import json
 import lzma
 import re
 import struct
@@ -274,3 +275,18 @@ def test_the_shipped_standard_library_is_the_cut_one(site_dir: Path) -> None:
     assert "tkinter/__init__.py" not in names
     assert "pydoc.py" not in names
     assert len(names) < 400
+
+
+def test_the_wheels_hold_bytecode_and_the_lock_file_their_import_names(site_dir: Path) -> None:
+    import zipfile
+
+    bundle = next((site_dir / "pyodide").iterdir())
+    for wheel in bundle.glob("*.whl"):
+        names = zipfile.ZipFile(wheel).namelist()
+        assert not [n for n in names if n.endswith(".py")], f"{wheel.name} ships sources"
+        assert [n for n in names if n.endswith(".pyc") and "__pycache__" not in n], wheel.name
+    lock = json.loads((bundle / "pyodide-lock.json").read_text(encoding="utf-8"))
+    imports = {name: package["imports"] for name, package in lock["packages"].items()}
+    assert imports["shorthaul-builder"] == ["builder"]
+    assert imports["jinja2"] == ["jinja2"]
+    assert imports["python-dateutil"] == ["dateutil"]
