@@ -3,8 +3,8 @@
 nginx (`gzip_static`, `brotli_static`) and Caddy (`file_server { precompressed br gzip }`)
 send `x.js.br` or `x.js.gz` for `x.js` when the browser accepts that encoding, instead of
 compressing on every request at a low level or not at all. This module owns which files
-get copies and how they are made: gzip at level 9 (Python's zlib) and brotli at quality
-11 with a 16 MiB window (Node's built-in zlib, one process for every file), each written
+get copies and how they are made: gzip at level 9 and brotli at quality 11 with a 16 MiB
+window (Node's built-in zlib, one process for every file, a file per core at once), each written
 only when it is smaller than the file itself. Copies are cached by the file's digest in
 `.cache/precompressed/`, so an unchanged runtime is compressed once, not on every build.
 
@@ -15,10 +15,8 @@ written from its own globs and the bundle's file list, and the copies are made l
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
-import os
 import subprocess
 import sys
 import time
@@ -42,21 +40,46 @@ MIN_SAVING = {".zip": 0.05, ".whl": 0.05}
 NEVER = ("builder.snapshot",)
 SMALLEST = 256  # bytes: below this a copy saves less than its headers cost
 
-# One Node process compresses every file it is given on stdin (JSON: [[source, out]...]).
-BROTLI_SCRIPT = r"""
-const fs = require("fs"), zlib = require("zlib");
-const jobs = JSON.parse(fs.readFileSync(0, "utf8"));
-for (const [source, out] of jobs) {
-  const data = fs.readFileSync(source);
-  fs.writeFileSync(out, zlib.brotliCompressSync(data, { params: {
-    [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
-    [zlib.constants.BROTLI_PARAM_LGWIN]: 24,
-    [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length,
-    [zlib.constants.BROTLI_PARAM_MODE]: source.endsWith(".wasm")
-      ? zlib.constants.BROTLI_MODE_GENERIC : zlib.constants.BROTLI_MODE_TEXT,
-  } }));
+# One Node process makes both copies of every file it is given on stdin (JSON: [[source,
+# cache path without suffix], ...]), as many files at once as the machine has cores (the
+# compression runs on Node's thread pool), largest first, each copy written whole under
+# a name of its own, then renamed: a build that stops half way leaves no half copy.
+COMPRESS_SCRIPT = r"""
+const fs = require("fs"), os = require("os"), zlib = require("zlib");
+const { promisify } = require("util");
+const brotli = promisify(zlib.brotliCompress), gzip = promisify(zlib.gzip);
+const jobs = JSON.parse(fs.readFileSync(0, "utf8"))
+  .map(([source, out]) => ({ source, out, size: fs.statSync(source).size }))
+  .sort((a, b) => b.size - a.size);
+async function write(out, data) {
+  const tmp = `${out}.${process.pid}.tmp`;
+  await fs.promises.writeFile(tmp, data);
+  await fs.promises.rename(tmp, out);
 }
+async function one({ source, out }) {
+  const data = await fs.promises.readFile(source);
+  const { constants: c } = zlib;
+  await Promise.all([
+    gzip(data, { level: 9 }).then((z) => write(`${out}.gz`, z)),
+    brotli(data, { params: {
+      [c.BROTLI_PARAM_QUALITY]: 11,
+      [c.BROTLI_PARAM_LGWIN]: 24,
+      [c.BROTLI_PARAM_SIZE_HINT]: data.length,
+      [c.BROTLI_PARAM_MODE]: source.endsWith(".wasm") ? c.BROTLI_MODE_GENERIC : c.BROTLI_MODE_TEXT,
+    } }).then((b) => write(`${out}.br`, b)),
+  ]);
+}
+(async () => {
+  const lanes = Math.max(1, Math.min(os.availableParallelism(), 4));
+  const queue = [...jobs];
+  await Promise.all(Array.from({ length: lanes }, async () => {
+    while (queue.length) await one(queue.shift());
+  }));
+})().catch((error) => { console.error(error); process.exit(1); });
 """
+# Compressions started before the site was built (`start_early`), waited for before
+# the copies are written.
+_early: list[subprocess.Popen] = []
 
 
 @dataclass(frozen=True)
@@ -91,21 +114,39 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _fill_cache(missing: dict[str, Path], cache: Path) -> None:
-    """Writes `<digest>.gz` and `<digest>.br` into `cache` for each file missing there."""
+def _missing(files: dict[Path, str], cache: Path) -> dict[str, Path]:
+    """Digest -> file, for the files whose copies are not in the cache yet."""
+
+    def cached(digest: str) -> bool:
+        return all((cache / f"{digest}.{kind}").is_file() for kind in ("gz", "br"))
+
+    return {d: p for p, d in files.items() if not cached(d)}
+
+
+def _compress(missing: dict[str, Path], cache: Path) -> subprocess.Popen:
+    """Starts writing `<digest>.gz` and `<digest>.br` into `cache` for each file."""
     cache.mkdir(parents=True, exist_ok=True)
-    tmp = f"{os.getpid()}.tmp"  # builds at once (the tests run several) write apart
-    jobs = []
-    for digest, path in missing.items():
-        data = path.read_bytes()
-        (cache / f"{digest}.gz.{tmp}").write_bytes(gzip.compress(data, 9, mtime=0))
-        jobs.append([str(path), str(cache / f"{digest}.br.{tmp}")])
-    if jobs:
-        command = ["node", "-e", BROTLI_SCRIPT]  # Node from PATH, as the other build steps
-        subprocess.run(command, input=json.dumps(jobs).encode(), check=True)  # noqa: S603
-    for digest in missing:  # renamed last: an interrupted run leaves no half copy
-        for kind in ("gz", "br"):
-            (cache / f"{digest}.{kind}.{tmp}").replace(cache / f"{digest}.{kind}")
+    jobs = [[str(path), str(cache / digest)] for digest, path in missing.items()]
+    command = ["node", "-e", COMPRESS_SCRIPT]  # Node from PATH, as the other build steps
+    process = subprocess.Popen(command, stdin=subprocess.PIPE)  # noqa: S603
+    process.stdin.write(json.dumps(jobs).encode())  # type: ignore[union-attr]
+    process.stdin.close()  # type: ignore[union-attr]
+    return process
+
+
+def start_early(files: list[Path], cache: Path = CACHE_DIR) -> None:
+    """Start compressing, in the background, files that will be copied into the site
+    unchanged (the runtime's WebAssembly takes half a minute at brotli's quality 11), so
+    that the work runs beside the build instead of after it. `precompress` waits for it."""
+    wanted_files = [p for p in files if p.suffix in SUFFIXES and p.is_file()]
+    missing = _missing({p: _digest(p.read_bytes()) for p in wanted_files}, cache)
+    if missing:
+        _early.append(_compress(missing, cache))
+
+
+def _wait_early() -> None:
+    while _early:
+        _early.pop().wait()  # a failure shows below: its files are still missing
 
 
 def precompress(site: Path, cache: Path = CACHE_DIR) -> Report:
@@ -114,7 +155,10 @@ def precompress(site: Path, cache: Path = CACHE_DIR) -> Report:
     start = time.monotonic()
     files = wanted(site)
     digests = {path: _digest(path.read_bytes()) for path in files}
-    _fill_cache({d: p for p, d in digests.items() if not (cache / f"{d}.br").is_file()}, cache)
+    _wait_early()
+    missing = _missing(digests, cache)
+    if missing and _compress(missing, cache).wait() != 0:
+        raise RuntimeError("compressing the site's files failed (Node's zlib; see above)")
     written = 0
     sent = {"raw": 0, "gz": 0, "br": 0}  # what a host sends of every file, each way
     for path, digest in digests.items():

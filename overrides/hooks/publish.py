@@ -19,6 +19,12 @@ from sitebuild import publish
 log = logging.getLogger("mkdocs.hooks.publish")
 
 
+def on_config(config):
+    if not config["extra"].get("dev_server"):
+        publish.start_early()  # the runtime's copies are made beside the build, not after it
+    return config
+
+
 def on_post_build(config) -> None:
     if config["extra"].get("dev_server"):
         return

@@ -13,6 +13,7 @@ from sitebuild.python_bundle.bundle import (
     build_bundle,
     bundle_digest,
     bundle_files,
+    runtime_files,
     runtime_version,
 )
 
@@ -22,5 +23,6 @@ __all__ = [
     "build_bundle",
     "bundle_digest",
     "bundle_files",
+    "runtime_files",
     "runtime_version",
 ]

@@ -228,7 +228,7 @@ def bundle_files(program: bytes | None = None) -> dict[str, Path]:
     built = wheels(program)
     later = calendar_wheels()  # in the bundle and the lock file, not in the snapshot
     staging = _staged([*built, *later])
-    files = {name: RUNTIME_DIR / name for name in RUNTIME_FILES}
+    files = {path.name: path for path in runtime_files()}
     files.update({wheel.name: wheel for wheel in [*built, *later]})
     files["pyodide-lock.json"] = staging / "pyodide-lock.json"
     files[STDLIB_NAME], files[STDLIB_LATER_NAME] = stdlib_zips(staging, [*built, *later])
@@ -253,6 +253,11 @@ def _staged(wheel_files: list[Path]) -> Path:
             stray.unlink()
     key = _digest(runtime_version().encode(), Path(__file__), *wheel_files)  # with _write_lock
     return _make_cached(STAGING_DIR / key / "pyodide-lock.json", make).parent
+
+
+def runtime_files() -> list[Path]:
+    """The npm runtime's files that every bundle holds unchanged."""
+    return [RUNTIME_DIR / name for name in RUNTIME_FILES]
 
 
 def _xz_decoder(out: Path) -> Path:

@@ -6,6 +6,7 @@ import gzip
 import os
 import re
 import shutil
+import subprocess
 import zlib
 from pathlib import Path
 
@@ -105,3 +106,28 @@ def test_precompress_writes_smaller_copies_only_and_leaves_the_snapshot(tmp_path
     precompress.precompress(site, cache=tmp_path / "cache")
     assert not (site / "index.html.gz").exists()
     assert not (site / "index.html.br").exists()
+
+
+@needs_node
+def test_files_compressed_early_are_waited_for_and_not_compressed_again(tmp_path: Path) -> None:
+    runtime = tmp_path / "npm" / "runtime.wasm"
+    runtime.parent.mkdir()
+    data = b"\0asm" + b"the same bytes, over and over " * 4000
+    runtime.write_bytes(data)
+    cache = tmp_path / "cache"
+    precompress.start_early([runtime, tmp_path / "npm" / "absent.mjs"], cache)
+    assert len(precompress._early) == 1  # running in the background while the site builds
+    site = tmp_path / "site"
+    (site / "pyodide").mkdir(parents=True)
+    shutil.copy2(runtime, site / "pyodide" / "runtime.wasm")
+    report = precompress.precompress(site, cache=cache)
+    assert precompress._early == []
+    assert report.written == 2
+    unbrotli = "const z = require('zlib'), fs = require('fs');"
+    unbrotli += "process.stdout.write(z.brotliDecompressSync(fs.readFileSync(0)))"
+    copy = (site / "pyodide" / "runtime.wasm.br").read_bytes()
+    assert subprocess.run(["node", "-e", unbrotli], input=copy, capture_output=True).stdout == data
+    assert gzip.decompress((site / "pyodide" / "runtime.wasm.gz").read_bytes()) == data
+    # Cached now: starting early again starts nothing.
+    precompress.start_early([runtime], cache)
+    assert precompress._early == []
