@@ -182,3 +182,38 @@ def test_the_five_tips_toggle_has_a_name_a_role_and_a_state(
     # On a tip's page the section starts open, and says so.
     page.goto(base_url + "tips/aim-small/")
     expect(page.get_by_role("button", name="Pages in Five tips", expanded=True)).to_have_count(1)
+
+
+PROBLEMS_ON_PURPOSE = """<!doctype html><html><body style="margin:0;background:#fff;color:#222">
+<style>a:focus { outline: 3px solid #222; outline-offset: 2px } a { color: #224 }</style>
+<div style="position:fixed;top:0;left:0;right:0;height:60px;background:#fff;z-index:2"></div>
+<p style="margin-top:80px"><a id="fine" href="#fine">fine</a></p>
+<a id="off" href="#off" style="position:fixed;top:-100px">off screen</a>
+<a id="under" href="#under" style="position:fixed;top:10px;left:10px">under the header</a>
+<p><a id="bare" href="#bare" style="outline:none">no ring</a></p>
+<p><a id="faint" href="#faint" style="color:#bbb">faint text</a></p>
+</body></html>"""
+
+
+def test_the_walk_reports_what_a_keyboard_user_would_miss(guarded_page: Page) -> None:
+    """The walk's own check: each fault is found, and only where it is."""
+    page = guarded_page
+    page.set_viewport_size(NARROW)
+    page.set_content(PROBLEMS_ON_PURPOSE)
+    problems, stops = walk(page)
+    assert [s["describe"].split(" ")[0] for s in stops] == [
+        "a#fine",
+        "a#off",
+        "a#under",
+        "a#bare",
+        "a#faint",
+    ]
+
+    def found(anchor: str) -> list[str]:
+        return [p for p in problems if p.startswith(f"[focused] a#{anchor} ")]
+
+    assert found("fine") == []
+    assert any("not on screen" in p for p in found("off"))
+    assert any("under ['div" in p for p in found("under")), found("under")
+    assert any("no focus outline" in p for p in found("bare"))
+    assert any(":1 ({'what'" in p for p in found("faint")), found("faint")
