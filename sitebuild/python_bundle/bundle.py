@@ -95,6 +95,7 @@ def top_level_imports(wheel: Path) -> list[str]:
 
 
 def _write_lock(out: Path, wheel_files: list[Path]) -> None:
+    from packaging.utils import parse_wheel_filename
     from pyodide_lock import PyodideLockSpec
     from pyodide_lock.utils import add_wheels_to_spec
 
@@ -110,7 +111,7 @@ def _write_lock(out: Path, wheel_files: list[Path]) -> None:
     finally:
         quiet.setLevel(level)
     for wheel in wheel_files:
-        package = wheel.name.split("-")[0].lower().replace("_", "-")
+        package = parse_wheel_filename(wheel.name)[0]  # canonical, as pyodide-lock keys it
         spec.packages[package].imports = top_level_imports(out / wheel.name)
     keep: set[str] = set()
     todo = list(ROOT_PACKAGES)

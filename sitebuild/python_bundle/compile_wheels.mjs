@@ -22,7 +22,9 @@ pyodide.runPython(`
 import base64, hashlib, importlib.util, sys, zipfile
 from importlib._bootstrap_external import _code_to_hash_pyc
 
-SITE = "/lib/python%d.%d/site-packages" % sys.version_info[:2]  # where loadPackage unpacks
+from pyodide._package_loader import SITE_PACKAGES  # where loadPackage unpacks, as it says
+
+SITE = str(SITE_PACKAGES)
 
 def _digest(data):
     return base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()

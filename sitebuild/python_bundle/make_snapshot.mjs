@@ -73,9 +73,10 @@ def prune():
     FILES[:] = [f for f in FILES if module_of(f[0]) not in sys.modules]
 
 def site_packages():
-    # Where Pyodide installs packages (its installStdlib makes the folder).
-    import sys
-    return "/lib/python%d.%d/site-packages" % sys.version_info[:2]
+    # Where Pyodide installs packages, as its package loader says (compile_wheels.mjs
+    # compiles the modules under the same path).
+    from pyodide._package_loader import SITE_PACKAGES
+    return str(SITE_PACKAGES)
 
 def after_restore():
     """Put the files back and give this reader's Python its own random numbers."""

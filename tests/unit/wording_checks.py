@@ -251,11 +251,14 @@ _COMPOUND_NOUNS = frozenset(
 )
 
 
-def _two_thanks(text: str) -> list[str]:
+_THANKING = re.compile(r"(?i)\b(?:thank you|thanks)\b")
+
+
+def _two_thanks(draft_sentences: list[str]) -> list[str]:
     """Two sentences in a row that thank them: "… reading this far. Thank you for …"."""
     found = []
-    for first, second in itertools.pairwise(sentences(text)):
-        if re.search(r"(?i)\b(?:thank you|thanks)\b", first) and _THANKS.match(second):
+    for first, second in itertools.pairwise(draft_sentences):
+        if _THANKING.search(first) and _THANKS.match(second):
             found.append(f"two thanks in a row: {first!r} {second!r}")
     return found
 
@@ -345,9 +348,10 @@ def problems(text: str, inputs: Iterable[str] = ()) -> list[str]:
             context = text[max(0, match.start() - 30) : match.end() + 10]
             found.append(f"punctuation: {match.group(0)!r} in …{context!r}")
     found += _empty_slots(text, inputs)
-    found += _two_thanks(text)
+    draft_sentences = sentences(text)
+    found += _two_thanks(draft_sentences)
     echoed = tuple(p for p in ECHOES if any(p.search(typed) for typed in inputs))
-    for sentence in sentences(text):
+    for sentence in draft_sentences:
         found += _sentence_problems(sentence, frozenset(allowed), echoed)
     return found
 
