@@ -47,7 +47,12 @@ def compile_wheel(src, dst):
             zout.writestr(out, data)
             entries.append((name, data))
         lines = [f"{name},sha256={_digest(data)},{len(data)}" for name, data in entries]
-        zout.writestr(record, "\\n".join([*lines, f"{record},,"]) + "\\n")
+        # RECORD keeps its own time too (not the time of this build): a wheel made again
+        # from the same files is the same bytes, and so is the bundle's address.
+        kept = zin.getinfo(record)
+        out = zipfile.ZipInfo(record, kept.date_time)
+        out.external_attr, out.compress_type = kept.external_attr, zipfile.ZIP_DEFLATED
+        zout.writestr(out, "\\n".join([*lines, f"{record},,"]) + "\\n")
 `);
 const compileWheel = pyodide.globals.get("compile_wheel");
 for (const wheel of wheels) {

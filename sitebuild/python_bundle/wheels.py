@@ -37,7 +37,15 @@ def run(cmd: list[str], *, env: dict[str, str] | None = None, cwd: Path | None =
         raise BundleError(f"{' '.join(cmd)} failed:\n{done.stdout}\n{done.stderr}")
 
 
+# The time written into the wheels built here (the builder's, MarkupSafe's), in place of
+# the build's: the same sources make the same bytes on any machine, so a site rebuilt
+# from unchanged code (a fresh CI clone, another maintainer) keeps its bundle's address
+# and readers keep what their browsers hold. 1980-01-01, the first time a zip can hold.
+REPRODUCIBLE_TIME = "315532800"
+
+
 def _pip(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> None:
+    env = {**(env or os.environ), "SOURCE_DATE_EPOCH": REPRODUCIBLE_TIME}
     run([sys.executable, "-m", "pip", "--disable-pip-version-check", *args], env=env, cwd=cwd)
 
 
@@ -58,8 +66,10 @@ def _source_digest(program: bytes | None) -> str:
 
 
 def _compile_digest() -> str:
-    script = COMPILE_SCRIPT
-    digest = hashlib.sha256(script.read_bytes() + runtime_version().encode())
+    script = COMPILE_SCRIPT  # and this file, which says how the wheels are built
+    digest = hashlib.sha256(
+        script.read_bytes() + Path(__file__).read_bytes() + runtime_version().encode()
+    )
     return digest.hexdigest()[:12]
 
 
@@ -73,8 +83,9 @@ def _compile(wheel: Path) -> None:
 def _cached(name: str, make) -> Path:
     """Return the one wheel in CACHE_DIR/name, making and compiling it if it is not there.
 
-    The name also carries the runtime's version and a digest of compile_wheels.mjs, so a
-    new Pyodide (another bytecode format) or a new compile step never reuses old wheels.
+    The name also carries the runtime's version and a digest of compile_wheels.mjs and
+    this file, so a new Pyodide (another bytecode format) or a new way of building or
+    compiling never reuses old wheels.
     """
     name = f"{name}-{_compile_digest()}"
     folder = CACHE_DIR / name
@@ -134,6 +145,7 @@ def _markupsafe_wheel(out: Path) -> None:
     _pip(
         "wheel",
         "--no-deps",
+        "--no-cache-dir",  # built here, now, with REPRODUCIBLE_TIME: not pip's earlier build
         "--no-binary",
         ":all:",
         "-q",

@@ -290,3 +290,19 @@ def test_the_wheels_hold_bytecode_and_the_lock_file_their_import_names(site_dir:
     assert imports["shorthaul-builder"] == ["builder"]
     assert imports["jinja2"] == ["jinja2"]
     assert imports["python-dateutil"] == ["dateutil"]
+
+
+def test_the_wheels_carry_no_time_of_their_build(site_dir: Path) -> None:
+    """Made again from the same files, a wheel is the same bytes, so a site rebuilt from
+    unchanged code on another machine ships the same wheels (sitebuild/python_bundle/
+    wheels.py, compile_wheels.mjs). The snapshot is not yet made the same way twice."""
+    import zipfile
+
+    bundle = next((site_dir / "pyodide").iterdir())
+    for wheel in bundle.glob("*.whl"):
+        times = {info.filename: info.date_time for info in zipfile.ZipFile(wheel).infolist()}
+        record = next(name for name in times if name.endswith(".dist-info/RECORD"))
+        newest = max(t for name, t in times.items() if name != record)
+        assert times[record] <= newest, f"{wheel.name}: RECORD carries the build's time"
+        if wheel.name.startswith(("shorthaul_builder-", "markupsafe-")):  # built here
+            assert set(times.values()) == {(1980, 1, 1, 0, 0, 0)}, wheel.name
