@@ -101,13 +101,13 @@ class Report:
         )
 
 
+def _gets_copies(path: Path) -> bool:
+    return path.is_file() and path.suffix in SUFFIXES and path.name not in NEVER
+
+
 def wanted(site: Path) -> list[Path]:
     """The files of `site` that get compressed copies."""
-    return sorted(
-        path
-        for path in site.rglob("*")
-        if path.is_file() and path.suffix in SUFFIXES and path.name not in NEVER
-    )
+    return sorted(path for path in site.rglob("*") if _gets_copies(path))
 
 
 def _digest(data: bytes) -> str:
@@ -138,8 +138,7 @@ def start_early(files: list[Path], cache: Path = CACHE_DIR) -> None:
     """Start compressing, in the background, files that will be copied into the site
     unchanged (the runtime's WebAssembly takes half a minute at brotli's quality 11), so
     that the work runs beside the build instead of after it. `precompress` waits for it."""
-    wanted_files = [p for p in files if p.suffix in SUFFIXES and p.is_file()]
-    missing = _missing({p: _digest(p.read_bytes()) for p in wanted_files}, cache)
+    missing = _missing({p: _digest(p.read_bytes()) for p in files if _gets_copies(p)}, cache)
     if missing:
         _early.append(_compress(missing, cache))
 
