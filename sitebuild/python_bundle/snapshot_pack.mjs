@@ -1,21 +1,14 @@
-// The builder snapshot's file format, written here and read by the page's worker
-// (assets/javascripts/python/snapshot.js).
+// Packs the builder's snapshot at build time, in the page-map format of
+// overrides/assets/javascripts/python/snapshot-steps.mjs (which the worker, that
+// makes its own snapshot on a long-way start, shares): here pages still as the
+// runtime's data segments put them at instantiation are told apart too, as the build
+// has the runtime's WebAssembly to read them from.
 //
 // A Pyodide memory snapshot is a small header and a copy of the whole WebAssembly
 // memory: 30 MiB, of which (measured) ~43% are pages of zeros and ~11% are pages
 // still exactly as the runtime's own data segments put them there when the module
-// was instantiated. Neither needs to travel: the worker has zeros for free and copies
-// the second kind from the freshly instantiated memory. So the file is
-//
-//   "SHSNAP01", u32 page size, u32 header length, u32 heap length, u32 page count,
-//   one byte per page (0 zeros, 1 as instantiated, 2 stored), Pyodide's header,
-//   then the stored pages in order
-//
-// (little-endian). pyodide_bundle.py compresses it (xz) for the site.
-
-export const MAGIC = "SHSNAP01";
-export const PAGE = 4096;
-export const [ZERO, AS_INSTANTIATED, STORED] = [0, 1, 2];
+// was instantiated. Neither needs to travel. pyodide_bundle.py compresses the file (xz).
+import { packParts } from "../../overrides/assets/javascripts/python/snapshot-steps.mjs";
 
 function leb(bytes, at, signed = false) {
   let value = 0n;
@@ -79,34 +72,7 @@ export function instantiatedMemory(wasm, length) {
 /** Pack a snapshot made by makeMemorySnapshot(); returns the file and page counts. */
 export function packSnapshot(snapshot, wasm) {
   const headerLength = new Uint32Array(snapshot.buffer, snapshot.byteOffset, 4)[1];
-  const heap = snapshot.subarray(headerLength);
-  if (heap.length % PAGE) throw new Error("snapshot heap is not a whole number of pages");
-  const base = instantiatedMemory(wasm, heap.length);
-  const count = heap.length / PAGE;
-  const kinds = new Uint8Array(count);
-  const stored = [];
-  const pages = { zero: 0, asInstantiated: 0, stored: 0 };
-  for (let i = 0; i < count; i++) {
-    const page = heap.subarray(i * PAGE, (i + 1) * PAGE);
-    const fresh = base.subarray(i * PAGE, (i + 1) * PAGE);
-    if (page.every((byte) => byte === 0)) {
-      kinds[i] = ZERO;
-      pages.zero++;
-    } else if (Buffer.compare(page, fresh) === 0) {
-      kinds[i] = AS_INSTANTIATED;
-      pages.asInstantiated++;
-    } else {
-      kinds[i] = STORED;
-      pages.stored++;
-      stored.push(page);
-    }
-  }
-  const head = new Uint8Array(24);
-  head.set(new TextEncoder().encode(MAGIC));
-  new DataView(head.buffer).setUint32(8, PAGE, true);
-  new DataView(head.buffer).setUint32(12, headerLength, true);
-  new DataView(head.buffer).setUint32(16, heap.length, true);
-  new DataView(head.buffer).setUint32(20, count, true);
-  const file = Buffer.concat([head, kinds, snapshot.subarray(0, headerLength), ...stored]);
-  return { packed: file, pages };
+  const base = instantiatedMemory(wasm, snapshot.length - headerLength);
+  const { parts, pages } = packParts(snapshot, base);
+  return { packed: Buffer.concat(parts), pages };
 }

@@ -193,6 +193,17 @@ SNAPSHOT_START = (
     "builder.snapshot",
     "xz-decompress.mjs",
 )
+# What a start from the snapshot this browser made on a start the long way needs, all
+# kept by then (python/made-here.js): the site's snapshot is never fetched.
+MADE_HERE_START = (
+    "bundle.json",
+    "pyodide.mjs",
+    "pyodide.asm.mjs",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+    "pyodide-lock.json",
+    "builder-made-here.snapshot",
+)
 
 
 def shipped_snapshot(site_dir: Path) -> Path:
@@ -202,9 +213,19 @@ def shipped_snapshot(site_dir: Path) -> Path:
 
 # The first bytes of the snapshot file this browser keeps for the next visit ("" if
 # none): "SHSNAP01" when it is kept decompressed, as the builder's worker keeps it.
-KEPT_SNAPSHOT_MAGIC = """async () => {
+# Which of some ASCII texts a kept file of the bundle holds: [name, [text, ...]].
+KEPT_FILE_HOLDS = """async ([name, texts]) => {
     const cache = await caches.open("sh-python");
-    const request = (await cache.keys()).find((r) => r.url.endsWith("/builder.snapshot"));
+    const request = (await cache.keys()).find((r) => r.url.endsWith(`/${name}`));
+    const bytes = new Uint8Array(await (await cache.match(request)).arrayBuffer());
+    const file = new TextDecoder("latin1").decode(bytes);
+    return texts.filter((text) => file.includes(text));
+}"""
+
+KEPT_SNAPSHOT_MAGIC = """async (name) => {
+    name ??= "builder.snapshot";
+    const cache = await caches.open("sh-python");
+    const request = (await cache.keys()).find((r) => r.url.endsWith(`/${name}`));
     if (!request) return "";
     const bytes = new Uint8Array(await (await cache.match(request)).arrayBuffer());
     return new TextDecoder().decode(bytes.subarray(0, 8));
@@ -242,10 +263,11 @@ def pyodide_dir(page: Page) -> str:
     )
 
 
-def wait_until_kept(page: Page) -> list[str]:
+def wait_until_kept(page: Page, start: tuple[str, ...] = SNAPSHOT_START) -> list[str]:
     """Waits for the builder's worker to keep a snapshot start (every file: after the
-    snapshot it may still be fetching the others), and for the service worker."""
-    wanted = {pyodide_dir(page) + name for name in SNAPSHOT_START}
+    snapshot it may still be fetching the others), and for the service worker. `start`:
+    the files of the site's snapshot start, or MADE_HERE_START."""
+    wanted = {pyodide_dir(page) + name for name in start}
     wait_until(
         page,
         """async (wanted) => {

@@ -17,7 +17,17 @@ from pathlib import Path
 import pytest
 from conftest import _QuietHandler, hosted
 from playwright.sync_api import Browser, BrowserContext, Page, expect
-from sitekit import DESKTOP, KEPT_SNAPSHOT_MAGIC, shipped_snapshot, wait_until_kept
+from sitekit import (
+    DESKTOP,
+    KEPT_FILE_HOLDS,
+    KEPT_SNAPSHOT_MAGIC,
+    MADE_HERE_START,
+    SAMPLE_REQUEST,
+    shipped_snapshot,
+    wait_until,
+    wait_until_kept,
+)
+from test_builder_after import START, download, fill, go_to, ics_events
 
 pytestmark = pytest.mark.browser
 
@@ -114,46 +124,105 @@ def started(page: Page) -> str:
     return page.get_attribute("[data-sh-builder]", "data-sh-python-start")
 
 
-def test_on_a_slow_link_python_starts_the_long_way_and_keeps_the_snapshot_for_next_time(
+def test_on_a_slow_link_python_starts_the_long_way_and_keeps_a_snapshot_made_here(
     context: BrowserContext, slow_base_url: str
 ) -> None:
+    """On a slow link the first visit takes the long way and, before its first answer,
+    keeps a snapshot of its own Python (python/made-here.js): the next visit restores
+    that, even offline, and the site's snapshot (megabytes over that link) is never
+    downloaded. Made before the first answer, it holds nothing the reader wrote."""
     requests: list[tuple[float, str]] = []
     context.on("request", lambda r: requests.append((time.monotonic(), r.url)))
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(f"{slow_base_url}builder/?f=how+to+run+a+retrospective")
+    page.goto(f"{slow_base_url}builder/?f=how+to+run+a+quokkaboard+review")
     page.wait_for_selector(READY, timeout=60_000)
     assert started(page).startswith("wheels (slow link: "), started(page)
     expect(page.locator("[data-sh-draft=email] [data-sh-draft-text]")).to_have_value(
-        re.compile("how to run a retrospective")
+        re.compile("how to run a quokkaboard review")
     )
-    # This start takes the whole (cut) standard library; the snapshot and the part of
-    # the standard library a restore needs are fetched only after the wheels, once it
-    # is over.
+    # This start takes the whole (cut) standard library and the wheels.
     urls = [url for _, url in requests]
-    wheels = [i for i, url in enumerate(urls) if url.endswith(".whl")]
-    later = [
-        i
-        for i, url in enumerate(urls)
-        if url.endswith(("/builder.snapshot", "/python_stdlib_after_snapshot.zip"))
-    ]
-    assert wheels
+    assert [url for url in urls if url.endswith(".whl")]
     assert any(url.endswith("/python_stdlib.zip") for url in urls)
-    assert all(i > max(wheels) for i in later), urls
 
-    # Afterwards, in the background, both are kept (the snapshot decompressed): the
-    # next visit restores it without decoding it, even with the network off.
-    wait_until_kept(page)
-    assert page.evaluate(KEPT_SNAPSHOT_MAGIC) == "SHSNAP01"
+    # Afterwards, in the background, what a restore of its own snapshot needs is kept;
+    # the site's snapshot and the standard library that one needs are never fetched.
+    wait_until_kept(page, MADE_HERE_START)
+    assert page.evaluate(KEPT_SNAPSHOT_MAGIC, "builder-made-here.snapshot") == "SHSNAP01"
+    site_snapshot = ("/builder.snapshot", ".snapshot.gz", "/python_stdlib_after_snapshot.zip")
+    assert not [url for _, url in requests if url.endswith(site_snapshot)]
+    # Python's memory as it was made (its module names), before the reader's words
+    # reached Python.
+    texts = ["shorthaul_snapshot", "quokkaboard"]  # a word the builder has never seen
+    held = page.evaluate(KEPT_FILE_HOLDS, ["builder-made-here.snapshot", texts])
+    assert held == ["shorthaul_snapshot"]
+
     context.set_offline(True)
     try:
         page.reload()
         page.wait_for_selector(READY, timeout=60_000)
-        assert started(page) == "snapshot"
+        assert started(page) == "snapshot (made in this browser)"
+        page.fill("#sh-field-focus", "how to give feedback on a design")
+        expect(page.locator("[data-sh-draft=email] [data-sh-draft-text]")).to_have_value(
+            re.compile("how to give feedback on a design")
+        )
     finally:
         context.set_offline(False)
+    assert not [url for _, url in requests if url.endswith(site_snapshot)]
     assert errors == []
+
+
+def test_a_snapshot_made_here_that_cannot_be_restored_is_made_again(
+    context: BrowserContext, slow_base_url: str
+) -> None:
+    """A kept snapshot that no longer restores (spoilt on disk, say) costs one start the
+    long way, with that reason, which keeps a good one in its place."""
+    page = context.new_page()
+    page.goto(f"{slow_base_url}builder/")
+    page.wait_for_selector(READY, timeout=60_000)
+    wait_until_kept(page, MADE_HERE_START)
+    page.evaluate(
+        """async () => {
+            const cache = await caches.open("sh-python");
+            const request = (await cache.keys())
+                .find((r) => r.url.endsWith("/builder-made-here.snapshot"));
+            await cache.put(request, new Response(new Uint8Array(4096).fill(7)));
+        }"""
+    )
+    page.reload()
+    page.wait_for_selector(READY, timeout=60_000)
+    assert started(page) == "wheels (snapshot: not a builder snapshot)", started(page)
+    expect(page.locator("[data-sh-draft=email] [data-sh-draft-text]")).not_to_be_empty()
+    assert wait_until(
+        page,
+        f"async () => (await ({KEPT_SNAPSHOT_MAGIC})('builder-made-here.snapshot')) === 'SHSNAP01'",
+        timeout_s=30,
+    )
+    page.reload()
+    page.wait_for_selector(READY, timeout=60_000)
+    assert started(page) == "snapshot (made in this browser)"
+
+
+def test_after_a_long_way_start_the_calendar_still_loads(
+    browser: Browser, slow_base_url: str, tmp_path: Path
+) -> None:
+    """The long way starts Python ready to be snapshotted (and installs the wheels by
+    hand): the calendar's packages, loaded later by Pyodide's own loader, still come."""
+    context = browser.new_context(viewport=DESKTOP, accept_downloads=True)
+    try:
+        page = context.new_page()
+        page.goto(f"{slow_base_url}builder/")
+        page.wait_for_selector(READY, timeout=60_000)
+        assert started(page).startswith("wheels (slow link: "), started(page)
+        fill(page, {**SAMPLE_REQUEST, "first_date": START.isoformat(), "meeting_time": "14:00"})
+        go_to(page, "review")
+        events = ics_events(download(page, "#step-review [data-sh-calendar=mine]", tmp_path))
+        assert len(events) == 3
+        assert events[0].decoded("DTSTART").date() == START
+    finally:
+        context.close()
 
 
 def test_a_slow_link_is_read_as_slow_when_the_host_compresses_the_runtime(

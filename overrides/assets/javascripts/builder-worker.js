@@ -4,24 +4,28 @@
 //
 // Two ways to start (python/link.js chooses from the connection): restore the builder's
 // memory snapshot (fast on a fast link), or start Python and install the builder's
-// wheels (fewer bytes, more CPU). If the snapshot cannot be used, the wheels it is.
+// wheels (fewer bytes, more CPU). If the snapshot cannot be used, the wheels it is. A
+// start the wheels' way keeps a snapshot of its own (python/made-here.js), which the
+// next visit restores whatever the link.
 import { canCompileEarly, compileEarly } from "./python/compile_early.js";
 import {
   PYTHON_CACHE,
   SNAPSHOT,
+  STDLIB,
   STDLIB_AFTER_SNAPSHOT,
   asArrivedKey,
   keepTheRest,
   keptAsArrived,
   keptWay,
 } from "./python/kept-files.js";
+import { forgetSnapshotMadeHere, keepSnapshotMadeHere, keptSnapshotMadeHere } from "./python/made-here.js";
 import { choosePath, meter, wireRatio } from "./python/link.js";
+import { answerCalendar, calendarLoader } from "./python/calendar.js";
 import { readSnapshot, whenInstantiated } from "./python/snapshot.js";
+import { warmUp } from "./python/snapshot-steps.mjs";
 
 let handle = null;
-let python = null; // the running Pyodide, for loading the calendar's packages later
-let calendarLoaded = null; // a promise, once the first calendar file was asked for
-let bundleURL = null; // where the bundle's files are (the page says, at start)
+let calendar = null; // loads the calendar's packages into the running Python, later
 const unwatchedFetch = self.fetch.bind(self); // the browser's own, whatever watches it
 const prefetched = new Map(); // url -> Response already under way, for Pyodide's fetch
 let keeping = null; // the bundle's address while its files are being kept, else null
@@ -95,12 +99,16 @@ function watchFetches() {
   return { failed, watched, stop: () => { self.fetch = unwatchedFetch; } };
 }
 
-// Restore the snapshot: about a third of the time of the long way below. `file` is the
-// snapshot file link.js chose for this link (xz or gzip), fetched unless this browser
-// kept the snapshot from an earlier visit (decompressed, under SNAPSHOT's address).
-async function restore(loadPyodide, indexURL, file) {
+// Restore the snapshot: about a third of the time of the long way below. `path.file` is
+// the snapshot file link.js chose for this link (xz or gzip), fetched unless this
+// browser kept the snapshot from an earlier visit (decompressed, under SNAPSHOT's
+// address); `path.madeHere`: the one this browser made on a start the long way, which
+// takes the long way's whole standard library.
+async function restore(loadPyodide, indexURL, { file, madeHere }) {
   let problem = null;
-  const read = kept(new URL(SNAPSHOT, indexURL).href).then(async (hit) => {
+  const read = (async () => {
+    if (madeHere) return readSnapshot(await keptSnapshotMadeHere(indexURL, kept), indexURL);
+    const hit = await kept(new URL(SNAPSHOT, indexURL).href);
     const early = hit ? null : await keptAsArrived(indexURL, kept);
     // Not watched: if it is missing, Python starts the long way instead of failing.
     const url = new URL(file, indexURL).href;
@@ -108,7 +116,7 @@ async function restore(loadPyodide, indexURL, file) {
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     if (!hit && !early) keep(url, response, asArrivedKey(url)); // a visit cut short keeps it
     return readSnapshot(response, indexURL);
-  });
+  })();
   read.catch(() => {}); // its failure is reported by loadPyodide's await
   const stopWatching = whenInstantiated((memory) => {
     read.then(({ fill }) => fill(memory)).catch((error) => { problem ??= error; });
@@ -117,7 +125,7 @@ async function restore(loadPyodide, indexURL, file) {
   try {
     const _loadSnapshot = read.then(({ snapshot }) => snapshot);
     _loadSnapshot.catch(() => {}); // rejected before Pyodide awaits it: not unhandled
-    const stdLibURL = new URL(STDLIB_AFTER_SNAPSHOT, indexURL).href;
+    const stdLibURL = new URL(madeHere ? STDLIB : STDLIB_AFTER_SNAPSHOT, indexURL).href;
     const pyodide = await loadPyodide({ indexURL, stdLibURL, _loadSnapshot, stdout: () => {}, stderr: () => {} });
     const { filled } = await read;
     if (!filled()) throw new Error("the runtime's memory was not seen when it was made");
@@ -136,11 +144,18 @@ async function restore(loadPyodide, indexURL, file) {
 
 // The long way: start Python, install the wheels, import the builder. The wheels are
 // fetched while Python starts (once the WebAssembly has arrived, so they never slow
-// it down): on a slow link that hides their download behind seconds of CPU.
+// it down): on a slow link that hides their download behind seconds of CPU. Python
+// starts ready to be snapshotted, and the wheels are installed the snapshot's way
+// (snapshot-steps.mjs), so that before the first answer this browser can keep a
+// snapshot of its own: the next visit restores it, on however slow a link, without
+// downloading the site's.
 async function install(loadPyodide, indexURL, bundle) {
-  const stopWatching = whenInstantiated(() => {
-    const later = new Set(bundle.later ?? []); // the calendar's, loaded on first use
-    for (const name of bundle.files.filter((file) => file.endsWith(".whl") && !later.has(file))) {
+  const later = new Set(bundle.later ?? []); // the calendar's, loaded on first use
+  const wheels = bundle.files.filter((file) => file.endsWith(".whl") && !later.has(file));
+  let heapAtStart = 0; // the memory a restore starts with: a snapshot must fit it
+  const stopWatching = whenInstantiated((memory) => {
+    heapAtStart = memory.buffer.byteLength;
+    for (const name of wheels) {
       const url = new URL(name, indexURL).href;
       const response = kept(url).then((hit) => hit ?? unwatchedFetch(url));
       response.then((r) => keep(url, r)).catch(() => {});
@@ -150,19 +165,19 @@ async function install(loadPyodide, indexURL, bundle) {
   });
   let pyodide;
   try {
-    pyodide = await loadPyodide({ indexURL, stdout: () => {}, stderr: () => {} });
+    pyodide = await loadPyodide({ indexURL, _makeSnapshot: true, stdout: () => {}, stderr: () => {} });
   } finally {
     stopWatching();
   }
   progress(2, "Installing the request builder…");
-  const errors = [];
-  await pyodide.loadPackage("shorthaul-builder", {
-    messageCallback: () => {},
-    errorCallback: (message) => errors.push(message),
-  });
-  if (errors.length) throw new Error(errors.join("; "));
+  // Through the watched fetch: a wheel that cannot come ends the start with a reason.
+  const files = await Promise.all(
+    wheels.map(async (name) => new Uint8Array(await (await fetch(new URL(name, indexURL).href)).arrayBuffer())),
+  );
+  warmUp(pyodide, files);
   progress(3, "Starting the coach…");
-  return pyodide;
+  const madeHere = keeping && (await keepSnapshotMadeHere(pyodide, indexURL, heapAtStart));
+  return { pyodide, madeHere };
 }
 
 // The runtime's WebAssembly comes first: both ways need it, and how fast it starts to
@@ -178,8 +193,10 @@ async function measureLink(fetches, indexURL) {
   let measured = { bytesPerSecond: Infinity };
   if (hit) {
     prefetched.set(wasmURL, Promise.resolve(hit));
-    if ((await keptWay(indexURL, await bundle, kept)) === "long") {
-      const why = "kept from the last visit; the snapshot comes after the start";
+    const way = await keptWay(indexURL, await bundle, kept);
+    if (way === "here") return { snapshot: true, madeHere: true, bundle: await bundle };
+    if (way === "long") {
+      const why = "kept from the last visit";
       return { snapshot: false, why, bundle: await bundle };
     }
   } else {
@@ -203,25 +220,27 @@ async function load(fetches, indexURL) {
   ]);
   let pyodide;
   let read = null; // the snapshot file, as restore() read it
-  let start = "snapshot";
+  let madeHere = false; // whether this browser has a snapshot it made
+  let start = path.madeHere ? "snapshot (made in this browser)" : "snapshot";
   if (path.snapshot) {
     try {
-      ({ pyodide, read } = await restore(loadPyodide, indexURL, path.file));
+      ({ pyodide, read } = await restore(loadPyodide, indexURL, path));
+      madeHere = Boolean(path.madeHere);
     } catch (error) {
       start = `wheels (snapshot: ${error?.message ?? error})`;
+      if (path.madeHere) await forgetSnapshotMadeHere(indexURL); // made again below
     }
   } else {
     start = `wheels (${path.why})`;
   }
-  pyodide ??= await install(loadPyodide, indexURL, path.bundle);
+  if (!pyodide) ({ pyodide, madeHere } = await install(loadPyodide, indexURL, path.bundle));
   handle = pyodide.pyimport("builder.web").handle;
-  python = pyodide;
+  calendar = calendarLoader(pyodide, indexURL);
   self.postMessage(JSON.stringify({ type: "ready", pyodide: pyodide.version, start }));
-  if (keeping) keepTheRest(indexURL, read, unwatchedFetch);
+  if (keeping) keepTheRest(indexURL, read, unwatchedFetch, madeHere);
 }
 
 async function start(indexURL, keepFiles) {
-  bundleURL = indexURL;
   keeping = keepFiles ? indexURL : null;
   nothingKept = false;
   const fetches = watchFetches();
@@ -233,48 +252,6 @@ async function start(indexURL, keepFiles) {
   }
 }
 
-// The calendar's packages (icalendar and the zone data), from the same bundle, the
-// first time a reader asks for a calendar file: never at start-up, never in the snapshot.
-const CALENDAR_MS = 60_000;
-
-// The standard-library modules only the calendar's packages import, beside the rest
-// (find_stdlib.mjs): put on Python's path before the packages load.
-const STDLIB_LATER = "python_stdlib_later.zip";
-
-async function addLaterStdlib() {
-  const response = await fetch(new URL(STDLIB_LATER, bundleURL));
-  if (!response.ok) throw new Error(`${STDLIB_LATER}: HTTP ${response.status}`);
-  const path = `/lib/${STDLIB_LATER}`;
-  python.FS.writeFile(path, new Uint8Array(await response.arrayBuffer()));
-  python.runPython(`import sys\nif ${JSON.stringify(path)} not in sys.path: sys.path.append(${JSON.stringify(path)})`);
-}
-
-function loadCalendar() {
-  calendarLoaded ??= new Promise((resolve, reject) => {
-    const errors = [];
-    const timer = setTimeout(() => reject(new Error("it took far too long")), CALENDAR_MS);
-    addLaterStdlib()
-      .then(() => python.loadPackage("icalendar", { messageCallback: () => {}, errorCallback: (m) => errors.push(m) }))
-      .then(() => (errors.length ? reject(new Error(errors.join("; "))) : resolve()), reject)
-      .finally(() => clearTimeout(timer));
-  }).catch((error) => {
-    calendarLoaded = null; // the next try starts again
-    throw error;
-  });
-  return calendarLoaded;
-}
-
-async function answerCalendar(data, id) {
-  try {
-    await loadCalendar();
-  } catch (error) {
-    const reason = `The calendar could not be loaded (${error?.message ?? error}); are you offline?`;
-    self.postMessage(JSON.stringify({ type: "result", id, result: { ok: false, message: reason } }));
-    return;
-  }
-  self.postMessage(handle(data));
-}
-
 self.addEventListener("message", (event) => {
   const message = JSON.parse(event.data);
   if (message.type === "start") {
@@ -282,7 +259,7 @@ self.addEventListener("message", (event) => {
       self.postMessage(JSON.stringify({ type: "failed", reason: String(error?.message ?? error) }));
     });
   } else if (handle && message.type === "calendar") {
-    answerCalendar(event.data, message.id);
+    answerCalendar(event.data, message.id, calendar, handle);
   } else if (handle) {
     self.postMessage(handle(event.data));
   }

@@ -10,7 +10,10 @@ export const SNAPSHOT = "builder.snapshot"; // kept decompressed, by the builder
 // The standard library a restored snapshot still needs (sitebuild/python_bundle/): the
 // modules it has not imported. The long way takes the whole python_stdlib.zip.
 export const STDLIB_AFTER_SNAPSHOT = "python_stdlib_after_snapshot.zip";
-const STDLIB = "python_stdlib.zip"; // the whole (cut) standard library: the long way's
+export const STDLIB = "python_stdlib.zip"; // the whole (cut) standard library: the long way's
+// The snapshot this browser made on a start the long way (made-here.js): no host serves
+// this address. Restored with STDLIB.
+export const MADE_HERE = "builder-made-here.snapshot";
 
 // The snapshot as it arrives (compressed), kept under its own key until the worker has
 // kept it decompressed after the start (keepTheRest, which then drops this copy): a
@@ -32,15 +35,18 @@ export async function keptAsArrived(indexURL, kept) {
 }
 
 // The way to start when this browser kept the runtime (then there is no download to
-// measure the link on): "snapshot" if the snapshot was kept (decompressed or as it
-// arrived); "long" if it was not but every file of the long way was: a first visit on
-// a slow link took that way and left before the snapshot came after its start, and
-// this one starts from what is here instead of downloading megabytes over that same
-// link (the snapshot then comes after the start, for the next visit); else null.
+// measure the link on): "snapshot" if the site's snapshot was kept (decompressed or as
+// it arrived); "here" if the snapshot this browser made on a start the long way was,
+// with the files a restore of it needs; "long" if neither was but every file of the
+// long way was (a first visit on a slow link took that way and could not keep a
+// snapshot): this one starts from what is here instead of downloading megabytes over
+// that same link; else null.
 // `kept(url)` looks a file up; `bundle` is the build's bundle.json.
 export async function keptWay(indexURL, bundle, kept) {
   const url = (name) => new URL(name, indexURL).href;
   if ((await kept(url(SNAPSHOT))) || (await keptAsArrived(indexURL, kept))) return "snapshot";
+  const here = [MADE_HERE, STDLIB, "pyodide-lock.json"];
+  if ((await Promise.all(here.map((name) => kept(url(name))))).every(Boolean)) return "here";
   const later = new Set(bundle.later ?? []);
   const wheels = bundle.files.filter((name) => name.endsWith(".whl") && !later.has(name));
   for (const name of [STDLIB, "pyodide-lock.json", ...wheels]) {
@@ -69,9 +75,11 @@ async function keptDecompressed(cache, url) {
 // of builder-worker.js) and the standard library a restore needs (after a start the
 // long way). `read` is the snapshot this start restored (null if it started the long
 // way): kept from what was read, unless that was the kept file already. After a start
-// the long way, the snapshot is fetched (unless the browser asks to save data). The
-// copy kept as it arrived goes either way: megabytes never read again.
-export async function keepTheRest(indexURL, read, fetchFile) {
+// the long way, the site's snapshot is fetched (unless the browser asks to save data),
+// unless this browser keeps one it made (`madeHere`): then neither it nor the standard
+// library a restore of it needs are. The copy kept as it arrived goes either way:
+// megabytes never read again.
+export async function keepTheRest(indexURL, read, fetchFile, madeHere = false) {
   if (typeof caches !== "object") return;
   try {
     const cache = await caches.open(PYTHON_CACHE);
@@ -80,13 +88,14 @@ export async function keepTheRest(indexURL, read, fetchFile) {
     const url = new URL(SNAPSHOT, indexURL).href;
     if (read?.packed) await cache.put(url, new Response(read.file(), { headers: SNAPSHOT_HEADERS }));
     if (read) await dropAsArrived(cache, indexURL);
-    for (const name of ["pyodide.mjs", "pyodide.asm.mjs", "xz-decompress.mjs", STDLIB_AFTER_SNAPSHOT]) {
+    const scripts = ["pyodide.mjs", "pyodide.asm.mjs"];
+    for (const name of madeHere ? scripts : [...scripts, "xz-decompress.mjs", STDLIB_AFTER_SNAPSHOT]) {
       const file = new URL(name, indexURL).href;
       if (await cache.match(file)) continue;
       const response = await fetchFile(file);
       if (response.ok) await cache.put(file, response);
     }
-    if (!read && !self.navigator.connection?.saveData && !(await keptDecompressed(cache, url))) {
+    if (!read && !madeHere && !self.navigator.connection?.saveData && !(await keptDecompressed(cache, url))) {
       const response = await fetchFile(url);
       if (response.ok) await cache.put(url, await decompressedFile(response, indexURL));
     }

@@ -1,6 +1,6 @@
 // Reads the builder's snapshot file (made at build time by make_snapshot.mjs in
-// sitebuild/python_bundle/, in the format of snapshot_pack.mjs there) into the memory
-// snapshot Pyodide restores.
+// sitebuild/python_bundle/, or by this browser on a long-way start; the format is
+// snapshot-steps.mjs's) into the memory snapshot Pyodide restores.
 //
 // The file leaves out zero pages and pages the runtime's own data segments fill when
 // its WebAssembly module is instantiated. The first are zeros already; the second are
@@ -8,10 +8,7 @@
 // does after it has this snapshot and before it restores it (see `whenInstantiated`).
 
 import { instantiated } from "./compile_early.js";
-
-const MAGIC = "SHSNAP01";
-const HEAD = 24;
-const [ZERO, AS_INSTANTIATED, STORED] = [0, 1, 2];
+import { AS_INSTANTIATED, HEAD, MAGIC, STORED, ZERO } from "./snapshot-steps.mjs";
 
 // Pyodide's memory starts at 30 MiB; the xz decoder's own module is far smaller.
 const RUNTIME_MEMORY_AT_LEAST = 8 << 20;
