@@ -20,8 +20,11 @@ they are.
 
 esbuild keeps the meaning of every form of import and export (live bindings, default
 and namespace imports, renames). A dynamic import of a computed address (the
-worker's `import(new URL("pyodide.mjs", indexURL).href)`, xz-decompress's likewise)
-stays an import at run time, of a file the bundle knows nothing of. A missing file, a
+worker's `import(new URL("pyodide.asm.mjs", indexURL).href)`, xz-decompress's
+likewise) stays an import at run time, of a file the bundle knows nothing of. A package
+imported by name (the worker's `import { loadPyodide } from "pyodide"`) is bundled from
+this project's node_modules (NODE_PATH), the npm version the Python bundle ships, so a
+builder start does not wait on fetching the loader before anything else. A missing file, a
 missing export the code uses, a syntax error, or any esbuild warning stops the build
 with esbuild's message, which names the file and line. One thing a bundle does change:
 `import.meta.url` in a module would be the bundle's address, not the module's (no
@@ -36,6 +39,7 @@ package pinned in package.json, run from node_modules/.bin.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -63,6 +67,9 @@ OPTIONS = (
     "--outbase=.",
     "--color=false",
     "--log-level=warning",
+    # Pyodide's loader imports these only when it runs under Node.js: left as they are.
+    "--external:node:*",
+    "--external:ws",
 )
 MAP_COMMENT = "//# sourceMappingURL="
 
@@ -89,14 +96,19 @@ def _esbuild(folder: Path, entries: Sequence[str], outdir: Path, *extra: str) ->
         metafile = Path(temp) / "meta.json"
         command = [str(ESBUILD), *entries, *OPTIONS, f"--outdir={outdir}", *extra]
         command.append(f"--metafile={metafile}")
-        done = subprocess.run(command, cwd=folder, capture_output=True, text=True)  # noqa: S603
+        # Packages the scripts import by name (Pyodide's loader, into the worker) come
+        # from this project's node_modules, wherever the site is built.
+        env = {**os.environ, "NODE_PATH": str(ROOT / "node_modules")}
+        done = subprocess.run(command, cwd=folder, capture_output=True, text=True, env=env)  # noqa: S603
         if done.returncode or done.stderr.strip():
             raise ScriptError(f"esbuild on the page scripts in {folder}:\n{done.stderr.strip()}")
         return json.loads(metafile.read_text(encoding="utf-8"))
 
 
 def _joined(meta: dict, entries: Sequence[str]) -> frozenset[str]:
-    return frozenset(meta["inputs"]) - set(entries)
+    # Not the packages from node_modules (outside the folder: "../…"): not in the site.
+    inside = {name for name in meta["inputs"] if not name.startswith("../")}
+    return frozenset(inside) - set(entries)
 
 
 def joined(folder: Path = SOURCES, entries: Sequence[str] = ENTRIES) -> frozenset[str]:

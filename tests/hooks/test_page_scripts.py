@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -111,8 +112,8 @@ def test_the_bundle_is_minified_with_a_source_map_holding_the_modules(tmp_path: 
 
 
 def test_a_computed_dynamic_import_stays_an_import_at_run_time(tmp_path: Path) -> None:
-    # The worker imports pyodide.mjs this way, from the Python bundle's address: a file
-    # that is not beside the scripts at build time.
+    # The worker imports pyodide.asm.mjs this way, from the Python bundle's address: a
+    # file that is not beside the scripts at build time.
     site = site_with(
         tmp_path / "site",
         {
@@ -184,7 +185,10 @@ def test_the_site_scripts_bundle_and_keep_the_workers_runtime_imports(tmp_path: 
     shutil.copytree(page_scripts.SOURCES, folder)
     assert page_scripts.bundle(tmp_path).joined == joined
     worker = (folder / "builder-worker.js").read_text(encoding="utf-8")
-    assert 'import(new URL("pyodide.mjs",' in worker
+    assert 'import(new URL("pyodide.asm.mjs",' in worker
+    # Pyodide's loader is in the bundle, the npm package's own (its build id with it).
+    loader = (page_scripts.ROOT / "node_modules" / "pyodide" / "pyodide.mjs").read_text()
+    assert re.search(r'BUILD_ID:"([0-9a-f]{64})"', loader)[0] in worker
     assert 'import(new URL("xz-decompress.mjs",' in worker
     for entry in page_scripts.ENTRIES:
         module = tmp_path / (Path(entry).stem + ".mjs")

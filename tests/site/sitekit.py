@@ -185,7 +185,6 @@ def guarded_page(context: BrowserContext, base_url: str) -> Iterator[Page]:
 # started (the snapshot too, fetched afterwards, when the link was too slow for it).
 SNAPSHOT_START = (
     "bundle.json",
-    "pyodide.mjs",
     "pyodide.asm.mjs",
     "pyodide.asm.wasm",
     "python_stdlib_after_snapshot.zip",
@@ -197,7 +196,6 @@ SNAPSHOT_START = (
 # kept by then (python/made-here.js): the site's snapshot is never fetched.
 MADE_HERE_START = (
     "bundle.json",
-    "pyodide.mjs",
     "pyodide.asm.mjs",
     "pyodide.asm.wasm",
     "python_stdlib.zip",

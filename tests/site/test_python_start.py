@@ -125,12 +125,22 @@ def started(page: Page) -> str:
 
 
 def test_on_a_slow_link_python_starts_the_long_way_and_keeps_a_snapshot_made_here(
-    context: BrowserContext, slow_base_url: str
+    browser: Browser, slow_base_url: str, tmp_path: Path
 ) -> None:
     """On a slow link the first visit takes the long way and, before its first answer,
     keeps a snapshot of its own Python (python/made-here.js): the next visit restores
     that, even offline, and the site's snapshot (megabytes over that link) is never
-    downloaded. Made before the first answer, it holds nothing the reader wrote."""
+    downloaded. Made before the first answer, it holds nothing the reader wrote. The
+    long way starts Python ready to be snapshotted and installs the wheels by hand: the
+    calendar's packages, loaded later by Pyodide's own loader, still come."""
+    context = browser.new_context(viewport=DESKTOP, accept_downloads=True)
+    try:
+        _slow_visit_then_offline(context, slow_base_url, tmp_path)
+    finally:
+        context.close()
+
+
+def _slow_visit_then_offline(context: BrowserContext, slow_base_url: str, tmp_path: Path) -> None:
     requests: list[tuple[float, str]] = []
     context.on("request", lambda r: requests.append((time.monotonic(), r.url)))
     page = context.new_page()
@@ -159,12 +169,18 @@ def test_on_a_slow_link_python_starts_the_long_way_and_keeps_a_snapshot_made_her
     held = page.evaluate(KEPT_FILE_HOLDS, ["builder-made-here.snapshot", texts])
     assert held == ["shorthaul_snapshot"]
 
+    fill(page, {**SAMPLE_REQUEST, "first_date": START.isoformat(), "meeting_time": "14:00"})
+    go_to(page, "review")
+    events = ics_events(download(page, "#step-review [data-sh-calendar=mine]", tmp_path))
+    assert len(events) == 3
+    assert events[0].decoded("DTSTART").date() == START
+
     context.set_offline(True)
     try:
         page.reload()
         page.wait_for_selector(READY, timeout=60_000)
         assert started(page) == "snapshot (made in this browser)"
-        page.fill("#sh-field-focus", "how to give feedback on a design")
+        fill(page, {"focus": "how to give feedback on a design"})  # back at its step
         expect(page.locator("[data-sh-draft=email] [data-sh-draft-text]")).to_have_value(
             re.compile("how to give feedback on a design")
         )
@@ -203,26 +219,6 @@ def test_a_snapshot_made_here_that_cannot_be_restored_is_made_again(
     page.reload()
     page.wait_for_selector(READY, timeout=60_000)
     assert started(page) == "snapshot (made in this browser)"
-
-
-def test_after_a_long_way_start_the_calendar_still_loads(
-    browser: Browser, slow_base_url: str, tmp_path: Path
-) -> None:
-    """The long way starts Python ready to be snapshotted (and installs the wheels by
-    hand): the calendar's packages, loaded later by Pyodide's own loader, still come."""
-    context = browser.new_context(viewport=DESKTOP, accept_downloads=True)
-    try:
-        page = context.new_page()
-        page.goto(f"{slow_base_url}builder/")
-        page.wait_for_selector(READY, timeout=60_000)
-        assert started(page).startswith("wheels (slow link: "), started(page)
-        fill(page, {**SAMPLE_REQUEST, "first_date": START.isoformat(), "meeting_time": "14:00"})
-        go_to(page, "review")
-        events = ics_events(download(page, "#step-review [data-sh-calendar=mine]", tmp_path))
-        assert len(events) == 3
-        assert events[0].decoded("DTSTART").date() == START
-    finally:
-        context.close()
 
 
 def test_a_slow_link_is_read_as_slow_when_the_host_compresses_the_runtime(

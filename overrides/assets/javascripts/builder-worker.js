@@ -7,6 +7,10 @@
 // wheels (fewer bytes, more CPU). If the snapshot cannot be used, the wheels it is. A
 // start the wheels' way keeps a snapshot of its own (python/made-here.js), which the
 // next visit restores whatever the link.
+// Pyodide's loader, bundled into this script by esbuild (sitebuild/page_scripts.py finds
+// it in node_modules): on a host that revalidates every file, importing it from the
+// bundle's folder cost a round trip before anything else could start.
+import { loadPyodide } from "pyodide";
 import { canCompileEarly, compileEarly } from "./python/compile_early.js";
 import {
   PYTHON_CACHE,
@@ -104,7 +108,7 @@ function watchFetches() {
 // browser kept the snapshot from an earlier visit (decompressed, under SNAPSHOT's
 // address); `path.madeHere`: the one this browser made on a start the long way, which
 // takes the long way's whole standard library.
-async function restore(loadPyodide, indexURL, { file, madeHere }) {
+async function restore(indexURL, { file, madeHere }) {
   let problem = null;
   const read = (async () => {
     if (madeHere) return readSnapshot(await keptSnapshotMadeHere(indexURL, kept), indexURL);
@@ -149,7 +153,7 @@ async function restore(loadPyodide, indexURL, { file, madeHere }) {
 // (snapshot-steps.mjs), so that before the first answer this browser can keep a
 // snapshot of its own: the next visit restores it, on however slow a link, without
 // downloading the site's.
-async function install(loadPyodide, indexURL, bundle) {
+async function install(indexURL, bundle) {
   const later = new Set(bundle.later ?? []); // the calendar's, loaded on first use
   const wheels = bundle.files.filter((file) => file.endsWith(".whl") && !later.has(file));
   let heapAtStart = 0; // the memory a restore starts with: a snapshot must fit it
@@ -193,6 +197,11 @@ async function measureLink(fetches, indexURL) {
   let measured = { bytesPerSecond: Infinity };
   if (hit) {
     prefetched.set(wasmURL, Promise.resolve(hit));
+    // Pyodide imports its second script only once the first has run: ask for it now,
+    // beside the first, so a host that revalidates both costs one round trip, not two
+    // (the same address, so Pyodide's import gets this module). Not on a first visit:
+    // there it would share the link with the WebAssembly being measured.
+    import(new URL("pyodide.asm.mjs", indexURL).href).catch(() => {}); // fails again, reported, in loadPyodide
     const way = await keptWay(indexURL, await bundle, kept);
     if (way === "here") return { snapshot: true, madeHere: true, bundle: await bundle };
     if (way === "long") {
@@ -214,17 +223,14 @@ async function load(fetches, indexURL) {
     throw new Error("This browser has WebAssembly turned off.");
   }
   progress(1, "Loading Python (it runs in your browser; nothing you type is sent anywhere)…");
-  const [{ loadPyodide }, path] = await Promise.all([
-    import(new URL("pyodide.mjs", indexURL).href),
-    measureLink(fetches, indexURL),
-  ]);
+  const path = await measureLink(fetches, indexURL);
   let pyodide;
   let read = null; // the snapshot file, as restore() read it
   let madeHere = false; // whether this browser has a snapshot it made
   let start = path.madeHere ? "snapshot (made in this browser)" : "snapshot";
   if (path.snapshot) {
     try {
-      ({ pyodide, read } = await restore(loadPyodide, indexURL, path));
+      ({ pyodide, read } = await restore(indexURL, path));
       madeHere = Boolean(path.madeHere);
     } catch (error) {
       start = `wheels (snapshot: ${error?.message ?? error})`;
@@ -233,7 +239,7 @@ async function load(fetches, indexURL) {
   } else {
     start = `wheels (${path.why})`;
   }
-  if (!pyodide) ({ pyodide, madeHere } = await install(loadPyodide, indexURL, path.bundle));
+  if (!pyodide) ({ pyodide, madeHere } = await install(indexURL, path.bundle));
   handle = pyodide.pyimport("builder.web").handle;
   calendar = calendarLoader(pyodide, indexURL);
   self.postMessage(JSON.stringify({ type: "ready", pyodide: pyodide.version, start }));

@@ -88,7 +88,7 @@ export async function keepTheRest(indexURL, read, fetchFile, madeHere = false) {
     const url = new URL(SNAPSHOT, indexURL).href;
     if (read?.packed) await cache.put(url, new Response(read.file(), { headers: SNAPSHOT_HEADERS }));
     if (read) await dropAsArrived(cache, indexURL);
-    const scripts = ["pyodide.mjs", "pyodide.asm.mjs"];
+    const scripts = ["pyodide.asm.mjs"]; // Pyodide's loader is in the worker's own script
     for (const name of madeHere ? scripts : [...scripts, "xz-decompress.mjs", STDLIB_AFTER_SNAPSHOT]) {
       const file = new URL(name, indexURL).href;
       if (await cache.match(file)) continue;
