@@ -92,7 +92,11 @@ export async function keepTheRest(indexURL, read, fetchFile, madeHere = false) {
     for (const name of madeHere ? scripts : [...scripts, "xz-decompress.mjs", STDLIB_AFTER_SNAPSHOT]) {
       const file = new URL(name, indexURL).href;
       if (await cache.match(file)) continue;
-      const response = await fetchFile(file);
+      // The browser's HTTP cache holds it from this start: taken from there as it is,
+      // never revalidated (a file of a digest-named bundle never changes). Revalidating
+      // cost a round trip, and a reader who left while it was under way lost the
+      // cache's copy (measured: the next visit fetched pyodide.asm.mjs whole again).
+      const response = await fetchFile(file, { cache: "force-cache" });
       if (response.ok) await cache.put(file, response);
     }
     if (!read && !madeHere && !self.navigator.connection?.saveData && !(await keptDecompressed(cache, url))) {
