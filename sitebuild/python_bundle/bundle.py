@@ -279,11 +279,27 @@ def _xz_decoder(out: Path) -> Path:
     return out
 
 
+# The files snapshot() makes, which lie in a folder named by the digest of what they are
+# made from (the runtime, the wheels, the cut standard library, the scripts that make
+# them). Python's memory is not made the same twice from the same inputs (its hash seed,
+# the random module's state, the allocator's keys), but any two such snapshots are
+# interchangeable: each restores with the same runtime and standard library.
+SNAPSHOT_MADE = (SNAPSHOT_NAME, SNAPSHOT_GZIP_NAME, STDLIB_AFTER_SNAPSHOT_NAME)
+
+
 def bundle_digest(files: dict[str, Path]) -> str:
-    """A digest of the bundle's names and contents: the name of its folder in the site."""
+    """A digest of the bundle's names and contents: the name of its folder in the site.
+
+    The snapshot's files count by what they were made from (their cache folder's name),
+    not by their bytes: a build on a fresh machine (a CI deploy) of the same code gives
+    the bundle the same address, and readers keep what they downloaded before.
+    """
     digest = hashlib.sha256()
     for name in sorted(files):
-        digest.update(name.encode() + b"\0" + files[name].read_bytes())
+        path = files[name]
+        made_from = name in SNAPSHOT_MADE and path.parent.parent == SNAPSHOT_CACHE_DIR
+        content = path.parent.name.encode() if made_from else path.read_bytes()
+        digest.update(name.encode() + b"\0" + content)
     return digest.hexdigest()[:12]
 
 
