@@ -128,6 +128,17 @@ def kept_names(page) -> list[str]:
     return [url.split("?")[0].rsplit("/", 1)[-1] for url in page.evaluate(KEPT)]
 
 
+def come_back(context, problems: PageProblems, url: str, host: type) -> tuple:
+    """The reader opens the builder again in the same browser, the host sending whatever
+    is asked for from now on (and counting it afresh); returns (page, how Python started)."""
+    host.sent.clear()
+    host.holding = False
+    page = problems.watch(context.new_page())
+    page.goto(f"{url}builder/")
+    page.wait_for_selector(READY, timeout=90_000)
+    return page, page.get_attribute("[data-sh-builder]", "data-sh-python-start")
+
+
 def big(paths: list[str]) -> list[str]:
     return [p for p in paths if "/pyodide/" in p and p.endswith(BIG)]
 
@@ -156,12 +167,8 @@ def test_leaving_at_the_first_preview_keeps_every_big_file_for_the_next_visit(
     page.close()  # the moment the first preview shows: nothing after it ran
     problems.page_errors[:] = [e for e in problems.page_errors if "Target" not in e]
 
-    _Counting.sent.clear()
-    _Counting.holding = False
-    page = problems.watch(context.new_page())
-    page.goto(f"{counted_url}builder/")
-    page.wait_for_selector(READY, timeout=90_000)
-    assert page.get_attribute("[data-sh-builder]", "data-sh-python-start") == "snapshot"
+    page, start = come_back(context, problems, counted_url, _Counting)
+    assert start == "snapshot", start
     assert big(_Counting.sent) == []  # every big file came from what the first visit kept
 
     # Once this start has kept the snapshot decompressed, its copy as it arrived goes.
@@ -194,12 +201,7 @@ def test_after_a_long_way_start_cut_short_the_next_visit_restores_the_snapshot_m
     assert "builder-made-here.snapshot" in kept_names(page)  # kept before the first answer
     page.close()
 
-    _SlowCounting.sent.clear()
-    _SlowCounting.holding = False
-    page = problems.watch(context.new_page())
-    page.goto(f"{slow_counted_url}builder/")
-    page.wait_for_selector(READY, timeout=90_000)
-    start = page.get_attribute("[data-sh-builder]", "data-sh-python-start")
+    page, start = come_back(context, problems, slow_counted_url, _SlowCounting)
     assert start == "snapshot (made in this browser)", start
     page.fill("#sh-field-focus", "how to run a design review")
     expect(page.locator("[data-sh-draft=email] [data-sh-draft-text]")).to_have_value(
@@ -229,12 +231,7 @@ def test_a_long_way_start_cut_short_before_its_snapshot_starts_from_what_was_kep
     )
     page.close()
 
-    _SlowCounting.sent.clear()
-    _SlowCounting.holding = False
-    page = problems.watch(context.new_page())
-    page.goto(f"{slow_counted_url}builder/")
-    page.wait_for_selector(READY, timeout=90_000)
-    start = page.get_attribute("[data-sh-builder]", "data-sh-python-start")
+    page, start = come_back(context, problems, slow_counted_url, _SlowCounting)
     assert start == "wheels (kept from the last visit)", start
     expect(page.locator("[data-sh-draft=email] [data-sh-draft-text]")).not_to_be_empty()
     wait_until_kept(page, MADE_HERE_START)
