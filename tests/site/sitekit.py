@@ -209,8 +209,6 @@ def shipped_snapshot(site_dir: Path) -> Path:
     return next((site_dir / "pyodide").glob("*/builder.snapshot"))
 
 
-# The first bytes of the snapshot file this browser keeps for the next visit ("" if
-# none): "SHSNAP01" when it is kept decompressed, as the builder's worker keeps it.
 # Which of some ASCII texts a kept file of the bundle holds: [name, [text, ...]].
 KEPT_FILE_HOLDS = """async ([name, texts]) => {
     const cache = await caches.open("sh-python");
@@ -220,6 +218,9 @@ KEPT_FILE_HOLDS = """async ([name, texts]) => {
     return texts.filter((text) => file.includes(text));
 }"""
 
+# The first bytes of a snapshot file this browser keeps for the next visit ("" if
+# none; by default the site's, else `name`): "SHSNAP01" when it is kept decompressed,
+# as the builder's worker keeps it.
 KEPT_SNAPSHOT_MAGIC = """async (name) => {
     name ??= "builder.snapshot";
     const cache = await caches.open("sh-python");

@@ -21,8 +21,9 @@ import {
   keepTheRest,
   keptAsArrived,
   keptWay,
+  startWheels,
 } from "./python/kept-files.js";
-import { forgetSnapshotMadeHere, keepSnapshotMadeHere, keptSnapshotMadeHere } from "./python/made-here.js";
+import { forgetSnapshotMadeHere, keepSnapshotMadeHere } from "./python/made-here.js";
 import { choosePath, meter, wireRatio } from "./python/link.js";
 import { answerCalendar, calendarLoader } from "./python/calendar.js";
 import { readSnapshot, whenInstantiated } from "./python/snapshot.js";
@@ -106,12 +107,12 @@ function watchFetches() {
 // Restore the snapshot: about a third of the time of the long way below. `path.file` is
 // the snapshot file link.js chose for this link (xz or gzip), fetched unless this
 // browser kept the snapshot from an earlier visit (decompressed, under SNAPSHOT's
-// address); `path.madeHere`: the one this browser made on a start the long way, which
-// takes the long way's whole standard library.
+// address); `path.madeHere`: the one this browser made on a start the long way (its
+// kept file, as keptWay found it), which takes the long way's whole standard library.
 async function restore(indexURL, { file, madeHere }) {
   let problem = null;
   const read = (async () => {
-    if (madeHere) return readSnapshot(await keptSnapshotMadeHere(indexURL, kept), indexURL);
+    if (madeHere) return readSnapshot(madeHere, indexURL);
     const hit = await kept(new URL(SNAPSHOT, indexURL).href);
     const early = hit ? null : await keptAsArrived(indexURL, kept);
     // Not watched: if it is missing, Python starts the long way instead of failing.
@@ -154,8 +155,7 @@ async function restore(indexURL, { file, madeHere }) {
 // snapshot of its own: the next visit restores it, on however slow a link, without
 // downloading the site's.
 async function install(indexURL, bundle) {
-  const later = new Set(bundle.later ?? []); // the calendar's, loaded on first use
-  const wheels = bundle.files.filter((file) => file.endsWith(".whl") && !later.has(file));
+  const wheels = startWheels(bundle);
   let heapAtStart = 0; // the memory a restore starts with: a snapshot must fit it
   const stopWatching = whenInstantiated((memory) => {
     heapAtStart = memory.buffer.byteLength;
@@ -202,8 +202,8 @@ async function measureLink(fetches, indexURL) {
     // (the same address, so Pyodide's import gets this module). Not on a first visit:
     // there it would share the link with the WebAssembly being measured.
     import(new URL("pyodide.asm.mjs", indexURL).href).catch(() => {}); // fails again, reported, in loadPyodide
-    const way = await keptWay(indexURL, await bundle, kept);
-    if (way === "here") return { snapshot: true, madeHere: true, bundle: await bundle };
+    const { way, madeHere } = (await keptWay(indexURL, await bundle, kept)) ?? {};
+    if (way === "here") return { snapshot: true, madeHere, bundle: await bundle };
     if (way === "long") {
       const why = "kept from the last visit";
       return { snapshot: false, why, bundle: await bundle };

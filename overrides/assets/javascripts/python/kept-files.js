@@ -34,25 +34,32 @@ export async function keptAsArrived(indexURL, kept) {
   return null;
 }
 
+// The wheels a start installs (`bundle`: the build's bundle.json); the calendar's are
+// loaded later, on first use.
+export function startWheels(bundle) {
+  const later = new Set(bundle.later ?? []);
+  return bundle.files.filter((name) => name.endsWith(".whl") && !later.has(name));
+}
+
 // The way to start when this browser kept the runtime (then there is no download to
-// measure the link on): "snapshot" if the site's snapshot was kept (decompressed or as
-// it arrived); "here" if the snapshot this browser made on a start the long way was,
-// with the files a restore of it needs; "long" if neither was but every file of the
-// long way was (a first visit on a slow link took that way and could not keep a
+// measure the link on): { way: "snapshot" } if the site's snapshot was kept
+// (decompressed or as it arrived); { way: "here", madeHere } if the snapshot this
+// browser made on a start the long way was (`madeHere`: that file, as looked up), with
+// the files a restore of it needs; { way: "long" } if neither was but every file of
+// the long way was (a first visit on a slow link took that way and could not keep a
 // snapshot): this one starts from what is here instead of downloading megabytes over
-// that same link; else null.
-// `kept(url)` looks a file up; `bundle` is the build's bundle.json.
+// that same link; else null. `kept(url)` looks a file up; each is looked up once.
 export async function keptWay(indexURL, bundle, kept) {
   const url = (name) => new URL(name, indexURL).href;
-  if ((await kept(url(SNAPSHOT))) || (await keptAsArrived(indexURL, kept))) return "snapshot";
-  const here = [MADE_HERE, STDLIB, "pyodide-lock.json"];
-  if ((await Promise.all(here.map((name) => kept(url(name))))).every(Boolean)) return "here";
-  const later = new Set(bundle.later ?? []);
-  const wheels = bundle.files.filter((name) => name.endsWith(".whl") && !later.has(name));
-  for (const name of [STDLIB, "pyodide-lock.json", ...wheels]) {
+  if ((await kept(url(SNAPSHOT))) || (await keptAsArrived(indexURL, kept))) return { way: "snapshot" };
+  const both = [MADE_HERE, STDLIB, "pyodide-lock.json"]; // a restore of it, or the long way
+  const [madeHere, stdlib, lock] = await Promise.all(both.map((name) => kept(url(name))));
+  if (!stdlib || !lock) return null;
+  if (madeHere) return { way: "here", madeHere };
+  for (const name of startWheels(bundle)) {
     if (!(await kept(url(name)))) return null;
   }
-  return "long";
+  return { way: "long" };
 }
 
 async function dropAsArrived(cache, indexURL) {

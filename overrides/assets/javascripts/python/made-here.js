@@ -31,13 +31,6 @@ export async function keepSnapshotMadeHere(pyodide, indexURL, heapAtStart) {
   }
 }
 
-// The kept file (a Response), or an error: the restore then falls back to the long way.
-export async function keptSnapshotMadeHere(indexURL, kept) {
-  const hit = await kept(address(indexURL));
-  if (!hit) throw new Error("the snapshot this browser made is gone");
-  return hit;
-}
-
 // After a restore from it failed: the long way makes another.
 export async function forgetSnapshotMadeHere(indexURL) {
   try {
