@@ -21,9 +21,16 @@ from focuskit import (
     use_scheme,
     walk,
 )
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def browser(quick_frames_browser: Browser) -> Browser:
+    """This module's walks on a browser that draws frames unthrottled (conftest.py)."""
+    return quick_frames_browser
+
 
 READY = "[data-sh-builder][data-sh-ready='true']"
 STEPS = ("focus", "mentor", "timebox", "commitments", "review")

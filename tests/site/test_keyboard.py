@@ -11,20 +11,34 @@ from __future__ import annotations
 
 import pytest
 from focuskit import NARROW, SCHEMES, VIEWPORTS, WIDE, probe, use_scheme, walk
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 from sitekit import doc_pages
 
 pytestmark = pytest.mark.browser
 
-READY = "[data-sh-builder][data-sh-ready='true']"
+
+@pytest.fixture(scope="module")
+def browser(quick_frames_browser: Browser) -> Browser:
+    """This module's walks on a browser that draws frames unthrottled (conftest.py)."""
+    return quick_frames_browser
+
+
+# Pages whose Python starts as they load, walked once it is ready: the page changes when
+# it is (a walk that overlapped the reply helper's start measured a field moved off
+# screen between its focused and its hovered probe, on a busy machine).
+READY = {
+    "/builder/": "[data-sh-builder][data-sh-ready='true']",
+    "/mentors/reply/": "[data-sh-reply][data-sh-ready='true']",
+}
 
 
 def open_page(page: Page, url: str, viewport: dict, scheme: str) -> None:
     page.set_viewport_size(viewport)
     use_scheme(page, scheme)
     page.goto(url, wait_until="load")
-    if "/builder/" in url:
-        page.wait_for_selector(READY, timeout=90_000)
+    for path, ready in READY.items():
+        if url.endswith(path):
+            page.wait_for_selector(ready, timeout=90_000)
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
