@@ -23,7 +23,7 @@ LONGEST = (
     "tests/unit/test_blind_corpus.py",  # 81
     "tests/site/test_reply_helper.py",  # 79
     "tests/site/test_program.py",  # 53, most of it building its own site
-    "tests/site/test_python_start.py",  # 46
+    "tests/site/test_slow_link.py",  # ~40: first visits on a slow link, then come back
     "tests/site/test_announcements.py",  # 44
     "tests/unit/test_corpus.py",  # 43
     "tests/site/test_offline.py",  # 41

@@ -2,8 +2,8 @@
 
 bundle.py decides what goes into the Python bundle and caches it; this module only
 writes files: the standard library cut to a list of modules, the snapshot in its two
-compressions beside the part of the standard library a restore still needs, and the
-size a host's gzip would give a file.
+compressions beside the part of the standard library a restore still needs, a zip's
+stored copy, and the size a host's gzip would give a file.
 """
 
 from __future__ import annotations
@@ -38,6 +38,19 @@ def cut_zip(source: Path, names: list[str], out: Path) -> None:
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as cut:
             for path in sorted(wanted):
                 cut.writestr(full.getinfo(path), full.read(path), zipfile.ZIP_DEFLATED, 9)
+
+
+def stored_copy(source: Path, out: Path) -> None:
+    """The zip `source` again with every member stored (not deflated), each with its
+    name, date and attributes: what Python reads from it is the same. Deflated member by
+    member, a zip gives a host's brotli nothing to find; stored, brotli compresses it
+    whole, across members (python_stdlib.zip: 0.57 MB deflated, 0.40 MB stored then
+    brotli; the three start wheels 0.54 MB, 0.37 MB)."""
+    with zipfile.ZipFile(source) as deflated, zipfile.ZipFile(out, "w") as stored:
+        for info in deflated.infolist():
+            data = deflated.read(info)
+            info.compress_type = zipfile.ZIP_STORED
+            stored.writestr(info, data)
 
 
 def snapshot_files(packed: Path, stdlib: Path, xz: Path, gzipped: Path, after: Path) -> None:

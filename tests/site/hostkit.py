@@ -151,12 +151,15 @@ def caddy(site: Path, folder: Path, *, prefix: str = "/", frame_ancestors: str =
         yield Server("caddy", f"http://127.0.0.1:{port}{prefix}", log)
 
 
-def get(url: str, accept_encoding: str = "gzip, deflate, br") -> tuple[int, dict[str, str], bytes]:
+def get(
+    url: str, accept_encoding: str = "gzip, deflate, br", method: str = "GET"
+) -> tuple[int, dict[str, str], bytes]:
     """Status, headers (lower-case names) and body bytes as sent, not decoded."""
     import urllib.error
     import urllib.request
 
-    request = urllib.request.Request(url, headers={"Accept-Encoding": accept_encoding})
+    headers = {"Accept-Encoding": accept_encoding}
+    request = urllib.request.Request(url, headers=headers, method=method)
     try:
         with urllib.request.urlopen(request, timeout=30) as response:
             return (

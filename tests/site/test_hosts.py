@@ -105,6 +105,9 @@ def test_headers_and_encodings_per_kind_of_file(
         (f"{python}/pyodide.asm.wasm", hostkit.hosting.IMMUTABLE, "application/wasm", True),
         (f"{python}/pyodide.mjs", hostkit.hosting.IMMUTABLE, "text/javascript", True),
         (f"{python}/bundle.json", hostkit.hosting.IMMUTABLE, "application/json", True),
+        # A deflated zip has no copies (brotli would save 1.5%); its stored twin has.
+        (f"{python}/python_stdlib.zip", hostkit.hosting.IMMUTABLE, "application/zip", False),
+        (f"{python}/stored/python_stdlib.zip", hostkit.hosting.IMMUTABLE, "application/zip", True),
         # The xz snapshot as it is: never its neighbour builder.snapshot.gz.
         (
             f"{python}/builder.snapshot",
@@ -130,6 +133,10 @@ def test_headers_and_encodings_per_kind_of_file(
             if file is not None and expected_status == 200:
                 suffix = {"br": ".br", "gzip": ".gz", None: ""}[headers.get("content-encoding")]
                 assert body == file.with_name(file.name + suffix).read_bytes(), where
+    # The builder's worker asks with HEAD whether the stored zips come compressed.
+    stored = f"{python}/stored/python_stdlib.zip"
+    status, headers, body = hostkit.get(server.url + stored, method="HEAD")
+    assert (status, headers.get("content-encoding"), body) == (200, "br", b""), server.name
 
 
 def watched(context: BrowserContext, origin: str) -> Page:

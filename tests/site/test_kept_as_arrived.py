@@ -22,8 +22,8 @@ from sitekit import (
     wait_until,
     wait_until_kept,
 )
+from slow_hosts import SlowRuntimeHandler
 from test_offline import _RevalidatingHandler
-from test_python_start import _SlowRuntimeHandler
 
 pytestmark = pytest.mark.browser
 
@@ -75,8 +75,8 @@ def counted_url(site_dir: Path) -> Iterator[str]:
     yield from hosted(site_dir, _Counting)
 
 
-class _SlowCounting(_Counting, _SlowRuntimeHandler):
-    """The slow link of test_python_start (the builder takes the long way), counting as
+class _SlowCounting(_Counting, SlowRuntimeHandler):
+    """The slow link of slow_hosts.py (the builder takes the long way), counting as
     _Counting does. A snapshot asked for while `holding` never comes while the test
     runs: the worker fetches it only after the start, and the reader has left by then."""
 

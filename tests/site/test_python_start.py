@@ -1,116 +1,31 @@
-"""How the builder's Python starts: the path chosen from the link, the snapshot's fit to
-the runtime's heap, and falling back with a reason."""
+"""How the builder's Python starts: the snapshot's file chosen from the link, the
+snapshot's fit to the runtime's heap, falling back with a reason, and the bundle's files
+as shipped. A slow link's start the long way: test_slow_link.py."""
 
 from __future__ import annotations
 
-import functools
 import gzip
-import io
 import json
 import lzma
 import re
 import struct
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import _QuietHandler, hosted
+from conftest import hosted
 from playwright.sync_api import Browser, BrowserContext, Page, expect
-from sitekit import (
-    DESKTOP,
-    KEPT_FILE_HOLDS,
-    KEPT_SNAPSHOT_MAGIC,
-    MADE_HERE_START,
-    SAMPLE_REQUEST,
-    shipped_snapshot,
-    wait_until,
-    wait_until_kept,
-)
-from test_builder_after import START, download, fill, go_to, ics_events
+from sitekit import DESKTOP, shipped_snapshot
+from slow_hosts import MidRuntimeHandler
 
 pytestmark = pytest.mark.browser
 
 READY = "[data-sh-builder][data-sh-ready='true']"
 
 
-class _SlowRuntimeHandler(_QuietHandler):
-    """The site as it is, except that the runtime's WebAssembly starts at `rate` bytes
-    per second for its first `slow_bytes`, as it would on a slower connection: what the
-    builder's worker measures to choose its way."""
-
-    slow_bytes = 256 * 1024
-    rate = 200_000  # a 1.6 Mbit/s phone connection
-
-    def copyfile(self, source, outputfile) -> None:
-        if not self.path.endswith("/pyodide.asm.wasm"):
-            return super().copyfile(source, outputfile)
-        sent = 0
-        while chunk := source.read(8192):
-            if sent < self.slow_bytes:
-                time.sleep(len(chunk) / self.rate)
-            outputfile.write(chunk)
-            sent += len(chunk)
-        return None
-
-
-@pytest.fixture
-def slow_base_url(site_dir: Path) -> Iterator[str]:
-    yield from hosted(site_dir, _SlowRuntimeHandler)
-
-
-class _SlowGzippedRuntimeHandler(_SlowRuntimeHandler):
-    """The slow link again, with the WebAssembly gzipped by the host (most compress it),
-    with its Content-Length or, as a host compressing on the fly, without: the worker
-    reads ~2.7 times as many bytes as cross the link."""
-
-    with_length = True
-
-    def do_GET(self) -> None:
-        if not self.path.endswith("/pyodide.asm.wasm"):
-            return super().do_GET()
-        body = _gzipped(Path(self.translate_path(self.path)))
-        self.send_response(200)
-        self.send_header("Content-Type", "application/wasm")
-        self.send_header("Content-Encoding", "gzip")
-        if self.with_length:
-            self.send_header("Content-Length", str(len(body)))
-        else:
-            self.close_connection = True  # the end of the body is the end of the connection
-        self.end_headers()
-        self.copyfile(io.BytesIO(body), self.wfile)
-        return None
-
-
-@functools.cache
-def _gzipped(path: Path) -> bytes:
-    return gzip.compress(path.read_bytes(), 6)
-
-
-class _SlowGzippedRuntimeHandlerWithoutLength(_SlowGzippedRuntimeHandler):
-    with_length = False
-
-
-@pytest.fixture(params=["with its length", "compressed on the fly"])
-def slow_gzipping_base_url(site_dir: Path, request: pytest.FixtureRequest) -> Iterator[str]:
-    handler = {
-        "with its length": _SlowGzippedRuntimeHandler,
-        "compressed on the fly": _SlowGzippedRuntimeHandlerWithoutLength,
-    }[request.param]
-    yield from hosted(site_dir, handler)
-
-
-class _MidRuntimeHandler(_SlowRuntimeHandler):
-    """20 Mbit/s for the first 2 MB: fast enough for the snapshot, too slow for gzip's
-    extra 1.5 MB to pay for its quicker decoding."""
-
-    slow_bytes = 2 * 1024 * 1024
-    rate = 2_500_000
-
-
 @pytest.fixture
 def mid_base_url(site_dir: Path) -> Iterator[str]:
-    yield from hosted(site_dir, _MidRuntimeHandler)
+    yield from hosted(site_dir, MidRuntimeHandler)
 
 
 @pytest.fixture
@@ -122,118 +37,6 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
 
 def started(page: Page) -> str:
     return page.get_attribute("[data-sh-builder]", "data-sh-python-start")
-
-
-def test_on_a_slow_link_python_starts_the_long_way_and_keeps_a_snapshot_made_here(
-    browser: Browser, slow_base_url: str, tmp_path: Path
-) -> None:
-    """On a slow link the first visit takes the long way and, before its first answer,
-    keeps a snapshot of its own Python (python/made-here.js): the next visit restores
-    that, even offline, and the site's snapshot (megabytes over that link) is never
-    downloaded. Made before the first answer, it holds nothing the reader wrote. The
-    long way starts Python ready to be snapshotted and installs the wheels by hand: the
-    calendar's packages, loaded later by Pyodide's own loader, still come."""
-    context = browser.new_context(viewport=DESKTOP, accept_downloads=True)
-    try:
-        _slow_visit_then_offline(context, slow_base_url, tmp_path)
-    finally:
-        context.close()
-
-
-def _slow_visit_then_offline(context: BrowserContext, slow_base_url: str, tmp_path: Path) -> None:
-    requests: list[tuple[float, str]] = []
-    context.on("request", lambda r: requests.append((time.monotonic(), r.url)))
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(f"{slow_base_url}builder/?f=how+to+run+a+quokkaboard+review")
-    page.wait_for_selector(READY, timeout=60_000)
-    assert started(page).startswith("wheels (slow link: "), started(page)
-    expect(page.locator("[data-sh-draft=email] [data-sh-draft-text]")).to_have_value(
-        re.compile("how to run a quokkaboard review")
-    )
-    # This start takes the whole (cut) standard library and the wheels.
-    urls = [url for _, url in requests]
-    assert [url for url in urls if url.endswith(".whl")]
-    assert any(url.endswith("/python_stdlib.zip") for url in urls)
-
-    # Afterwards, in the background, what a restore of its own snapshot needs is kept;
-    # the site's snapshot and the standard library that one needs are never fetched.
-    wait_until_kept(page, MADE_HERE_START)
-    assert page.evaluate(KEPT_SNAPSHOT_MAGIC, "builder-made-here.snapshot") == "SHSNAP01"
-    site_snapshot = ("/builder.snapshot", ".snapshot.gz", "/python_stdlib_after_snapshot.zip")
-    assert not [url for _, url in requests if url.endswith(site_snapshot)]
-    # Python's memory as it was made (its module names), before the reader's words
-    # reached Python.
-    texts = ["shorthaul_snapshot", "quokkaboard"]  # a word the builder has never seen
-    held = page.evaluate(KEPT_FILE_HOLDS, ["builder-made-here.snapshot", texts])
-    assert held == ["shorthaul_snapshot"]
-
-    fill(page, {**SAMPLE_REQUEST, "first_date": START.isoformat(), "meeting_time": "14:00"})
-    go_to(page, "review")
-    events = ics_events(download(page, "#step-review [data-sh-calendar=mine]", tmp_path))
-    assert len(events) == 3
-    assert events[0].decoded("DTSTART").date() == START
-
-    context.set_offline(True)
-    try:
-        page.reload()
-        page.wait_for_selector(READY, timeout=60_000)
-        assert started(page) == "snapshot (made in this browser)"
-        fill(page, {"focus": "how to give feedback on a design"})  # back at its step
-        expect(page.locator("[data-sh-draft=email] [data-sh-draft-text]")).to_have_value(
-            re.compile("how to give feedback on a design")
-        )
-    finally:
-        context.set_offline(False)
-    assert not [url for _, url in requests if url.endswith(site_snapshot)]
-    assert errors == []
-
-
-def test_a_snapshot_made_here_that_cannot_be_restored_is_made_again(
-    context: BrowserContext, slow_base_url: str
-) -> None:
-    """A kept snapshot that no longer restores (spoilt on disk, say) costs one start the
-    long way, with that reason, which keeps a good one in its place."""
-    page = context.new_page()
-    page.goto(f"{slow_base_url}builder/")
-    page.wait_for_selector(READY, timeout=60_000)
-    wait_until_kept(page, MADE_HERE_START)
-    page.evaluate(
-        """async () => {
-            const cache = await caches.open("sh-python");
-            const request = (await cache.keys())
-                .find((r) => r.url.endsWith("/builder-made-here.snapshot"));
-            await cache.put(request, new Response(new Uint8Array(4096).fill(7)));
-        }"""
-    )
-    page.reload()
-    page.wait_for_selector(READY, timeout=60_000)
-    assert started(page) == "wheels (snapshot: not a builder snapshot)", started(page)
-    expect(page.locator("[data-sh-draft=email] [data-sh-draft-text]")).not_to_be_empty()
-    assert wait_until(
-        page,
-        f"async () => (await ({KEPT_SNAPSHOT_MAGIC})('builder-made-here.snapshot')) === 'SHSNAP01'",
-        timeout_s=30,
-    )
-    page.reload()
-    page.wait_for_selector(READY, timeout=60_000)
-    assert started(page) == "snapshot (made in this browser)"
-
-
-def test_a_slow_link_is_read_as_slow_when_the_host_compresses_the_runtime(
-    context: BrowserContext, slow_gzipping_base_url: str
-) -> None:
-    page = context.new_page()
-    page.goto(f"{slow_gzipping_base_url}builder/?f=how+to+run+a+retrospective")
-    page.wait_for_selector(READY, timeout=60_000)
-    # About 1.6 Mbit/s measured, not the ~4.3 the decompressed bytes would suggest.
-    speed = re.fullmatch(r"wheels \(slow link: ([0-9.]+) Mbit/s, .*\)", started(page))
-    assert speed, started(page)
-    assert float(speed[1]) < 2.5, started(page)
-    expect(page.locator("[data-sh-draft=email] [data-sh-draft-text]")).to_have_value(
-        re.compile("how to run a retrospective")
-    )
 
 
 def test_on_a_middling_link_the_snapshot_comes_in_xz(
@@ -371,3 +174,60 @@ def test_the_wheels_carry_no_time_of_their_build(site_dir: Path) -> None:
         assert times[record] <= newest, f"{wheel.name}: RECORD carries the build's time"
         if wheel.name.startswith(("shorthaul_builder-", "markupsafe-")):  # built here
             assert set(times.values()) == {(1980, 1, 1, 0, 0, 0)}, wheel.name
+
+
+def test_the_long_ways_zips_come_stored_too_holding_the_same_files(site_dir: Path) -> None:
+    """stored/ holds the cut standard library and the start's wheels again, every member
+    stored (brotli on the host then compresses them whole) with the same names, dates and
+    bytes as the deflated zips, and bundle.json lists them apart from the wheels."""
+    import zipfile
+
+    bundle = next((site_dir / "pyodide").iterdir())
+    summary = json.loads((bundle / "bundle.json").read_text(encoding="utf-8"))
+    later = set(summary["later"])
+    start_wheels = [n for n in summary["files"] if n.endswith(".whl") and "/" not in n]
+    start_wheels = [n for n in start_wheels if n not in later]
+    assert summary["stored"] == sorted(f"stored/{n}" for n in ["python_stdlib.zip", *start_wheels])
+    for name in summary["stored"]:
+        deflated = zipfile.ZipFile(bundle / name.removeprefix("stored/"))
+        stored = zipfile.ZipFile(bundle / name)
+        assert {i.compress_type for i in stored.infolist()} == {zipfile.ZIP_STORED}, name
+        assert [(i.filename, i.date_time) for i in stored.infolist()] == [
+            (i.filename, i.date_time) for i in deflated.infolist()
+        ], name
+        for info in deflated.infolist():
+            assert stored.read(info.filename) == deflated.read(info), (name, info.filename)
+        # A host that sends the build's brotli copies sends far fewer bytes for it.
+        assert (bundle / f"{name}.br").stat().st_size < 0.85 * (
+            bundle / name.removeprefix("stored/")
+        ).stat().st_size
+
+
+def test_the_shipped_python_carries_no_prose_but_the_notices(site_dir: Path) -> None:
+    """What a reader's Python never reads stays home: the standard library's comments
+    and docstrings (strip_stdlib.mjs) and the wheels' docstrings (compile_wheels.mjs).
+    A file's opening notice stays (logging's licence asks to travel with every copy)."""
+    import ast
+    import zipfile
+
+    import builder
+
+    bundle = next((site_dir / "pyodide").iterdir())
+    stdlib = zipfile.ZipFile(bundle / "python_stdlib.zip")
+    source = stdlib.read("json/decoder.py").decode("utf-8")
+    tree = ast.parse(source)
+    documented = (ast.Module, ast.ClassDef, ast.FunctionDef)
+    assert not [n for n in ast.walk(tree) if isinstance(n, documented) and ast.get_docstring(n)]
+    assert "#" not in "".join(line.split("'")[0].split('"')[0] for line in source.splitlines())
+    assert "def decode(self, s, _w=WHITESPACE.match):" in source  # the code is all there
+    notice = stdlib.read("logging/__init__.py").decode("utf-8").splitlines()
+    assert notice[0].startswith("# Copyright")
+    assert "Vinay Sajip" in notice[0]
+    assert any("Permission to use, copy, modify" in line for line in notice[:10])
+
+    wheel = next(bundle.glob("shorthaul_builder-*.whl"))
+    code = zipfile.ZipFile(wheel).read("builder/__init__.pyc")
+    first_words = " ".join(builder.__doc__.split()[:6])
+    assert first_words
+    assert first_words.encode() not in code
+    assert b"__all__" in code

@@ -15,13 +15,13 @@ import { canCompileEarly, compileEarly } from "./python/compile_early.js";
 import {
   PYTHON_CACHE,
   SNAPSHOT,
-  STDLIB,
   STDLIB_AFTER_SNAPSHOT,
   asArrivedKey,
   keepTheRest,
   keptAsArrived,
   keptWay,
-  startWheels,
+  longWayFiles,
+  servedCompressed,
 } from "./python/kept-files.js";
 import { forgetSnapshotMadeHere, keepSnapshotMadeHere } from "./python/made-here.js";
 import { choosePath, meter, wireRatio } from "./python/link.js";
@@ -108,8 +108,9 @@ function watchFetches() {
 // the snapshot file link.js chose for this link (xz or gzip), fetched unless this
 // browser kept the snapshot from an earlier visit (decompressed, under SNAPSHOT's
 // address); `path.madeHere`: the one this browser made on a start the long way (its
-// kept file, as keptWay found it), which takes the long way's whole standard library.
-async function restore(indexURL, { file, madeHere }) {
+// kept file, as keptWay found it), which takes the long way's whole standard library
+// (`path.stdlib`, the copy that start kept).
+async function restore(indexURL, { file, madeHere, stdlib }) {
   let problem = null;
   const read = (async () => {
     if (madeHere) return readSnapshot(madeHere, indexURL);
@@ -130,7 +131,7 @@ async function restore(indexURL, { file, madeHere }) {
   try {
     const _loadSnapshot = read.then(({ snapshot }) => snapshot);
     _loadSnapshot.catch(() => {}); // rejected before Pyodide awaits it: not unhandled
-    const stdLibURL = new URL(madeHere ? STDLIB : STDLIB_AFTER_SNAPSHOT, indexURL).href;
+    const stdLibURL = new URL(madeHere ? stdlib : STDLIB_AFTER_SNAPSHOT, indexURL).href;
     const pyodide = await loadPyodide({ indexURL, stdLibURL, _loadSnapshot, stdout: () => {}, stderr: () => {} });
     const { filled } = await read;
     if (!filled()) throw new Error("the runtime's memory was not seen when it was made");
@@ -153,9 +154,9 @@ async function restore(indexURL, { file, madeHere }) {
 // starts ready to be snapshotted, and the wheels are installed the snapshot's way
 // (snapshot-steps.mjs), so that before the first answer this browser can keep a
 // snapshot of its own: the next visit restores it, on however slow a link, without
-// downloading the site's.
-async function install(indexURL, bundle) {
-  const wheels = startWheels(bundle);
+// downloading the site's. `stored`: fetch the zips' stored copies (kept-files.js).
+async function install(indexURL, bundle, stored = false) {
+  const { stdlib, wheels } = longWayFiles(bundle, stored);
   let heapAtStart = 0; // the memory a restore starts with: a snapshot must fit it
   const stopWatching = whenInstantiated((memory) => {
     heapAtStart = memory.buffer.byteLength;
@@ -169,7 +170,8 @@ async function install(indexURL, bundle) {
   });
   let pyodide;
   try {
-    pyodide = await loadPyodide({ indexURL, _makeSnapshot: true, stdout: () => {}, stderr: () => {} });
+    const stdLibURL = new URL(stdlib, indexURL).href;
+    pyodide = await loadPyodide({ indexURL, stdLibURL, _makeSnapshot: true, stdout: () => {}, stderr: () => {} });
   } finally {
     stopWatching();
   }
@@ -202,18 +204,21 @@ async function measureLink(fetches, indexURL) {
     // (the same address, so Pyodide's import gets this module). Not on a first visit:
     // there it would share the link with the WebAssembly being measured.
     import(new URL("pyodide.asm.mjs", indexURL).href).catch(() => {}); // fails again, reported, in loadPyodide
-    const { way, madeHere } = (await keptWay(indexURL, await bundle, kept)) ?? {};
-    if (way === "here") return { snapshot: true, madeHere, bundle: await bundle };
+    const { way, madeHere, stdlib, stored } = (await keptWay(indexURL, await bundle, kept)) ?? {};
+    if (way === "here") return { snapshot: true, madeHere, stdlib, bundle: await bundle };
     if (way === "long") {
       const why = "kept from the last visit";
-      return { snapshot: false, why, bundle: await bundle };
+      return { snapshot: false, why, stored, bundle: await bundle };
     }
   } else {
+    const compressed = servedCompressed(indexURL, unwatchedFetch); // asked beside the download
     const response = await fetches.watched(wasmURL);
     const metered = meter(response);
     prefetched.set(wasmURL, Promise.resolve(metered.response));
     const { bytesPerSecond } = await metered.measured;
     measured = { bytesPerSecond: bytesPerSecond * wireRatio(response, await bundle) };
+    const path = choosePath(measured, await bundle);
+    if (!path.snapshot) return { ...path, stored: await compressed, bundle: await bundle };
   }
   return { ...choosePath(measured, await bundle), bundle: await bundle };
 }
@@ -237,9 +242,9 @@ async function load(fetches, indexURL) {
       if (path.madeHere) await forgetSnapshotMadeHere(indexURL); // made again below
     }
   } else {
-    start = `wheels (${path.why})`;
+    start = `wheels (${path.why}${path.stored ? "; stored zips" : ""})`;
   }
-  if (!pyodide) ({ pyodide, madeHere } = await install(indexURL, path.bundle));
+  if (!pyodide) ({ pyodide, madeHere } = await install(indexURL, path.bundle, path.stored));
   handle = pyodide.pyimport("builder.web").handle;
   calendar = calendarLoader(pyodide, indexURL);
   self.postMessage(JSON.stringify({ type: "ready", pyodide: pyodide.version, start }));

@@ -38,28 +38,60 @@ export async function keptAsArrived(indexURL, kept) {
 // loaded later, on first use.
 export function startWheels(bundle) {
   const later = new Set(bundle.later ?? []);
-  return bundle.files.filter((name) => name.endsWith(".whl") && !later.has(name));
+  return bundle.files.filter((name) => name.endsWith(".whl") && !name.includes("/") && !later.has(name));
+}
+
+// The long way's zips (the standard library and the start's wheels) come twice: deflated
+// member by member, as zips are, and under STORED with their members stored, which a
+// host's brotli then compresses whole, across members: 0.33 MB less of the long way's
+// 1.11 MB (sitebuild/python_bundle/). Only a host that sends the build's compressed
+// copies (nginx, Caddy: the README's publishing setups) or compresses zips itself
+// sends the stored ones compressed; GitHub Pages, Netlify and Cloudflare Pages send a
+// zip as it is, four times the size. So a first visit asks (`servedCompressed`).
+export const STORED = "stored/";
+
+// The names the long way fetches: { stdlib, wheels }, stored or deflated.
+export function longWayFiles(bundle, stored) {
+  const prefix = stored && bundle.stored?.includes(`${STORED}${STDLIB}`) ? STORED : "";
+  return { stdlib: `${prefix}${STDLIB}`, wheels: startWheels(bundle).map((name) => `${prefix}${name}`) };
+}
+
+// Whether this host sends the stored standard library compressed: a HEAD request (its
+// headers only, one round trip, made beside the runtime's download). False if it sends
+// it as it is, or has no stored copy (a bundle built before them), or cannot say.
+export async function servedCompressed(indexURL, fetchFile) {
+  try {
+    const response = await fetchFile(new URL(`${STORED}${STDLIB}`, indexURL).href, { method: "HEAD" });
+    const encoding = (response.headers.get("Content-Encoding") ?? "identity").trim().toLowerCase();
+    await response.arrayBuffer(); // none for HEAD; left unread, the request counts as cut off
+    return response.ok && encoding !== "identity";
+  } catch {
+    return false;
+  }
 }
 
 // The way to start when this browser kept the runtime (then there is no download to
 // measure the link on): { way: "snapshot" } if the site's snapshot was kept
-// (decompressed or as it arrived); { way: "here", madeHere } if the snapshot this
-// browser made on a start the long way was (`madeHere`: that file, as looked up), with
-// the files a restore of it needs; { way: "long" } if neither was but every file of
-// the long way was (a first visit on a slow link took that way and could not keep a
-// snapshot): this one starts from what is here instead of downloading megabytes over
-// that same link; else null. `kept(url)` looks a file up; each is looked up once.
+// (decompressed or as it arrived); { way: "here", madeHere, stdlib } if the snapshot
+// this browser made on a start the long way was (`madeHere`: that file, as looked up),
+// with the files a restore of it needs (`stdlib`: the standard library's name, stored
+// or not, whichever that start fetched: any holds what it imports); { way: "long",
+// stored } if neither was but every file of the long way was (a first visit on a slow
+// link took that way and could not keep a snapshot): this one starts from what is here
+// instead of downloading megabytes over that same link; else null. `kept(url)` looks a
+// file up; each is looked up once.
 export async function keptWay(indexURL, bundle, kept) {
   const url = (name) => new URL(name, indexURL).href;
   if ((await kept(url(SNAPSHOT))) || (await keptAsArrived(indexURL, kept))) return { way: "snapshot" };
-  const both = [MADE_HERE, STDLIB, "pyodide-lock.json"]; // a restore of it, or the long way
-  const [madeHere, stdlib, lock] = await Promise.all(both.map((name) => kept(url(name))));
-  if (!stdlib || !lock) return null;
-  if (madeHere) return { way: "here", madeHere };
-  for (const name of startWheels(bundle)) {
+  const wanted = [MADE_HERE, `${STORED}${STDLIB}`, STDLIB, "pyodide-lock.json"]; // a restore of it, or the long way
+  const [madeHere, storedStdlib, stdlib, lock] = await Promise.all(wanted.map((name) => kept(url(name))));
+  if (!(storedStdlib || stdlib) || !lock) return null;
+  const files = longWayFiles(bundle, Boolean(storedStdlib));
+  if (madeHere) return { way: "here", madeHere, stdlib: files.stdlib };
+  for (const name of files.wheels) {
     if (!(await kept(url(name)))) return null;
   }
-  return { way: "long" };
+  return { way: "long", stored: Boolean(storedStdlib) };
 }
 
 async function dropAsArrived(cache, indexURL) {
