@@ -22,7 +22,7 @@ from sitekit import (
     wait_until,
     wait_until_kept,
 )
-from slow_hosts import SlowRuntimeHandler
+from slow_hosts import SlowBrotliHandler, SlowRuntimeHandler
 from test_offline import _RevalidatingHandler
 
 pytestmark = pytest.mark.browser
@@ -61,12 +61,12 @@ class _Counting(_RevalidatingHandler):
 def _release_at_the_end() -> Iterator[None]:
     """What a host holds for a reader who left is let go when the test ends; each test
     starts with a host that has sent nothing (what it holds is a file asked for again)."""
-    for host in (_Counting, _SlowCounting):
+    for host in (_Counting, _SlowCounting, _SlowBrotliCounting):
         host.released.clear()
         host.sent.clear()
         host.holding = False
     yield
-    for host in (_Counting, _SlowCounting):
+    for host in (_Counting, _SlowCounting, _SlowBrotliCounting):
         host.released.set()
 
 
@@ -92,6 +92,19 @@ class _SlowCounting(_Counting, SlowRuntimeHandler):
 @pytest.fixture(scope="module")
 def slow_counted_url(site_dir: Path) -> Iterator[str]:
     yield from hosted(site_dir, _SlowCounting)
+
+
+class _SlowBrotliCounting(_SlowCounting, SlowBrotliHandler):
+    """The same, from a host that sends the build's brotli copies: the long way fetches
+    the zips' stored copies (python/kept-files.js)."""
+
+    sent: list[str] = []  # noqa: RUF012 - one list for the module's one server
+    released = threading.Event()
+
+
+@pytest.fixture(scope="module")
+def slow_brotli_counted_url(site_dir: Path) -> Iterator[str]:
+    yield from hosted(site_dir, _SlowBrotliCounting)
 
 
 class _Bodies(_RevalidatingHandler):
@@ -212,14 +225,18 @@ def test_after_a_long_way_start_cut_short_the_next_visit_restores_the_snapshot_m
     context.close()
 
 
+@pytest.mark.parametrize("stored", [False, True], ids=["deflated zips", "stored zips"])
 def test_a_long_way_start_cut_short_before_its_snapshot_starts_from_what_was_kept(
-    browser: Browser, slow_counted_url: str
+    browser: Browser, request: pytest.FixtureRequest, stored: bool
 ) -> None:
     """Without the snapshot it made (gone, or never kept: storage full), the next visit
     must not read the kept runtime as a fast link and download the site's snapshot over
     that slow link: it starts the long way from what was kept, and keeps a snapshot of
-    its own then."""
-    context, problems, page = first_visit(browser, slow_counted_url, _SlowCounting)
+    its own then. From a host that sends brotli copies, what was kept is the stored
+    zips, and the next visit starts from those."""
+    host = _SlowBrotliCounting if stored else _SlowCounting
+    url = request.getfixturevalue("slow_brotli_counted_url" if stored else "slow_counted_url")
+    context, problems, page = first_visit(browser, url, host)
     assert wait_until(page, LONG_WAY_KEPT, timeout_s=30)
     page.evaluate(
         """async () => {
@@ -231,11 +248,13 @@ def test_a_long_way_start_cut_short_before_its_snapshot_starts_from_what_was_kep
     )
     page.close()
 
-    page, start = come_back(context, problems, slow_counted_url, _SlowCounting)
-    assert start == "wheels (kept from the last visit)", start
+    page, start = come_back(context, problems, url, host)
+    said = "; stored zips" if stored else ""
+    assert start == f"wheels (kept from the last visit{said})", start
     expect(page.locator("[data-sh-draft=email] [data-sh-draft-text]")).not_to_be_empty()
-    wait_until_kept(page, MADE_HERE_START)
-    assert big(_SlowCounting.sent) == []
+    stdlib = "stored/python_stdlib.zip" if stored else "python_stdlib.zip"
+    wait_until_kept(page, tuple(stdlib if n == "python_stdlib.zip" else n for n in MADE_HERE_START))
+    assert big(host.sent) == []
     context.close()
 
 

@@ -79,12 +79,21 @@ export async function servedCompressed(indexURL, fetchFile) {
 // stored } if neither was but every file of the long way was (a first visit on a slow
 // link took that way and could not keep a snapshot): this one starts from what is here
 // instead of downloading megabytes over that same link; else null. `kept(url)` looks a
-// file up; each is looked up once.
+// file up; each is looked up once, and all at once (on the way back to a slow link's
+// first preview, one after another they cost tens of milliseconds of its 1.5 s).
 export async function keptWay(indexURL, bundle, kept) {
   const url = (name) => new URL(name, indexURL).href;
-  if ((await kept(url(SNAPSHOT))) || (await keptAsArrived(indexURL, kept))) return { way: "snapshot" };
-  const wanted = [MADE_HERE, `${STORED}${STDLIB}`, STDLIB, "pyodide-lock.json"]; // a restore of it, or the long way
-  const [madeHere, storedStdlib, stdlib, lock] = await Promise.all(wanted.map((name) => kept(url(name))));
+  const wanted = [
+    SNAPSHOT,
+    ...SNAPSHOT_FILES.map((name) => asArrivedKey(name)),
+    MADE_HERE, // or a restore of the one made here
+    `${STORED}${STDLIB}`,
+    STDLIB,
+    "pyodide-lock.json", // or the long way
+  ];
+  const found = await Promise.all(wanted.map((name) => kept(url(name))));
+  const [snapshot, xzArrived, gzipArrived, madeHere, storedStdlib, stdlib, lock] = found;
+  if (snapshot || xzArrived || gzipArrived) return { way: "snapshot" };
   if (!(storedStdlib || stdlib) || !lock) return null;
   const files = longWayFiles(bundle, Boolean(storedStdlib));
   if (madeHere) return { way: "here", madeHere, stdlib: files.stdlib };
