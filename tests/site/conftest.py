@@ -17,7 +17,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, Playwright, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 from sitekit import DESKTOP, ROOT, PageProblems
 
 CHROMIUM_FLAGS = [
@@ -125,6 +125,14 @@ QUICK_FRAMES = "--disable-frame-rate-limit"
 @pytest.fixture(scope="module")
 def quick_frames_browser(playwright: Playwright) -> Iterator[Browser]:
     yield from launched(playwright, QUICK_FRAMES)
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    """A fresh desktop browser context (a test module may define its own)."""
+    context = browser.new_context(viewport=DESKTOP)
+    yield context
+    context.close()
 
 
 @pytest.fixture

@@ -204,6 +204,12 @@ MADE_HERE_START = (
 )
 
 
+def started(page: Page) -> str:
+    """How the builder's Python started (`data-sh-python-start`: "snapshot", "wheels
+    (slow link: …)", …), as the worker told the page."""
+    return page.get_attribute("[data-sh-builder]", "data-sh-python-start")
+
+
 def shipped_snapshot(site_dir: Path) -> Path:
     """The builder's snapshot file in the built site (xz-compressed)."""
     return next((site_dir / "pyodide").glob("*/builder.snapshot"))

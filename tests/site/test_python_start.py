@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 from conftest import hosted
-from playwright.sync_api import Browser, BrowserContext, Page, expect
-from sitekit import DESKTOP, shipped_snapshot
+from playwright.sync_api import BrowserContext, expect
+from sitekit import shipped_snapshot, started
 from slow_hosts import MidRuntimeHandler
 
 pytestmark = pytest.mark.browser
@@ -26,17 +26,6 @@ READY = "[data-sh-builder][data-sh-ready='true']"
 @pytest.fixture
 def mid_base_url(site_dir: Path) -> Iterator[str]:
     yield from hosted(site_dir, MidRuntimeHandler)
-
-
-@pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
-    context = browser.new_context(viewport=DESKTOP)
-    yield context
-    context.close()
-
-
-def started(page: Page) -> str:
-    return page.get_attribute("[data-sh-builder]", "data-sh-python-start")
 
 
 def test_on_a_middling_link_the_snapshot_comes_in_xz(

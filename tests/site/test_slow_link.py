@@ -12,13 +12,14 @@ from pathlib import Path
 
 import pytest
 from conftest import hosted
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, expect
 from sitekit import (
     DESKTOP,
     KEPT_FILE_HOLDS,
     KEPT_SNAPSHOT_MAGIC,
     MADE_HERE_START,
     SAMPLE_REQUEST,
+    started,
     wait_until,
     wait_until_kept,
 )
@@ -53,17 +54,6 @@ def slow_gzipping_base_url(site_dir: Path, request: pytest.FixtureRequest) -> It
 @pytest.fixture
 def slow_brotli_base_url(site_dir: Path) -> Iterator[str]:
     yield from hosted(site_dir, SlowBrotliHandler)
-
-
-@pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
-    context = browser.new_context(viewport=DESKTOP)
-    yield context
-    context.close()
-
-
-def started(page: Page) -> str:
-    return page.get_attribute("[data-sh-builder]", "data-sh-python-start")
 
 
 def test_on_a_slow_link_python_starts_the_long_way_and_keeps_a_snapshot_made_here(
