@@ -109,13 +109,14 @@ function watchFetches() {
 // browser kept the snapshot from an earlier visit (decompressed, under SNAPSHOT's
 // address); `path.madeHere`: the one this browser made on a start the long way (its
 // kept file, as keptWay found it), which takes the long way's whole standard library
-// (`path.stdlib`, the copy that start kept).
-async function restore(indexURL, { file, madeHere, stdlib }) {
+// (`path.stdlib`, the copy that start kept). `path.keptSnapshot`: the site's snapshot
+// as keptWay found it kept, if it looked.
+async function restore(indexURL, { file, madeHere, stdlib, keptSnapshot }) {
   let problem = null;
   const read = (async () => {
     if (madeHere) return readSnapshot(madeHere, indexURL);
-    const hit = await kept(new URL(SNAPSHOT, indexURL).href);
-    const early = hit ? null : await keptAsArrived(indexURL, kept);
+    const hit = keptSnapshot ? keptSnapshot.decompressed : await kept(new URL(SNAPSHOT, indexURL).href);
+    const early = hit ? null : keptSnapshot ? keptSnapshot.asArrived : await keptAsArrived(indexURL, kept);
     // Not watched: if it is missing, Python starts the long way instead of failing.
     const url = new URL(file, indexURL).href;
     const response = hit ?? early ?? (await unwatchedFetch(url));
@@ -196,7 +197,6 @@ async function measureLink(fetches, indexURL) {
   const bundle = fetches.watched(new URL("bundle.json", indexURL).href).then((r) => r.json());
   const hit = await kept(wasmURL);
   nothingKept = !hit;
-  let measured = { bytesPerSecond: Infinity };
   if (hit) {
     prefetched.set(wasmURL, Promise.resolve(hit));
     // Pyodide imports its second script only once the first has run: ask for it now,
@@ -204,23 +204,21 @@ async function measureLink(fetches, indexURL) {
     // (the same address, so Pyodide's import gets this module). Not on a first visit:
     // there it would share the link with the WebAssembly being measured.
     import(new URL("pyodide.asm.mjs", indexURL).href).catch(() => {}); // fails again, reported, in loadPyodide
-    const { way, madeHere, stdlib, stored } = (await keptWay(indexURL, await bundle, kept)) ?? {};
+    const { way, madeHere, stdlib, stored, keptSnapshot } = (await keptWay(indexURL, await bundle, kept)) ?? {};
     if (way === "here") return { snapshot: true, madeHere, stdlib, bundle: await bundle };
     if (way === "long") {
       const why = "kept from the last visit";
       return { snapshot: false, why, stored, bundle: await bundle };
     }
-  } else {
-    const compressed = servedCompressed(indexURL, unwatchedFetch); // asked beside the download
-    const response = await fetches.watched(wasmURL);
-    const metered = meter(response);
-    prefetched.set(wasmURL, Promise.resolve(metered.response));
-    const { bytesPerSecond } = await metered.measured;
-    measured = { bytesPerSecond: bytesPerSecond * wireRatio(response, await bundle) };
-    const path = choosePath(measured, await bundle);
-    if (!path.snapshot) return { ...path, stored: await compressed, bundle: await bundle };
+    return { ...choosePath({ bytesPerSecond: Infinity }, await bundle), keptSnapshot, bundle: await bundle };
   }
-  return { ...choosePath(measured, await bundle), bundle: await bundle };
+  const compressed = servedCompressed(indexURL, unwatchedFetch); // asked beside the download
+  const response = await fetches.watched(wasmURL);
+  const metered = meter(response);
+  prefetched.set(wasmURL, Promise.resolve(metered.response));
+  const { bytesPerSecond } = await metered.measured;
+  const path = choosePath({ bytesPerSecond: bytesPerSecond * wireRatio(response, await bundle) }, await bundle);
+  return { ...path, stored: !path.snapshot && (await compressed), bundle: await bundle };
 }
 
 async function load(fetches, indexURL) {

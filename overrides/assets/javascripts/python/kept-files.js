@@ -71,8 +71,9 @@ export async function servedCompressed(indexURL, fetchFile) {
 }
 
 // The way to start when this browser kept the runtime (then there is no download to
-// measure the link on): { way: "snapshot" } if the site's snapshot was kept
-// (decompressed or as it arrived); { way: "here", madeHere, stdlib } if the snapshot
+// measure the link on): { way: "snapshot", keptSnapshot } if the site's snapshot was
+// kept (`keptSnapshot`: { decompressed, asArrived }, the files as looked up, for the
+// restore not to look them up again); { way: "here", madeHere, stdlib } if the snapshot
 // this browser made on a start the long way was (`madeHere`: that file, as looked up),
 // with the files a restore of it needs (`stdlib`: the standard library's name, stored
 // or not, whichever that start fetched: any holds what it imports); { way: "long",
@@ -93,7 +94,9 @@ export async function keptWay(indexURL, bundle, kept) {
   ];
   const found = await Promise.all(wanted.map((name) => kept(url(name))));
   const [snapshot, xzArrived, gzipArrived, madeHere, storedStdlib, stdlib, lock] = found;
-  if (snapshot || xzArrived || gzipArrived) return { way: "snapshot" };
+  if (snapshot || xzArrived || gzipArrived) {
+    return { way: "snapshot", keptSnapshot: { decompressed: snapshot, asArrived: xzArrived ?? gzipArrived } };
+  }
   if (!(storedStdlib || stdlib) || !lock) return null;
   const files = longWayFiles(bundle, Boolean(storedStdlib));
   if (madeHere) return { way: "here", madeHere, stdlib: files.stdlib };
