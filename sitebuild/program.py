@@ -41,6 +41,8 @@ def checked(raw: object, guide: str) -> dict:
     raw = raw or {}
     if not isinstance(raw, dict):
         raise ProgramError("extra.program in mkdocs.yml should be a list of settings")
+    # `languages` is the site's, not the builder's: sitebuild/languages.py checks it.
+    raw = {key: value for key, value in raw.items() if key != "languages"}
     try:
         return settings.read({**raw, "guide": guide}).as_data()
     except settings.SettingsError as error:

@@ -9,12 +9,14 @@ from pathlib import Path
 
 import _repo_root  # noqa: F401 - sitebuild/ on sys.path
 
-from sitebuild import offline
+from sitebuild import languages, offline
 
 log = logging.getLogger("mkdocs.hooks.offline")
 
 
 def on_post_build(config) -> None:
+    if languages.inside():
+        return  # a language build: the English build does this for the whole site
     site, pyodide_dir = Path(config["site_dir"]), config["extra"]["pyodide_dir"]
     data = offline.write_service_worker(
         site, pyodide_dir, dev_server=bool(config["extra"].get("dev_server"))

@@ -14,12 +14,14 @@ from pathlib import Path
 import _repo_root  # noqa: F401 - sitebuild/ on sys.path
 from mkdocs.exceptions import PluginError
 
-from sitebuild import page_scripts
+from sitebuild import languages, page_scripts
 
 log = logging.getLogger("mkdocs.hooks.page_scripts")
 
 
 def on_post_build(config) -> None:
+    if languages.inside():
+        return  # a language build: the English build does this for the whole site
     try:
         done = page_scripts.bundle(Path(config["site_dir"]))
     except page_scripts.ScriptError as error:

@@ -14,18 +14,22 @@ from pathlib import Path
 
 import _repo_root  # noqa: F401 - sitebuild/ on sys.path
 
-from sitebuild import publish
+from sitebuild import languages, publish
 
 log = logging.getLogger("mkdocs.hooks.publish")
 
 
 def on_config(config):
+    if languages.inside():
+        return config  # a language build: the English build does this for the whole site
     if not config["extra"].get("dev_server"):
         publish.start_early()  # the runtime's copies are made beside the build, not after it
     return config
 
 
 def on_post_build(config) -> None:
+    if languages.inside():
+        return  # a language build: the English build does this for the whole site
     if config["extra"].get("dev_server"):
         return
     setting = (config["extra"].get("hosting") or {}).get("frame_ancestors")

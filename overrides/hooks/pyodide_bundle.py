@@ -12,13 +12,15 @@ from pathlib import Path
 
 import _repo_root  # sitebuild/ on sys.path
 
-from sitebuild import python_bundle
+from sitebuild import languages, python_bundle
 
 log = logging.getLogger("mkdocs.hooks.pyodide_bundle")
 _bundle: dict[str, Path] = {}
 
 
 def on_pre_build(config) -> None:
+    if languages.inside():
+        return  # a language build: the English build does this for the whole site
     _bundle.clear()
     program = config.extra.get("shorthaul_program")  # from program_settings.py
     settings = None if program is None else json.dumps(program, sort_keys=True).encode()
@@ -28,6 +30,8 @@ def on_pre_build(config) -> None:
 
 
 def on_post_build(config) -> None:
+    if languages.inside():
+        return  # a language build: the English build does this for the whole site
     out = Path(config["site_dir"]) / config.extra["pyodide_dir"]
     python_bundle.build_bundle(out, _bundle)
     log.info("Pyodide %s bundle written to %s", python_bundle.runtime_version(), out)
