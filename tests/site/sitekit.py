@@ -70,16 +70,49 @@ def site_pages(site_dir: Path) -> list[str]:
     return sorted(pages)
 
 
-def doc_pages() -> list[str]:
-    """Every page the docs/ folder defines, as the URL path MkDocs gives it."""
+def doc_pages(code: str = "en") -> list[str]:
+    """Every page a language's docs folder defines, as the URL path MkDocs gives it
+    (English at the root, another language below its code: `es/tips/prepare/`)."""
+    from sitebuild import languages
+
+    language = languages.available()[code]
     pages = []
-    for md in sorted((ROOT / "docs").rglob("*.md")):
-        rel = md.relative_to(ROOT / "docs").with_suffix("").as_posix()
+    for md in sorted(language.docs_dir.rglob("*.md")):
+        rel = md.relative_to(language.docs_dir).with_suffix("").as_posix()
         if rel == "index" or rel.endswith("/index"):
-            pages.append(rel.removesuffix("index"))
+            pages.append(language.prefix + rel.removesuffix("index"))
         else:
-            pages.append(rel + "/")
+            pages.append(language.prefix + rel + "/")
     return pages
+
+
+def other_languages() -> list[str]:
+    """The codes of the languages other than English that the tested site offers (the
+    test command builds it with SHORTHAUL_LANGUAGES; sitebuild/languages.py)."""
+    from sitebuild import languages
+
+    return [language.code for language in languages.offered(None)[1:]]
+
+
+def other_language_pages() -> list[str]:
+    return [page for code in other_languages() for page in doc_pages(code)]
+
+
+def bare(path: str) -> str:
+    """A page's path without its language: `es/builder/` -> `builder/`."""
+    head, _, rest = path.partition("/")
+    return rest if head in other_languages() else path
+
+
+def all_pages() -> list[str]:
+    """Every page of the tested site, in every language it offers."""
+    return doc_pages() + other_language_pages()
+
+
+def rotated(pages: list[str], modes: list[str]) -> list[tuple[str, str]]:
+    """Each page once, with the modes taken in turn: the other languages' pages share
+    the English pages' templates, which are checked in every mode."""
+    return [(page, modes[i % len(modes)]) for i, page in enumerate(pages)]
 
 
 AXE_SOURCE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

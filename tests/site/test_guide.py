@@ -318,16 +318,24 @@ def prose_words(markdown: str) -> int:
     return len(re.findall(r"\w[\w'’-]*", text))
 
 
+# The summary's title in each language's pages (languages/<code>/docs/).
+IN_SHORT = {"docs": "In short", "es": "En resumen"}
+
+
 @pytest.mark.parametrize(
-    "path", sorted((ROOT / "docs").rglob("*.md")), ids=lambda p: p.relative_to(ROOT).as_posix()
+    "path",
+    sorted([*(ROOT / "docs").rglob("*.md"), *(ROOT / "languages").glob("*/docs/**/*.md")]),
+    ids=lambda p: p.relative_to(ROOT).as_posix(),
 )
 def test_long_pages_open_with_a_three_line_summary(path: Path) -> None:
     markdown = path.read_text(encoding="utf-8")
     if prose_words(markdown) <= LONG:
         return
+    rel = path.relative_to(ROOT).parts
+    title = IN_SHORT[rel[0] if rel[0] == "docs" else rel[1]]
     after_title = markdown.split("\n# ", 1)[1].split("\n", 1)[1].lstrip("\n")
-    summary = re.match(r'!!! abstract "In short"\n((?: {4}- .+\n)+)', after_title)
-    assert summary, f"{path.name}: a long page opens with an 'In short' summary"
+    summary = re.match(rf'!!! abstract "{title}"\n((?: {{4}}- .+\n)+)', after_title)
+    assert summary, f"{path.name}: a long page opens with an '{title}' summary"
     lines = summary.group(1).splitlines()
     assert len(lines) == 3
     assert all(len(line.split()) <= 16 for line in lines), "keep each line short"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 from focuskit import NARROW, SCHEMES, VIEWPORTS, WIDE, probe, use_scheme, walk
 from playwright.sync_api import Browser, Page, expect
-from sitekit import doc_pages
+from sitekit import doc_pages, other_language_pages, rotated
 
 pytestmark = pytest.mark.browser
 
@@ -37,7 +37,7 @@ def open_page(page: Page, url: str, viewport: dict, scheme: str) -> None:
     use_scheme(page, scheme)
     page.goto(url, wait_until="load")
     for path, ready in READY.items():
-        if url.endswith(path):
+        if url.endswith(path):  # in any language: /es/builder/ too
             page.wait_for_selector(ready, timeout=90_000)
 
 
@@ -48,6 +48,22 @@ def test_keyboard_walk_of_every_page(
     guarded_page: Page, base_url: str, path: str, width: str, scheme: str
 ) -> None:
     page = guarded_page
+    open_page(page, base_url + path, VIEWPORTS[width], scheme)
+    problems, stops = walk(page)
+    assert stops, "Tab reached nothing"
+    assert stops[-1]["inFooter"], f"the walk stopped before the footer, at {stops[-1]['describe']}"
+    assert problems == []
+
+
+WALKS = [f"{width}-{scheme}" for width in VIEWPORTS for scheme in SCHEMES]
+
+
+@pytest.mark.parametrize(("path", "mode"), rotated(other_language_pages(), WALKS))
+def test_keyboard_walk_of_every_other_language_page(
+    guarded_page: Page, base_url: str, path: str, mode: str
+) -> None:
+    page = guarded_page
+    width, scheme = mode.split("-")
     open_page(page, base_url + path, VIEWPORTS[width], scheme)
     problems, stops = walk(page)
     assert stops, "Tab reached nothing"

@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
-from sitekit import DESKTOP, ROOT, doc_pages
+from sitekit import DESKTOP, ROOT, all_pages, doc_pages
 
 CONTRACT = Path(__file__).with_name("public_links.txt")
 REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)">')
@@ -109,7 +109,7 @@ def meta(html: str, key: str) -> str | None:
     return found.group(1) if found else None
 
 
-@pytest.mark.parametrize("page", doc_pages())
+@pytest.mark.parametrize("page", all_pages())
 def test_every_page_has_a_link_preview(site_dir: Path, page: str) -> None:
     html = (site_dir / page / "index.html").read_text(encoding="utf-8")
     assert re.search(r"<title>[^<]+ - Short Haul</title>|<title>Short Haul</title>", html)
@@ -126,7 +126,7 @@ def test_sitemap_lists_every_page_at_the_site_url(site_dir: Path) -> None:
     sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
     locations = re.findall(r"<loc>([^<]+)</loc>", sitemap)
     site_url = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")
-    assert sorted(locations) == sorted(f"{site_url}{page}" for page in doc_pages())
+    assert sorted(locations) == sorted(f"{site_url}{page}" for page in all_pages())
 
 
 def test_site_url_is_configurable(tmp_path: Path) -> None:

@@ -10,8 +10,12 @@ from playwright.sync_api import expect
 from sitekit import (
     DESKTOP,
     PHONE,
+    all_pages,
     axe_violations,
+    bare,
     doc_pages,
+    other_language_pages,
+    rotated,
     site_pages,
     wait_until_kept,
 )
@@ -19,12 +23,13 @@ from sitekit import (
 from sitebuild import page_scripts
 
 PAGES = doc_pages()
+EVERY_PAGE = all_pages()  # with the other languages' (sitekit.other_languages)
 # The modules esbuild joins into the page scripts: no page may load one.
 JOINED = page_scripts.joined()
 
 
 def test_the_build_has_exactly_the_pages_docs_defines(site_dir: Path) -> None:
-    assert site_pages(site_dir) == sorted(PAGES)
+    assert site_pages(site_dir) == sorted(EVERY_PAGE)
 
 
 def test_the_service_worker_keeps_each_page_script_and_none_of_its_modules(
@@ -43,7 +48,7 @@ def test_the_service_worker_keeps_each_page_script_and_none_of_its_modules(
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("path", EVERY_PAGE)
 def test_page_loads_cleanly_from_its_own_origin(guarded_page, base_url: str, path: str) -> None:
     page = guarded_page
     problems = page.problems
@@ -52,36 +57,50 @@ def test_page_loads_cleanly_from_its_own_origin(guarded_page, base_url: str, pat
     assert response.status == 200
     assert page.title().endswith("Short Haul")
     assert page.locator("h1").count() == 1
-    if path not in ("builder/", "mentors/reply/"):  # only the two helpers load Python
+    if bare(path) not in ("builder/", "mentors/reply/"):  # only the two helpers load Python
         assert not [url for url in problems.requested if "/pyodide/" in url]
     scripts = {url.split("/assets/javascripts/")[-1] for url in problems.requested}
     assert not scripts & JOINED, "a page loaded a module its page script already holds"
-    if path == "builder/":
+    if bare(path) == "builder/":
         assert {"builder.js", "builder-worker.js"} <= scripts
     description = page.locator('meta[name="description"]').get_attribute("content")
     assert description
     assert len(description) <= 160
 
 
-@pytest.mark.browser
-@pytest.mark.parametrize(
-    ("viewport", "scheme"),
-    [(DESKTOP, "light"), (PHONE, "light"), (DESKTOP, "dark")],
-    ids=["desktop", "phone", "desktop-dark"],
-)
-@pytest.mark.parametrize("path", PAGES)
-def test_page_has_no_accessibility_violations(
-    guarded_page, base_url: str, path: str, viewport: dict, scheme: str
-) -> None:
-    page = guarded_page
+MODES = {
+    "desktop": (DESKTOP, "light"),
+    "phone": (PHONE, "light"),
+    "desktop-dark": (DESKTOP, "dark"),
+}
+
+
+def check_accessibility(page, url: str, viewport: dict, scheme: str) -> None:
     page.set_viewport_size(viewport)
     page.emulate_media(color_scheme=scheme)
-    page.goto(base_url + path, wait_until="networkidle")
+    page.goto(url, wait_until="networkidle")
     expected = {"light": "default", "dark": "slate"}[scheme]
     assert page.get_attribute("body", "data-md-color-scheme") == expected
     assert axe_violations(page) == []
     overflow = page.evaluate("() => document.documentElement.scrollWidth - innerWidth")
     assert overflow <= 0, f"{overflow}px of horizontal scroll"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("path", PAGES)
+def test_page_has_no_accessibility_violations(
+    guarded_page, base_url: str, path: str, mode: str
+) -> None:
+    check_accessibility(guarded_page, base_url + path, *MODES[mode])
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("path", "mode"), rotated(other_language_pages(), list(MODES)))
+def test_other_language_page_has_no_accessibility_violations(
+    guarded_page, base_url: str, path: str, mode: str
+) -> None:
+    check_accessibility(guarded_page, base_url + path, *MODES[mode])
 
 
 @pytest.mark.browser

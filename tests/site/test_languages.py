@@ -1,0 +1,304 @@
+"""The site in more than one language (sitebuild/languages.py, hooks/languages.py).
+
+- Which languages a site offers: English and every finished language, unless the
+  program's settings (or SHORTHAUL_LANGUAGES) say otherwise; a wrong setting says why.
+- Each language's pages mirror the English ones: the same pages in the same navigation,
+  with the same heading ids, link targets, footnotes, page slots and boxes, so a
+  link, an anchor or the language switch works in every language.
+- In the built site, a language's pages load the root's assets and Python bundle (none
+  of their own), the switch leads to the same page, the sitemap lists every page in
+  every language, and the service worker keeps them.
+- In Chromium, a reader switches language and lands on the same page, with the light
+  or dark mode they chose, and searches the pages in their language.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from mkdocs.utils.yaml import yaml_load
+from playwright.sync_api import Page, expect
+from sitekit import ROOT, built_once, doc_pages, other_languages
+
+from sitebuild import languages, program
+
+OTHERS = [code for code in languages.available() if code != languages.PRIMARY]
+ENGLISH = ROOT / "docs"
+offered_here = pytest.mark.skipif(
+    not other_languages(), reason="the tested site offers English alone (SHORTHAUL_LANGUAGES)"
+)
+
+
+# Which languages ----------------------------------------------------------------------
+
+
+def fake_root(tmp_path: Path) -> Path:
+    for code, finished in (("xx", True), ("yy", False)):
+        (tmp_path / "languages" / code).mkdir(parents=True)
+        (tmp_path / "languages" / code / "language.yml").write_text(
+            f"name: Lang {code}\nfinished: {str(finished).lower()}\n", encoding="utf-8"
+        )
+    return tmp_path
+
+
+def codes(found: list[languages.Language]) -> list[str]:
+    return [language.code for language in found]
+
+
+def test_a_site_offers_english_and_every_finished_language_unless_told(tmp_path: Path) -> None:
+    root = fake_root(tmp_path)
+    assert codes(languages.offered(None, "", root)) == ["en", "xx"]
+    assert codes(languages.offered(["en"], "", root)) == ["en"]
+    assert codes(languages.offered(["yy", "en"], "", root)) == ["en", "yy"]
+    assert codes(languages.offered(["en"], "en, yy", root)) == ["en", "yy"]  # a preview
+    assert languages.available(root)["yy"].name == "Lang yy"
+
+
+@pytest.mark.parametrize(
+    ("setting", "says"),
+    [
+        ("en, xx", "should be a list of language codes"),
+        (["en", "zz"], "names zz, which this site does not have (it has: en, xx, yy)"),
+        (["xx"], "must include en"),
+        (["en", "xx", "xx"], "names a language twice"),
+    ],
+)
+def test_a_wrong_languages_setting_says_what_is_wrong(
+    tmp_path: Path, setting: object, says: str
+) -> None:
+    with pytest.raises(languages.LanguageError, match=re.escape(says)):
+        languages.offered(setting, "", fake_root(tmp_path))
+
+
+def test_the_languages_setting_sits_with_the_programs_other_settings() -> None:
+    assert program.checked({"languages": ["en"], "name": "the Circle"}, "Site")["name"] == (
+        "the Circle"
+    )
+
+
+def test_spanish_is_not_offered_until_it_is_finished() -> None:
+    """Its request builder, reply helper and link maker still speak English."""
+    spanish = languages.available()["es"]
+    assert not spanish.finished
+    assert "es" not in codes(languages.offered(None, ""))
+
+
+# The pages mirror the English ones ----------------------------------------------------
+
+# What must be the same, in the same order, on a page in every language: heading ids and
+# classes, link targets, footnote labels, page slots, the kinds of box.
+STRUCTURE = re.compile(
+    r"\{#[^}]*\}|\]\([^)]*\)|\[\^[a-z0-9-]+\]|data-sh-[a-z-]+|^(?:!!!|\?\?\?\+?) [a-z]+", re.M
+)
+FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+
+
+def markdown_pages(docs: Path) -> list[str]:
+    return sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
+
+
+def front_matter(path: Path) -> dict:
+    found = FRONT_MATTER.match(path.read_text(encoding="utf-8"))
+    return yaml_load(found.group(1)) if found else {}
+
+
+@pytest.mark.parametrize("code", OTHERS)
+def test_each_language_has_every_page_and_no_other(code: str) -> None:
+    docs = languages.available()[code].docs_dir
+    assert markdown_pages(docs) == markdown_pages(ENGLISH)
+
+
+@pytest.mark.parametrize("code", OTHERS)
+@pytest.mark.parametrize("rel", markdown_pages(ENGLISH))
+def test_a_page_keeps_the_english_pages_ids_links_footnotes_and_slots(code: str, rel: str) -> None:
+    theirs = languages.available()[code].docs_dir / rel
+    english, translated = ENGLISH / rel, theirs
+    assert STRUCTURE.findall(translated.read_text(encoding="utf-8")) == STRUCTURE.findall(
+        english.read_text(encoding="utf-8")
+    )
+    ours, its = front_matter(english), front_matter(translated)
+    assert sorted(its) == sorted(ours)
+    for key in ours.keys() - {"title", "description"}:
+        assert its[key] == ours[key], f"{rel}: front matter {key} is the page's, not a text"
+    assert len(its["description"]) <= 160
+
+
+def nav_files(nav: list) -> list[str]:
+    found = []
+    for item in nav:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        found += nav_files(value) if isinstance(value, list) else [value]
+    return found
+
+
+@pytest.mark.parametrize("code", OTHERS)
+def test_the_navigation_lists_the_same_pages_in_the_same_order(code: str) -> None:
+    def nav(config: Path) -> list:
+        with config.open(encoding="utf-8") as file:
+            return yaml_load(file)["nav"]
+
+    english, theirs = nav(ROOT / "mkdocs.yml"), nav(languages.available()[code].config_file)
+    assert nav_files(theirs) == nav_files(english)
+    assert len(theirs) == len(english)  # the same sections, too
+
+
+# The built site -----------------------------------------------------------------------
+
+REFERENCE = re.compile(r'(?:href|src)="([^"#?]+)[^"]*"')
+
+
+def page_html(site_dir: Path, path: str) -> str:
+    return (site_dir / path / "index.html").read_text(encoding="utf-8")
+
+
+@offered_here
+@pytest.mark.parametrize("code", other_languages())
+def test_a_languages_pages_load_the_roots_assets_and_python(site_dir: Path, code: str) -> None:
+    own = site_dir / code
+    for shared in ("assets", "pyodide", "sw.js", "sitemap.xml"):
+        assert not (own / shared).exists(), f"{code}/{shared}: a copy of the root's"
+    for path in doc_pages(code):
+        text = page_html(site_dir, path)
+        for target in REFERENCE.findall(text):
+            if re.match(r"[a-z]+:|//", target):
+                continue
+            resolved = posixpath.normpath(posixpath.join(path, target))
+            assert not resolved.startswith(".."), f"{path}: {target} leaves the site"
+            assert (site_dir / resolved).exists(), f"{path}: {target} is missing"
+    builder_page = page_html(site_dir, f"{code}/builder/")
+    pythons = set(re.findall(r'"[./]*(pyodide/[0-9a-f]+/)"', builder_page))
+    assert pythons == {f"pyodide/{p.parent.name}/" for p in site_dir.glob("pyodide/*/bundle.json")}
+
+
+@offered_here
+def test_the_language_switch_leads_to_the_same_page_in_each_language(site_dir: Path) -> None:
+    for path in doc_pages():
+        for code in ["en", *other_languages()]:
+            here = path if code == "en" else f"{code}/{path}"
+            text = page_html(site_dir, here)
+            links = {
+                lang: href
+                for href, lang in re.findall(
+                    r'<a href="([^"]+)" hreflang="([a-z]+)" lang="[a-z]+" class="md-select__link"',
+                    text,
+                )
+            }
+            assert sorted(links) == sorted(["en", *other_languages()]), here
+            for lang, href in links.items():
+                target = posixpath.normpath(posixpath.join(here, href)) + "/"
+                expected = path if lang == "en" else f"{lang}/{path}"
+                assert target.removeprefix("./") == expected or (target, expected) == ("./", ""), (
+                    f"{here}: the {lang} link leads to {target}"
+                )
+            current = re.search(r'hreflang="([a-z]+)"[^>]*aria-current="page"', text)
+            assert current
+            assert current.group(1) == code
+
+
+@offered_here
+def test_the_sitemap_lists_every_page_in_every_language_with_its_alternates(
+    site_dir: Path,
+) -> None:
+    sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    site_url = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")
+    offered = ["en", *other_languages()]
+    entries = re.findall(r"<url>(.*?)</url>", sitemap, re.S)
+    assert len(entries) == len(doc_pages()) * len(offered)
+    locations = set()
+    for entry in entries:
+        loc = re.search(r"<loc>([^<]+)</loc>", entry).group(1)
+        locations.add(loc)
+        alternates = dict(re.findall(r'hreflang="([a-z]+)" href="([^"]+)"', entry))
+        page = alternates["en"].removeprefix(site_url)
+        assert alternates == {
+            code: site_url + ("" if code == "en" else f"{code}/") + page for code in offered
+        }
+        assert loc in alternates.values()
+    assert len(locations) == len(entries)
+
+
+@offered_here
+def test_the_service_worker_keeps_every_languages_pages(site_dir: Path) -> None:
+    worker = (site_dir / "sw.js").read_text(encoding="utf-8")
+    for code in other_languages():
+        for path in doc_pages(code):
+            assert f'"{path}":' in worker, f"sw.js does not keep {path}"
+
+
+@offered_here
+def test_the_coordinators_table_gives_each_languages_own_addresses(site_dir: Path) -> None:
+    for code in other_languages():
+        table = page_html(site_dir, f"{code}/coordinators/")
+        table = table[table.index('class="sh-links"') :]
+        for path in doc_pages(code):
+            assert f"<code>/{path}</code>" in table
+
+
+def test_a_site_that_offers_english_alone_has_no_switch(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    def build(out: Path) -> None:
+        env = {k: v for k, v in os.environ.items() if k != languages.ENVIRONMENT}
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
+            cwd=ROOT,
+            env=env,
+            check=True,
+        )
+
+    site = built_once(tmp_path_factory, "english-alone", build)
+    assert not any((site / code).exists() for code in OTHERS)
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "md-select__link" not in home
+    assert "xhtml:link" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+# In the browser -----------------------------------------------------------------------
+
+
+@offered_here
+@pytest.mark.browser
+def test_a_reader_switches_language_and_lands_on_the_same_page(
+    guarded_page: Page, base_url: str
+) -> None:
+    page = guarded_page
+    code = other_languages()[0]
+    page.goto(base_url + "tips/prepare/#in-practice", wait_until="load")
+    page.get_by_role("button", name="Switch to dark mode").click()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    switch = page.locator(".md-select").first
+    switch.get_by_role("button").focus()  # the list opens while the switch has focus
+    link = switch.locator(f'a[hreflang="{code}"]')
+    expect(link).to_be_visible()
+    link.click()
+    page.wait_for_url(f"{base_url}{code}/tips/prepare/")
+    assert page.get_attribute("html", "lang") == code
+    expect(page.locator("h1")).to_contain_text("Consejo 1")
+    # The light or dark mode the reader chose comes along.
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    switch = page.locator(".md-select").first
+    switch.get_by_role("button").focus()
+    switch.locator('a[hreflang="en"]').click()
+    page.wait_for_url(f"{base_url}tips/prepare/")
+    expect(page.locator("h1")).to_contain_text("Tip 1")
+
+
+@offered_here
+@pytest.mark.browser
+def test_search_finds_the_pages_of_the_readers_language(guarded_page: Page, base_url: str) -> None:
+    page = guarded_page
+    code = other_languages()[0]
+    page.goto(f"{base_url}{code}/", wait_until="networkidle")
+    page.click(".md-search__input")
+    page.keyboard.type("agradecimiento")
+    results = page.locator(".md-search-result__link")
+    expect(results.first).to_be_visible(timeout=15_000)
+    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    assert hrefs
+    assert all(f"/{code}/" in href for href in hrefs), hrefs
