@@ -182,7 +182,7 @@ def fit(field: str, text: str, names: tuple[str, ...] = (), wording: Wording = R
         return Fit(field, "", "")
     language = detect(line)
     if language is not None:
-        return _quoted(field, line, language)
+        return _quoted(field, text, language)
     first, rest = _split(line)
     ended = "?" if first.rstrip().rstrip(_CLOSERS).endswith("?") else ""
     end = first[len(_bare(first)) :].strip()
@@ -197,9 +197,9 @@ def fit(field: str, text: str, names: tuple[str, ...] = (), wording: Wording = R
         return fit(field, rest, names, wording) if rest else fit(field, "", names, wording)
     language = detect(f"{core} {rest}")  # the lead-ins were English; is the rest?
     if language is not None:
-        return _quoted(field, line, language)
+        return _quoted(field, text, language)
     if mixed(line):  # English with another language's words in it: quoted, as typed
-        return _quoted(field, line, None)
+        return _quoted(field, text, None)
     words = _words(core)
     kind = wording.shapes[field](words, core, ended, frozenset(marks))
     doubt = doubted(field, kind, words, core)
@@ -216,10 +216,12 @@ def fit(field: str, text: str, names: tuple[str, ...] = (), wording: Wording = R
     return Fit(field, kind, core, rest, label, end, None, frozenset(marks), learned, doubt)
 
 
-def _quoted(field: str, line: str, language: Language | None) -> Fit:
+def _quoted(field: str, text: str, language: Language | None) -> Fit:
     """Text in another language (or mixing one in: `language` None, and no notice that
-    it is not English), kept whole and as typed, to be quoted."""
-    quoted = " ".join(line.split())
+    it is not English), kept whole and as typed, to be quoted: its lines joined by " / ",
+    as a quotation marks line breaks (not as a list, which would add an English "and")."""
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    quoted = _LEADING_DOTS.sub("", " / ".join(line for line in lines if line))
     return Fit(field, "foreign", quoted, label=f"“{quoted}”", language=language)
 
 
