@@ -37,19 +37,22 @@ LINK_MAKER_TEXTS = {
 }
 
 
-def builder_context() -> dict[str, object]:
-    """Everything the builder template needs, as plain data."""
+def builder_context(language: str = "en") -> dict[str, object]:
+    """Everything the builder template needs, as plain data, in the page's language
+    (the form's words; its drafts and coaching are English until their tables exist)."""
     import builder
+    from builder.wording.catalog import translator
 
+    t = translator(language)
     blank = builder.evaluate({}).to_dict()
-    steps = builder.fields_as_data()["steps"]
+    steps = builder.fields_as_data(language)["steps"]
     return {
         "steps": steps,
-        "tips": [item["tip"] for item in blank["checklist"]],
+        "tips": [{**item["tip"], "title": t(item["tip"]["title"])} for item in blank["checklist"]],
         "drafts": [{"name": name, **draft} for name, draft in blank["drafts"].items()],
         # Shown if Python cannot start: the request with blanks to fill in by hand.
         "fallback": blank["drafts"]["email"],
-        "after": after_context(),
+        "after": after_context(language),
         "script_data": {
             "version": 1,
             "steps": [step["id"] for step in steps],
@@ -62,29 +65,32 @@ def builder_context() -> dict[str, object]:
     }
 
 
-def after_context() -> dict[str, object]:
+def after_context(language: str = "en") -> dict[str, object]:
     """What the "after you send" and "meetings" steps are made of, from `builder.after.progress`."""
     from builder.after import drafts as after_drafts
     from builder.after import progress as after
+    from builder.wording.catalog import translator
+
+    t = translator(language)
 
     def spec(field) -> dict[str, object]:
         return {
             "name": field.name,
             "kind": field.kind,
-            "label": field.label,
-            "help": field.help,
+            "label": t(field.label),
+            "help": t(field.help),
             "max_length": field.max_length,
             "rows": field.rows,
         }
 
     return {
-        "replies": [{"value": value, "label": label} for value, label in after.REPLIES],
+        "replies": [{"value": value, "label": t(label)} for value, label in after.REPLIES],
         "log_fields": [spec(field) for field in after.LOG_FIELDS],
         "next_field": spec(after.NEXT_FIELD),
-        "ended_label": after.ENDED_LABEL,
-        "ended_help": after.ENDED_HELP,
+        "ended_label": t(after.ENDED_LABEL),
+        "ended_help": t(after.ENDED_HELP),
         "drafts": {
-            name: {"name": name, "title": title, "subject": name in after_drafts.SUBJECTS}
+            name: {"name": name, "title": t(title), "subject": name in after_drafts.SUBJECTS}
             for name, (title, _) in after_drafts.OUTPUTS.items()
         },
         "keep_agreement": "tips/keep-the-agreement/",
@@ -114,8 +120,13 @@ def reply_context() -> dict[str, object]:
     }
 
 
-def link_maker_context() -> dict[str, object]:
+def link_maker_context(language: str = "en") -> dict[str, object]:
     import builder
+    from builder.wording.catalog import translator
 
-    fields = {f["name"]: f for step in builder.fields_as_data()["steps"] for f in step["fields"]}
-    return {"fields": [fields[name] for name in LINK_MAKER_FIELDS], "texts": LINK_MAKER_TEXTS}
+    fields = {
+        f["name"]: f for step in builder.fields_as_data(language)["steps"] for f in step["fields"]
+    }
+    t = translator(language)
+    texts = {key: t(text) for key, text in LINK_MAKER_TEXTS.items()}
+    return {"fields": [fields[name] for name in LINK_MAKER_FIELDS], "texts": texts}

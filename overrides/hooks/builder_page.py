@@ -9,7 +9,7 @@ import sys
 
 import _repo_root  # noqa: F401 - sitebuild/ on sys.path
 
-from sitebuild import page_data
+from sitebuild import page_data, texts
 
 LINK_MAKER_SLOT = '<div data-sh-slot="link-maker"></div>'
 AFTER_FORM_SLOT = '<div data-sh-slot="after-form"></div>'
@@ -29,8 +29,12 @@ def on_env(env, config, files):
 
 
 def on_page_context(context, page, config, nav):
+    language = config.theme["language"]
+    if page.meta.get("template") in ("builder.html", "reply.html", "link-maker.html"):
+        # The page scripts' words in the page's language (sitebuild/texts.py, texts.js).
+        context["script_texts"] = texts.script_texts(language)
     if page.meta.get("template") == "builder.html":
-        context["builder"] = page_data.builder_context()
+        context["builder"] = page_data.builder_context(language)
         # The steps' ids come from the template, not the Markdown: name them to MkDocs, so
         # a guide page's link to `builder/index.md#step-mentor` is checked like any other.
         page.present_anchor_ids = (page.present_anchor_ids or set()) | {
@@ -43,7 +47,7 @@ def on_page_context(context, page, config, nav):
         context["reply"] = page_data.reply_context()
     if page.content and LINK_MAKER_SLOT in page.content:
         html = _env.get_template("partials/builder/link-maker.html").render(
-            {**context, "link_maker": page_data.link_maker_context()}
+            {**context, "link_maker": page_data.link_maker_context(language)}
         )
         page.content = page.content.replace(LINK_MAKER_SLOT, html)
     return context

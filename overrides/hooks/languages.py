@@ -68,6 +68,10 @@ def on_files(files, config):
 
 
 def on_env(env, config, files):
+    from builder.wording.catalog import translator  # fresh each build (builder_page.py)
+
+    # `t("Text")` in the templates: the text in the page's language (the builder's catalog).
+    env.globals["t"] = translator(config.theme["language"])
     if languages.inside() is None:
         return env
     root = config.extra["shorthaul_root"]

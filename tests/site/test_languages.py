@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 import posixpath
 import re
@@ -26,6 +27,7 @@ from mkdocs.utils.yaml import yaml_load
 from playwright.sync_api import Page, expect
 from sitekit import ROOT, built_once, doc_pages, other_languages
 
+from builder.wording.catalog import translator
 from sitebuild import languages, program
 
 OTHERS = [code for code in languages.available() if code != languages.PRIMARY]
@@ -302,3 +304,50 @@ def test_search_finds_the_pages_of_the_readers_language(guarded_page: Page, base
     hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
     assert hrefs
     assert all(f"/{code}/" in href for href in hrefs), hrefs
+
+
+@offered_here
+@pytest.mark.parametrize("code", other_languages())
+def test_a_languages_builder_and_link_maker_ask_in_its_words(site_dir: Path, code: str) -> None:
+    """The form's labels, help, examples and the words before each box come from the
+    language's catalog (builder/wording/<code>/catalog.py). (The sample request shown
+    below the form is the builder's own English draft until the language has drafts.)"""
+    t = translator(code)
+    for path in (f"{code}/builder/", f"{code}/coordinators/"):
+        text = html.unescape(page_html(site_dir, path))
+        for english in ("What would you like their help with?", "I'd like your help to …"):
+            assert t(english) != english
+            assert t(english) in text, path
+            assert not re.search(rf"<(label|p)[^>]*>\s*{re.escape(english)}", text), path
+
+
+@offered_here
+@pytest.mark.browser
+def test_a_languages_builder_says_its_own_words_once_python_has_started(
+    guarded_page: Page, base_url: str
+) -> None:
+    """The page scripts' statuses and answers come from the page's catalog (texts.js)."""
+    page = guarded_page
+    code = other_languages()[0]
+    t = translator(code)
+    page.goto(f"{base_url}{code}/builder/", wait_until="load")
+    page.wait_for_selector("[data-sh-builder][data-sh-ready='true']", timeout=90_000)
+    state = page.locator("[data-sh-send-state]")
+    waiting = int(re.search(r"\d+", state.inner_text()).group(0))
+    expect(state).to_have_text(
+        t(
+            "Not ready to send yet: {n} things are still to fill in. When you try to send "
+            "it, they are listed here.",
+            n=waiting,
+        )
+    )
+    page.get_by_role("button", name=t("Next: {step}", step=t("Your mentor"))).first.click()
+    page.get_by_role("button", name=t("Next: {step}", step=t("The time box"))).first.click()
+    page.get_by_role(
+        "button", name=t("Next: {step}", step=t("Your side of the deal"))
+    ).first.click()
+    page.get_by_role("button", name=t("Next: {step}", step=t("Review and send"))).first.click()
+    page.get_by_role("button", name=t("Copy the message")).first.click()
+    expect(
+        page.get_by_text(t("Not yet: fill in the things listed above first.")).first
+    ).to_be_visible()

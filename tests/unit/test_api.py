@@ -53,6 +53,7 @@ PACKAGES = (
     "builder.request",
     "builder.wording",
     "builder.wording.en",
+    "builder.wording.es",
     "builder.after",
     "builder.keeping",
     "builder.mentor",

@@ -28,6 +28,7 @@ import { choosePath, meter, wireRatio } from "./python/link.js";
 import { answerCalendar, calendarLoader } from "./python/calendar.js";
 import { readSnapshot, whenInstantiated } from "./python/snapshot.js";
 import { warmUp } from "./python/snapshot-steps.mjs";
+import { mark } from "./texts.js";
 
 let handle = null;
 let calendar = null; // loads the calendar's packages into the running Python, later
@@ -136,7 +137,7 @@ async function restore(indexURL, { file, madeHere, stdlib, keptSnapshot }) {
     const pyodide = await loadPyodide({ indexURL, stdLibURL, _loadSnapshot, stdout: () => {}, stderr: () => {} });
     const { filled } = await read;
     if (!filled()) throw new Error("the runtime's memory was not seen when it was made");
-    progress(3, "Starting the coach…");
+    progress(3, mark("Starting the coach…"));
     // The snapshot holds Python's memory, not its files: put the wheels' files back,
     // and reseed what the build's random state would otherwise repeat for every reader.
     pyodide.pyimport("shorthaul_snapshot").after_restore();
@@ -176,13 +177,13 @@ async function install(indexURL, bundle, stored = false) {
   } finally {
     stopWatching();
   }
-  progress(2, "Installing the request builder…");
+  progress(2, mark("Installing the request builder…"));
   // Through the watched fetch: a wheel that cannot come ends the start with a reason.
   const files = await Promise.all(
     wheels.map(async (name) => new Uint8Array(await (await fetch(new URL(name, indexURL).href)).arrayBuffer())),
   );
   warmUp(pyodide, files);
-  progress(3, "Starting the coach…");
+  progress(3, mark("Starting the coach…"));
   const madeHere = keeping && (await keepSnapshotMadeHere(pyodide, indexURL, heapAtStart));
   return { pyodide, madeHere };
 }
@@ -225,7 +226,7 @@ async function load(fetches, indexURL) {
   if (typeof WebAssembly !== "object" || !WebAssembly.validate(EMPTY_MODULE)) {
     throw new Error("This browser has WebAssembly turned off.");
   }
-  progress(1, "Loading Python (it runs in your browser; nothing you type is sent anywhere)…");
+  progress(1, mark("Loading Python (it runs in your browser; nothing you type is sent anywhere)…"));
   const path = await measureLink(fetches, indexURL);
   let pyodide;
   let read = null; // the snapshot file, as restore() read it

@@ -26,6 +26,7 @@ import { StartStatus } from "./builder/status.js";
 import { Steps } from "./builder/steps.js";
 import { DraftStore, PREVIOUS_KEY, STORAGE_KEY } from "./builder/storage.js";
 import { PythonWorker } from "./python.js";
+import { t } from "./texts.js";
 
 
 class Builder {
@@ -145,7 +146,7 @@ class Builder {
 
   failed(reason) {
     this.failedToStart = true;
-    this.news.failed("The coach could not start. Your answers are kept; the coaching panel has a template to copy.");
+    this.news.failed(t("The coach could not start. Your answers are kept; the coaching panel has a template to copy."));
     this.status.failed(reason);
   }
 
@@ -198,7 +199,7 @@ class Builder {
     if (message.type === "result" && latest) {
       this.show(message.result);
     } else if (message.type === "error") {
-      this.notices.add("Something went wrong while checking your request. Your text is safe in the form.", "warning");
+      this.notices.add(t("Something went wrong while checking your request. Your text is safe in the form."), "warning");
     }
     this.loop.flush();
   }
@@ -210,7 +211,7 @@ class Builder {
       // The builder itself hit a bug: say so once, keep the last good drafts.
       if (!this.failedOnce) {
         this.failedOnce = true;
-        this.notices.add("Something went wrong while checking your request. Your text is safe in the form.", "warning");
+        this.notices.add(t("Something went wrong while checking your request. Your text is safe in the form."), "warning");
       }
       return;
     }
@@ -251,7 +252,7 @@ class Builder {
     // Said where it is seen: the notices above the form, scrolled into view above the
     // first step's heading, which has focus and wins when both do not fit (a phone, with
     // the list of requests between them).
-    this.notices.add("Cleared. The form is blank again.", "info").scrollIntoView({ block: "nearest" });
+    this.notices.add(t("Cleared. The form is blank again."), "info").scrollIntoView({ block: "nearest" });
     const title = this.root.querySelector(`#step-${this.data.steps[0]}-title`);
     if (title.getBoundingClientRect().bottom > innerHeight) title.scrollIntoView({ block: "nearest" });
     this.news.quiet();

@@ -12,6 +12,7 @@
 import { updateCounts } from "./field-counts.js";
 import { LinkMakerKeep } from "./link-maker/keep.js";
 import { PythonWorker } from "./python.js";
+import { t } from "./texts.js";
 
 const PAUSE_MS = 800;
 const SAVE_DELAY_MS = 300;
@@ -112,7 +113,7 @@ function mount(root) {
   const python = new PythonWorker(root, {
     onProgress: () => {},
     onReady: () => { dirty = true; flush(); },
-    onFailed: (reason) => tell(`The link maker could not start Python: ${reason} Edit a field to try again.`),
+    onFailed: (reason) => tell(t("The link maker could not start Python: {reason} Edit a field to try again.", { reason: t(reason) })),
     onAnswer: (message, latest) => {
       if (message.type === "result" && latest && asked === round) show(message.result);
       flush();
@@ -143,15 +144,15 @@ function mount(root) {
     showLink(result.query);
     saveSoon();
     if (!result.query) {
-      settle("Fix the field marked above, and the link appears here.");
+      settle(t("Fix the field marked above, and the link appears here."));
       return;
     }
-    settle("Your link is ready. Anyone who opens it gets the builder with these answers filled in.");
+    settle(t("Your link is ready. Anyone who opens it gets the builder with these answers filled in."));
   }
 
   function startPython() {
     if (python.worker) return;
-    tell("Starting Python to make your link; it runs in your browser.");
+    tell(t("Starting Python to make your link; it runs in your browser."));
     python.start();
   }
 
@@ -167,7 +168,7 @@ function mount(root) {
     for (const out of root.querySelectorAll("[data-sh-message]")) out.textContent = "";
     for (const item of form.querySelectorAll("[aria-invalid]")) item.removeAttribute("aria-invalid");
     kept.textContent = texts.cleared;
-    settle("Fill in any of the fields above; the link appears here.");
+    settle(t("Fill in any of the fields above; the link appears here."));
     dirty = false;
     form.elements.namedItem(names[0])?.focus();
   }
@@ -193,15 +194,15 @@ function mount(root) {
   }
   root.querySelector("[data-sh-linkmaker-copy]").addEventListener("click", async () => {
     if (!output.value) {
-      tell("There is no link yet: fill in a field first.");
+      tell(t("There is no link yet: fill in a field first."));
       return;
     }
     try {
       await navigator.clipboard.writeText(output.value);
-      tell("Copied the link.");
+      tell(t("Copied the link."));
     } catch (error) {
       output.select();
-      tell("Your browser did not allow copying; the link is selected, copy it by hand.");
+      tell(t("Your browser did not allow copying; the link is selected, copy it by hand."));
     }
   });
 }

@@ -1,6 +1,7 @@
 // The page side of the Python worker (builder-worker.js): starts it, reports its
 // progress, notices when it fails or stalls, and passes JSON messages to
 // builder.web.handle and the answers back. Used by the builder and the link maker.
+import { t } from "./texts.js";
 
 // A start-up that shows no progress for this long is reported as failed.
 const STALL_MS = 120_000;
@@ -32,7 +33,7 @@ export class PythonWorker {
     this.worker.addEventListener("message", (event) => this.received(JSON.parse(event.data)));
     this.worker.addEventListener("error", (event) => {
       event.preventDefault();
-      this.fail(event.message || "The coach's script could not be loaded.");
+      this.fail(event.message || t("The coach's script could not be loaded."));
     });
     // keep: the worker puts the Python files it fetches into the cache the service
     // worker (sw.js) serves them from, for the next visit and offline use. Not under
@@ -60,7 +61,7 @@ export class PythonWorker {
   watch() {
     clearTimeout(this.stallTimer);
     if (this.ready || !this.worker) return;
-    this.stallTimer = setTimeout(() => this.fail("Starting Python is taking far too long."), STALL_MS);
+    this.stallTimer = setTimeout(() => this.fail(t("Starting Python is taking far too long.")), STALL_MS);
   }
 
   // Sends one message; the answer arrives through onAnswer. Returns its id.

@@ -22,10 +22,12 @@ import { showDetails } from "./reply/details.js";
 import { ReplyOutputs } from "./reply/outputs.js";
 import { LinkedRequest, forgetLink, linkedQuery } from "./reply/request.js";
 import { showSend } from "./reply/send.js";
+import { mark, t } from "./texts.js";
 
 const STORAGE_KEY = "shorthaul.reply.draft";
 const PREVIOUS_KEY = "shorthaul.reply.previous";
-const FAILED = "Something went wrong while drafting your reply. Your text is safe in the form.";
+const FAILED = mark("Something went wrong while drafting your reply. Your text is safe in the form.");
+const INSTALLING = "Installing the request builder…"; // the worker's progress, said of this helper
 
 class ReplyHelper {
   constructor(root) {
@@ -46,7 +48,7 @@ class ReplyHelper {
       attempt: () => this.attempt(),
     });
     this.python = new PythonWorker(root, {
-      onProgress: (step, of, label) => this.status.progress(step, label.replace("request builder", "reply helper")),
+      onProgress: (step, of, label) => this.status.progress(step, label === INSTALLING ? mark("Installing the reply helper…") : label),
       onReady: () => this.started(),
       onFailed: (reason) => this.failed(reason),
       onAnswer: (message, latest) => this.answered(message, latest),
@@ -90,9 +92,9 @@ class ReplyHelper {
         if (saved && Object.keys(saved.values || {}).length) {
           this.store.write(PREVIOUS_KEY, own.raw);
           this.notices.offer(
-            "This page was opened from a request link. Your earlier reply is kept.",
-            "Go back to my earlier reply",
-            "Your earlier reply is back.",
+            t("This page was opened from a request link. Your earlier reply is kept."),
+            t("Go back to my earlier reply"),
+            t("Your earlier reply is back."),
             () => {
               this.form.reset();
               this.fill(saved);
@@ -105,7 +107,7 @@ class ReplyHelper {
     } else if (saved) {
       this.fill(saved);
     }
-    if (own && !saved) this.notices.add("The reply saved in this browser could not be read, so the form starts blank.", "warning");
+    if (own && !saved) this.notices.add(t("The reply saved in this browser could not be read, so the form starts blank."), "warning");
     this.linked.mark(Boolean(this.request));
   }
 
@@ -181,7 +183,7 @@ class ReplyHelper {
       this.show(message.result);
     } else if (message.type === "error" && !this.failedOnce) {
       this.failedOnce = true;
-      this.notices.add(FAILED, "warning");
+      this.notices.add(t(FAILED), "warning");
     }
     this.loop.flush();
   }
@@ -247,7 +249,7 @@ class ReplyHelper {
   }
 
   failed(reason) {
-    this.announcer.alert("The helper could not start. Your answers are kept.");
+    this.announcer.alert(t("The helper could not start. Your answers are kept."));
     this.status.failed(reason);
   }
 
@@ -267,7 +269,7 @@ class ReplyHelper {
     this.linked.mark(false);
     showDetails(this.root, this.form);
     this.fields.updateCounts();
-    this.announcer.say("Cleared. The form is blank again.");
+    this.announcer.say(t("Cleared. The form is blank again."));
     this.loop.forget();
     this.changed();
     this.fields.focus("protege_name");

@@ -6,21 +6,39 @@
 // in the five-tip checklist only after typing pauses, comparing with what was last
 // said, so a status that flips while someone types and flips back is never mentioned.
 import { STATUS_TEXT } from "./checklist.js";
+import { mark, t } from "../texts.js";
 
 export const PAUSE_MS = 1500;
 
-// How each checklist status is said: singular and plural, after "Tip 2 now …" or a count.
+// How each checklist status is said: in a count that names the tips (the first), in one
+// that does not (the others: "2 tips done, 3 need work"), one and more, and after "Tip 2".
 const SAID = {
-  ok: ["done", "done"],
-  advice: ["worth a look", "worth a look"],
-  warning: ["needs work", "need work"],
-  pending: ["not started", "not started"],
+  ok: {
+    first: [mark("{n} tip done"), mark("{n} tips done")],
+    more: [mark("{n} done"), mark("{n} done")],
+    now: mark("Tip {n} now done."),
+  },
+  advice: {
+    first: [mark("{n} tip worth a look"), mark("{n} tips worth a look")],
+    more: [mark("{n} worth a look"), mark("{n} worth a look")],
+    now: mark("Tip {n} now worth a look."),
+  },
+  warning: {
+    first: [mark("{n} tip needs work"), mark("{n} tips need work")],
+    more: [mark("{n} needs work"), mark("{n} need work")],
+    now: mark("Tip {n} now needs work."),
+  },
+  pending: {
+    first: [mark("{n} tip not started"), mark("{n} tips not started")],
+    more: [mark("{n} not started"), mark("{n} not started")],
+    now: mark("Tip {n} now not started."),
+  },
 };
 const ORDER = ["ok", "advice", "warning", "pending"];
 
-function said(status, count = 1) {
-  const forms = SAID[status] || [(STATUS_TEXT[status] || status).toLowerCase()];
-  return count === 1 ? forms[0] : forms[forms.length - 1];
+function counted(status, n, first) {
+  const forms = SAID[status]?.[first ? "first" : "more"];
+  return forms ? t(forms[n === 1 ? 0 : 1], { n }) : `${n} ${STATUS_TEXT[status] ? t(STATUS_TEXT[status]) : status}`;
 }
 
 export class Announcer {
@@ -53,19 +71,15 @@ export function summary(statuses) {
   const order = [...ORDER, ...Object.keys(counts).filter((status) => !ORDER.includes(status))];
   const parts = order
     .filter((status) => status !== "pending" && counts[status])
-    .map((status, i) => {
-      const n = counts[status];
-      const noun = i > 0 ? "" : n === 1 ? " tip" : " tips";
-      return `${n}${noun} ${said(status, n)}`;
-    });
-  return parts.length ? `Checklist: ${parts.join(", ")}.` : "";
+    .map((status, i) => counted(status, counts[status], i === 0));
+  return parts.length ? t("Checklist: {parts}.", { parts: parts.join(", ") }) : "";
 }
 
 // "Tip 2 now done. Tip 3 now needs work." for the tips whose status changed.
 export function changes(before, after) {
   return Object.keys(after)
     .filter((tip) => before[tip] !== after[tip])
-    .map((tip) => `Tip ${tip} now ${said(after[tip])}.`)
+    .map((tip) => (SAID[after[tip]] ? t(SAID[after[tip]].now, { n: tip }) : `${tip}: ${after[tip]}`))
     .join(" ");
 }
 
@@ -108,7 +122,7 @@ export class CoachNews {
     if (!this.readySaid) {
       this.readySaid = true;
       this.heard = this.latest;
-      this.announcer.say(`The coach is ready. ${summary(this.latest)}`.trim());
+      this.announcer.say(`${t("The coach is ready.")} ${summary(this.latest)}`.trim());
     } else if (!this.heard) {
       this.heard = this.latest;
     } else {

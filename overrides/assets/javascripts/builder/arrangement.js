@@ -8,6 +8,7 @@ import { DOCUMENT_KEY, Keeper } from "./keeper.js";
 import { MeetingLog } from "./log.js";
 import { RequestsBar } from "./requests.js";
 import { today } from "./today.js";
+import { t } from "../texts.js";
 
 // The reader's own time zone (and date, today.js): dates are proposed and follow-ups
 // fall due by them.
@@ -118,15 +119,15 @@ export class Arrangement {
       const [own, other] = copy.mine ? [copy.copy, copy.id] : [copy.id, copy.copy];
       this.host.notice(
         "other-tab",
-        `This request was changed in another tab at the same time. Both versions are kept: you are working on “${name(own)}”, and the other tab's version is “${name(other)}” in the list.`,
+        t("This request was changed in another tab at the same time. Both versions are kept: you are working on “{own}”, and the other tab's version is “{other}” in the list.", { own: name(own), other: name(other) }),
         "warning",
       );
     } else if (theirs.includes(current)) {
       this.host.reopened(this.keeper.saved());
-      this.host.notice("other-tab", "This request was changed in another tab: the form shows the latest.", "info");
+      this.host.notice("other-tab", t("This request was changed in another tab: the form shows the latest."), "info");
     } else if (gone.includes(was)) {
       this.host.reopened(this.keeper.saved());
-      this.host.notice("other-tab", `The request you were working on was deleted in another tab. This is “${name(current)}”.`, "info");
+      this.host.notice("other-tab", t("The request you were working on was deleted in another tab. This is “{name}”.", { name: name(current) }), "info");
     }
     this.bar.render();
   }

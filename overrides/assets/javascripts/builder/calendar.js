@@ -3,6 +3,7 @@
 // the mentor's copy none. The same control on the review step and after a "yes".
 import { sayIn } from "./dom.js";
 import { saveFile } from "./save.js";
+import { t } from "../texts.js";
 
 export class CalendarButtons {
   // host: { python, announce(text), request() -> { values, edits, request, zone, today } }
@@ -22,11 +23,11 @@ export class CalendarButtons {
       this.host.announce(text);
     };
     if (!this.host.python.ready) {
-      say("Not yet: the coach is still loading.");
+      say(t("Not yet: the coach is still loading."));
       return;
     }
     const mine = button.dataset.shCalendar === "mine";
-    say("Making the calendar file…");
+    say(t("Making the calendar file…"));
     button.disabled = true;
     try {
       const answer = await this.host.python.ask({
@@ -34,12 +35,16 @@ export class CalendarButtons {
       });
       const result = answer.result;
       if (answer.type !== "result" || !result.ok) {
-        say(result?.message ?? "The calendar file could not be made.");
+        say(
+          result?.loadFailed
+            ? t("The calendar could not be loaded ({reason}); are you offline?", { reason: result.loadFailed })
+            : (result?.message ?? t("The calendar file could not be made.")),
+        );
         return;
       }
       saveFile(result.name, result.text, "text/calendar");
       const notes = result.notes?.length ? ` ${result.notes.join(" ")}` : "";
-      say(`Downloaded ${result.name}.${mine ? "" : " Attach it to your message."}${notes}`);
+      say(`${mine ? t("Downloaded {file}.", { file: result.name }) : t("Downloaded {file}. Attach it to your message.", { file: result.name })}${notes}`);
     } finally {
       button.disabled = false;
     }

@@ -1,11 +1,13 @@
 // The five-tip checklist: each tip's status and the findings behind it, as text.
 import { el, replaceIfChanged, setText } from "./dom.js";
+import { mark, t } from "../texts.js";
 
+// English, as written in the page's status labels: t() says them in the page's language.
 export const STATUS_TEXT = {
-  pending: "Not started",
-  ok: "Done",
-  advice: "Worth a look",
-  warning: "Needs work",
+  pending: mark("Not started"),
+  ok: mark("Done"),
+  advice: mark("Worth a look"),
+  warning: mark("Needs work"),
 };
 
 function findingItem(finding) {
@@ -13,7 +15,7 @@ function findingItem(finding) {
   li.append(el("strong", "sh-finding__title", finding.title), " ", el("span", "", finding.explanation));
   if (finding.suggestion) li.append(" ", el("span", "sh-finding__suggestion", finding.suggestion));
   if (finding.field) {
-    const fix = el("a", "sh-finding__fix", "Change this");
+    const fix = el("a", "sh-finding__fix", t("Change this"));
     fix.href = `#sh-field-${finding.field}`;
     fix.dataset.shField = finding.field;
     li.append(" ", fix);

@@ -2,6 +2,7 @@
 // the button that was pressed, in its draft pane, the failure panel or the review step,
 // so they are seen where the reader is, and said once through the polite announcer.
 import { sayIn } from "./dom.js";
+import { t } from "../texts.js";
 
 const SCOPES = "[data-sh-draft], [data-sh-failure], [data-sh-send]";
 
@@ -21,6 +22,6 @@ export function showFeedback(root, announcer, text, from) {
 // Why a button has nothing to work on yet: still loading, or Python could not start.
 export function notReady(what, failedToStart) {
   return failedToStart
-    ? `${what}: the coach could not start. The request template in the coaching panel works without it.`
-    : `${what}: the coach is still loading.`;
+    ? t("{what}: the coach could not start. The request template in the coaching panel works without it.", { what: t(what) })
+    : t("{what}: the coach is still loading.", { what: t(what) });
 }

@@ -3,6 +3,7 @@
 // "go and ask" rather than "send it", offers no mail link, and prints it alone on a card: the reader's own
 // version of it (edits included), set as text, never as markup.
 import { el, setHidden, setText } from "./dom.js";
+import { t } from "../texts.js";
 
 const PRINTING = "sh-printing-card";
 
@@ -31,7 +32,7 @@ export class AskInPerson {
     // Said, not sent: the card takes the mail link's place (the email stays in its pane).
     if (this.button) setHidden(this.button, !this.spoken);
     if (this.mail) setHidden(this.mail, this.spoken);
-    if (this.copy) setText(this.copy, this.spoken ? "Copy what to say" : "Copy the message");
+    if (this.copy) setText(this.copy, this.spoken ? t("Copy what to say") : t("Copy the message"));
   }
 
   // The card: a page of its own holding only what to say, printed, then removed.

@@ -2,6 +2,7 @@
 // agreement" view and the messages next to each entry's date. Python reads the log
 // (builder.after.progress) and drafts the report-back and thank-you from it.
 import { el, replaceIfChanged, setFlag, setText } from "./dom.js";
+import { t } from "../texts.js";
 
 export class MeetingLog {
   // onChange() is called when an entry is added or removed (typing is a form input).
@@ -61,8 +62,8 @@ export class MeetingLog {
         if (value) node.setAttribute(attribute, value.replace(/(__N__|(?<=sh-log-|log\.)\d+)/g, String(index)));
       }
     }
-    item.querySelector("[data-sh-log-title]").textContent = `Meeting ${index + 1}`;
-    item.querySelector("[data-sh-log-remove]").textContent = `Remove meeting ${index + 1}`;
+    item.querySelector("[data-sh-log-title]").textContent = t("Meeting {n}", { n: index + 1 });
+    item.querySelector("[data-sh-log-remove]").textContent = t("Remove meeting {n}", { n: index + 1 });
   }
 
   renumber() {

@@ -11,6 +11,7 @@
 // loser's content), so tabs that resolve the same conflict agree; new on either side, it
 // is added; deleted on one side and unchanged on the other, it goes; deleted on one side
 // but changed on the other, the change is kept. Records compare by content.
+import { t } from "../texts.js";
 
 // JSON with every object's keys sorted, so that two equal records compare equal.
 export function canonical(value) {
@@ -42,7 +43,7 @@ export const COPY = " (copy)";
 const MAX_NAME = 80;
 
 function copyName(name) {
-  const text = String(name || "Untitled request");
+  const text = String(name || t("Untitled request"));
   if (text.endsWith(COPY)) return text;
   return text.length + COPY.length > MAX_NAME ? `${text.slice(0, MAX_NAME - COPY.length - 1)}…${COPY}` : text + COPY;
 }

@@ -3,6 +3,7 @@
 // start.js decides between them; this applies the decision to the page.
 import { OFFER_TEXT, readLink, startValues, tidyAddress } from "./start.js";
 import { PREVIOUS_KEY, STORAGE_KEY } from "./storage.js";
+import { t } from "../texts.js";
 
 // b: the Builder (fields, drafts, store, notices, arrangement, save()). Returns { link }.
 export function restoreForm(b) {
@@ -22,8 +23,8 @@ export function restoreForm(b) {
     // The reader's own draft is kept and offered back, never dropped.
     b.arrangement.keeper.diverge();
     if (own) b.store.write(PREVIOUS_KEY, own.raw);
-    const done = "Your own saved draft is back in the form.";
-    const note = b.notices.offer(OFFER_TEXT[start.offer], "Use my saved draft instead", done, () => {
+    const done = t("Your own saved draft is back in the form.");
+    const note = b.notices.offer(t(OFFER_TEXT[start.offer]), t("Use my saved draft instead"), done, () => {
       b.arrangement.usePrevious(saved, b.touched);
       // The button goes: focus goes to the step in view, the notice says what happened.
       b.root.querySelector("[data-sh-step]:not([hidden]) .sh-step__title").focus();
@@ -34,7 +35,7 @@ export function restoreForm(b) {
   if (link) tidyAddress(b.fields.urlKeys());
   if (link || start.offer) b.save();
   if (own && !own.saved) {
-    b.notices.add("The draft saved in this browser could not be read, so the form starts blank.", "warning");
+    b.notices.add(t("The draft saved in this browser could not be read, so the form starts blank."), "warning");
   }
   return { link };
 }

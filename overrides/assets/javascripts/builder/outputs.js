@@ -3,6 +3,7 @@
 // (mail, or copying the message) needs a finished request: the first try lists
 // everything still missing instead.
 import { COPY_REFUSED, copyText, draftText, saveFile } from "./save.js";
+import { mark, t } from "../texts.js";
 
 export const DOWNLOADS = {
   text: { fileName: "mentoring-request.txt", type: "text/plain" },
@@ -32,14 +33,14 @@ export class Outputs {
   sendable(from) {
     this.host.attempt();
     if (this.host.result()?.ready) return true;
-    this.say("Not yet: fill in the things listed above first.", from);
+    this.say(t("Not yet: fill in the things listed above first."), from);
     return false;
   }
 
   mail(event, link) {
     if (link.getAttribute("aria-disabled") === "true") {
       event.preventDefault();
-      this.say(this.host.notReady("The message is not ready yet"), link);
+      this.say(this.host.notReady(mark("The message is not ready yet")), link);
     } else if (!this.sendable(link)) {
       event.preventDefault();
     }
@@ -48,11 +49,11 @@ export class Outputs {
   async copy(name, from) {
     const text = this.text(name);
     if (text === null) {
-      this.say(this.host.notReady("There is nothing to copy yet"), from);
+      this.say(this.host.notReady(mark("There is nothing to copy yet")), from);
       return;
     }
     if (name === "primary" && !this.sendable(from)) return;
-    this.say(await copyText(text) ? "Copied. Paste it wherever you write to your mentor." : COPY_REFUSED, from);
+    this.say(await copyText(text) ? t("Copied. Paste it wherever you write to your mentor.") : t(COPY_REFUSED), from);
   }
 
   // The download goes ahead (it is the reader's own copy), and lists what is missing.
@@ -62,11 +63,11 @@ export class Outputs {
     const text = result?.downloads?.[format];
     const kind = DOWNLOADS[format];
     if (!text || !kind) {
-      this.say(this.host.notReady("There is nothing to download yet"), from);
+      this.say(this.host.notReady(mark("There is nothing to download yet")), from);
       return;
     }
     saveFile(kind.fileName, text, kind.type);
-    this.say(`Downloaded ${kind.fileName}.`, from);
+    this.say(t("Downloaded {file}.", { file: kind.fileName }), from);
   }
 
   // A link to this page that re-creates the form, or (kind "mentor") to the mentors'
@@ -75,7 +76,7 @@ export class Outputs {
   async share(kind, from) {
     const result = this.host.result();
     if (!result) {
-      this.say(this.host.notReady("The link is not ready yet"), from);
+      this.say(this.host.notReady(mark("The link is not ready yet")), from);
       return;
     }
     const mentor = kind === "mentor";
@@ -85,11 +86,11 @@ export class Outputs {
     url.search = "";
     url.hash = result.query;
     if (!(await copyText(url.href))) {
-      this.say(`Your browser did not allow copying. The link is: ${url.href}`, from);
+      this.say(t("Your browser did not allow copying. The link is: {link}", { link: url.href }), from);
     } else if (mentor) {
-      this.say("Copied a link for your mentor: it opens the reply helper with your request. Anyone who opens it sees your answers.", from);
+      this.say(t("Copied a link for your mentor: it opens the reply helper with your request. Anyone who opens it sees your answers."), from);
     } else {
-      this.say("Copied a link that fills in this form. Anyone who opens it sees your answers.", from);
+      this.say(t("Copied a link that fills in this form. Anyone who opens it sees your answers."), from);
     }
   }
 }

@@ -6,6 +6,7 @@
 // .value only.
 import { clearStatus, el, replaceIfChanged, sayIn } from "./dom.js";
 import { saveFile } from "./save.js";
+import { t } from "../texts.js";
 
 const TOO_BIG = 5_000_000; // bytes: not read at all (Python refuses anything over 1 MB)
 
@@ -69,7 +70,7 @@ export class RequestsBar {
     const { document } = this.host.keeper;
     if (!document) return;
     this.showBar(document);
-    const names = document.requests.map((record) => [record.id, record.name || "Untitled request"]);
+    const names = document.requests.map((record) => [record.id, record.name || t("Untitled request")]);
     replaceIfChanged(this.list, names, () => names.map(([id, name]) => {
       const option = el("option", "", name);
       option.value = id;
@@ -108,7 +109,7 @@ export class RequestsBar {
     const current = keeper.document.current;
     const answer = await python.ask({ type: "requests", document: keeper.document, request: current, today: this.host.today(), ...message });
     if (answer.type !== "result") {
-      this.say("That did not work: the coach hit a problem. Nothing was changed.");
+      this.say(t("That did not work: the coach hit a problem. Nothing was changed."));
       return null;
     }
     if (answer.result.message) return answer.result.message;
@@ -131,12 +132,12 @@ export class RequestsBar {
 
   // A new request, at the first step: blank but for the reader's own name and email.
   addNew() {
-    return this.change({ op: "add" }, "A new request. Your others are in the list above the form.", "focus");
+    return this.change({ op: "add" }, t("A new request. Your others are in the list above the form."), "focus");
   }
 
   // "Ask someone else": the same focus and time box, for another person.
   askSomeoneElse() {
-    return this.change({ op: "add", copy_from: this.host.keeper.document?.current }, "A new request with the same focus and time box. Fill in who you are asking.", "mentor");
+    return this.change({ op: "add", copy_from: this.host.keeper.document?.current }, t("A new request with the same focus and time box. Fill in who you are asking."), "mentor");
   }
 
   openRename() {
@@ -151,7 +152,7 @@ export class RequestsBar {
     this.showMessage(this.renameInput, this.renameMessage, problem ?? "");
     if (problem === "") {
       this.dialogs.rename.close();
-      this.say(`Renamed to “${this.host.keeper.current()?.name}”.`);
+      this.say(t("Renamed to “{name}”.", { name: this.host.keeper.current()?.name }));
     } else {
       this.renameInput.focus();
     }
@@ -165,10 +166,10 @@ export class RequestsBar {
   }
 
   async remove() {
-    const name = this.host.keeper.current()?.name ?? "The request";
+    const name = this.host.keeper.current()?.name ?? t("The request");
     this.dialogs.remove.close();
     await this.change({ op: "remove", request: this.host.keeper.document.current });
-    this.say(`Deleted “${name}”.`);
+    this.say(t("Deleted “{name}”.", { name }));
   }
 
   async export(kind) {
@@ -178,12 +179,12 @@ export class RequestsBar {
     const type = kind === "markdown" ? "export-markdown" : "export";
     const answer = await python.ask({ type, document: keeper.document, request, today: this.host.today(), now: new Date().toISOString() });
     if (answer.type !== "result" || !answer.result.text) {
-      this.say("There is nothing to export yet.", this.filesOut);
+      this.say(t("There is nothing to export yet."), this.filesOut);
       return;
     }
     const mime = kind === "markdown" ? "text/markdown" : "application/json";
     saveFile(answer.result.name, answer.result.text, mime);
-    this.say(`Downloaded ${answer.result.name}.`, this.filesOut);
+    this.say(t("Downloaded {file}.", { file: answer.result.name }), this.filesOut);
   }
 
   // A refusal, beside the file input: alone in its area, like every status line.
@@ -199,21 +200,21 @@ export class RequestsBar {
     clearStatus(this.files);
     if (!file) return;
     if (file.size > TOO_BIG) {
-      this.refuse("The file is too big to be a Short Haul export (over 1 MB). Nothing was changed.");
+      this.refuse(t("The file is too big to be a Short Haul export (over 1 MB). Nothing was changed."));
       return;
     }
     let text;
     try {
       text = await file.text();
     } catch (error) {
-      this.refuse("The file could not be read. Nothing was changed.");
+      this.refuse(t("The file could not be read. Nothing was changed."));
       return;
     }
     this.host.beforeChange();
     const answer = await this.host.python.ask({ type: "import", document: this.host.keeper.document, text });
     const result = answer.result;
     if (answer.type !== "result" || !result.ok) {
-      this.refuse(`${result?.message ?? "The file could not be checked."} Nothing was changed.`);
+      this.refuse(`${result?.message ?? t("The file could not be checked.")} ${t("Nothing was changed.")}`);
       return;
     }
     this.pendingImport = { result, text };
@@ -223,7 +224,9 @@ export class RequestsBar {
     }
     const count = result.items.length;
     this.dialogs.import.querySelector("[data-sh-import-text]").textContent =
-      `The file holds ${count === 1 ? "one request" : `${count} requests`}. Nothing of yours is replaced unless you tick it below.`;
+      count === 1
+        ? t("The file holds one request. Nothing of yours is replaced unless you tick it below.")
+        : t("The file holds {n} requests. Nothing of yours is replaced unless you tick it below.", { n: count });
     const list = this.dialogs.import.querySelector("[data-sh-import-items]");
     list.replaceChildren(...result.items.map((item, index) => this.importItem(item, index, result.choice)));
     this.dialogs.import.showModal();
@@ -254,7 +257,7 @@ export class RequestsBar {
     if (replace.length) {
       const answer = await this.host.python.ask({ type: "import", document: this.host.keeper.document, text: pending.text, replace });
       if (answer.type !== "result" || !answer.result.ok) {
-        this.refuse(`${answer.result?.message ?? "The file could not be checked."} Nothing was changed.`);
+        this.refuse(`${answer.result?.message ?? t("The file could not be checked.")} ${t("Nothing was changed.")}`);
         return;
       }
       result = answer.result;

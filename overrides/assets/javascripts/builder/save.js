@@ -1,6 +1,7 @@
 // Hands a text to the reader: as a downloaded file, or on the clipboard. Made here, in
 // the browser: nothing is sent anywhere. Shared by the builder and the reply helper.
 import { el } from "./dom.js";
+import { mark } from "../texts.js";
 
 // A draft as it is copied or saved: its subject line first, when it has one.
 export function draftText(draft) {
@@ -17,8 +18,9 @@ export async function copyText(text) {
   }
 }
 
-export const COPY_REFUSED =
-  "Your browser did not allow copying. Select the text in the preview and copy it by hand.";
+export const COPY_REFUSED = mark(
+  "Your browser did not allow copying. Select the text in the preview and copy it by hand.",
+);
 
 export function saveFile(fileName, text, type) {
   const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));

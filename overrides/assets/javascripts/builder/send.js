@@ -2,6 +2,7 @@
 // Until the reader tries to send, only fields they have touched are listed; then,
 // everything still missing.
 import { el, replaceIfChanged, setText } from "./dom.js";
+import { t } from "../texts.js";
 
 export function fieldErrors(fields, messages) {
   const errors = [];
@@ -16,16 +17,27 @@ export function fieldErrors(fields, messages) {
 // spoken: the reader will ask in person, so it is said, not sent.
 export function sendState(ready, errors, open, waiting, spoken = false) {
   if (ready && open) {
-    return `Your request ${spoken ? "is ready to ask" : "can be sent"}, but ${open === 1 ? "one tip" : `${open} tips`} in the checklist ${open === 1 ? "is" : "are"} worth a look first.`;
+    if (spoken) {
+      return open === 1
+        ? t("Your request is ready to ask, but one tip in the checklist is worth a look first.")
+        : t("Your request is ready to ask, but {n} tips in the checklist are worth a look first.", { n: open });
+    }
+    return open === 1
+      ? t("Your request can be sent, but one tip in the checklist is worth a look first.")
+      : t("Your request can be sent, but {n} tips in the checklist are worth a look first.", { n: open });
   }
   if (ready && spoken) {
-    return "Your request is ready and meets all five tips. Read what to say aloud once, then go and ask. When they have answered, note it in the next step: it drafts the email that puts it in writing.";
+    return t("Your request is ready and meets all five tips. Read what to say aloud once, then go and ask. When they have answered, note it in the next step: it drafts the email that puts it in writing.");
   }
-  if (ready) return "Your request is ready and meets all five tips. Read it through once more, then send it.";
+  if (ready) return t("Your request is ready and meets all five tips. Read it through once more, then send it.");
   if (!errors.length) {
-    return `Not ready to send yet: ${waiting === 1 ? "one thing is" : `${waiting} things are`} still to fill in. When you try to send it, they are listed here.`;
+    return waiting === 1
+      ? t("Not ready to send yet: one thing is still to fill in. When you try to send it, it is listed here.")
+      : t("Not ready to send yet: {n} things are still to fill in. When you try to send it, they are listed here.", { n: waiting });
   }
-  return `Fix ${errors.length === 1 ? "this" : `these ${errors.length} things`} before you send it:`;
+  return errors.length === 1
+    ? t("Fix this before you send it:")
+    : t("Fix these {n} things before you send it:", { n: errors.length });
 }
 
 // The list of what is left to fix: links to the fields, [[field, text], ...]. Rebuilt

@@ -2,6 +2,7 @@
 // script ran (a slow connection makes that seconds) and the draft saved in this
 // browser disagree. What the reader typed always wins; a link fills in the rest; a
 // saved draft that is not used is kept and offered back, never silently dropped.
+import { mark } from "../texts.js";
 
 // linked: values from the link, or null. typed: the form's values now (defaults where
 // nothing was typed), and the names of those that differ from the defaults. saved:
@@ -25,8 +26,8 @@ export function startValues({ linked, typed, saved }) {
 }
 
 export const OFFER_TEXT = {
-  link: "This page was opened from a link that fills in the form. Your own saved draft is kept.",
-  typed: "You started typing before the page had finished loading, so your saved draft was not filled in. It is kept.",
+  link: mark("This page was opened from a link that fills in the form. Your own saved draft is kept."),
+  typed: mark("You started typing before the page had finished loading, so your saved draft was not filled in. It is kept."),
 };
 
 function sameValues(a, b) {

@@ -1,11 +1,12 @@
 // The draft saved in this browser (localStorage). Reading never throws: a draft that
 // cannot be read is reported as such; storage that is blocked or full is reported once.
+import { mark, t } from "../texts.js";
 
 export const STORAGE_KEY = "shorthaul.builder.draft";
 export const PREVIOUS_KEY = "shorthaul.builder.previous-draft";
 
-const BLOCKED = "This browser does not let the page store anything, so your draft will not be kept when you leave. Copy or download it first.";
-const FULL = "Your browser's storage is full, so this draft is not being saved. Copy or download it before you leave.";
+const BLOCKED = mark("This browser does not let the page store anything, so your draft will not be kept when you leave. Copy or download it first.");
+const FULL = mark("Your browser's storage is full, so this draft is not being saved. Copy or download it before you leave.");
 
 export class DraftStore {
   // onProblem(text) is called once per new problem, with a sentence for the reader.
@@ -26,7 +27,7 @@ export class DraftStore {
     try {
       raw = localStorage.getItem(key);
     } catch (error) {
-      this.report(BLOCKED);
+      this.report(t(BLOCKED));
       return null;
     }
     if (raw === null) return null;
@@ -44,7 +45,7 @@ export class DraftStore {
       localStorage.setItem(key, text);
       return true;
     } catch (error) {
-      this.report(error && error.name === "QuotaExceededError" ? FULL : BLOCKED);
+      this.report(t(error && error.name === "QuotaExceededError" ? FULL : BLOCKED));
       return false;
     }
   }

@@ -41,8 +41,9 @@ export async function answerCalendar(data, id, load, handle) {
   try {
     await load();
   } catch (error) {
-    const reason = `The calendar could not be loaded (${error?.message ?? error}); are you offline?`;
-    self.postMessage(JSON.stringify({ type: "result", id, result: { ok: false, message: reason } }));
+    // The page says it in its own language (builder/calendar.js).
+    const reason = `${error?.message ?? error}`;
+    self.postMessage(JSON.stringify({ type: "result", id, result: { ok: false, loadFailed: reason } }));
     return;
   }
   self.postMessage(handle(data));

@@ -1,13 +1,14 @@
 // The coaching notes on the reply, each with the advice it cites, as text.
 import { el, replaceIfChanged, setHidden } from "../builder/dom.js";
+import { mark, t } from "../texts.js";
 
-const SEVERITY = { ok: "Good", advice: "Worth a look", warning: "Needs work" };
+const SEVERITY = { ok: mark("Good"), advice: mark("Worth a look"), warning: mark("Needs work") };
 
 function note(finding, base) {
   const li = el("li", `sh-finding sh-finding--${finding.severity}`);
   li.dataset.shCode = finding.code;
   li.append(
-    el("span", "sh-reply__severity", `${SEVERITY[finding.severity] || finding.severity}: `),
+    el("span", "sh-reply__severity", `${SEVERITY[finding.severity] ? t(SEVERITY[finding.severity]) : finding.severity}: `),
     el("strong", "sh-finding__title", finding.title),
     " ",
     el("span", "", finding.explanation),
@@ -19,7 +20,7 @@ function note(finding, base) {
     li.append(" ", cite);
   }
   if (finding.field) {
-    const fix = el("a", "sh-finding__fix", "Change this");
+    const fix = el("a", "sh-finding__fix", t("Change this"));
     fix.href = `#sh-field-${finding.field}`;
     fix.dataset.shField = finding.field;
     li.append(" ", fix);

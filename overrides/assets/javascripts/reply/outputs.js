@@ -2,6 +2,7 @@
 // is the mentor's version of each draft; sending (mail, copy) waits for a finished
 // reply and lists what is missing instead, a download goes ahead.
 import { COPY_REFUSED, copyText, draftText, saveFile } from "../builder/save.js";
+import { t } from "../texts.js";
 
 const DOWNLOADS = {
   text: { fileName: "mentoring-reply.txt", type: "text/plain" },
@@ -22,14 +23,14 @@ export class ReplyOutputs {
   ready(from) {
     this.host.attempt();
     if (this.host.result()?.ready) return true;
-    this.say("Not yet: fill in the things listed above first.", from);
+    this.say(t("Not yet: fill in the things listed above first."), from);
     return false;
   }
 
   mail(event, link) {
     if (link.getAttribute("aria-disabled") === "true") {
       event.preventDefault();
-      this.say("The reply is not ready yet: the helper is still loading.", link);
+      this.say(t("The reply is not ready yet: the helper is still loading."), link);
     } else if (!this.ready(link)) {
       event.preventDefault();
     }
@@ -39,11 +40,11 @@ export class ReplyOutputs {
     const result = this.host.result();
     const draft = result && this.host.drafts.current(name === "primary" ? result.primary : name);
     if (!draft) {
-      this.say("There is nothing to copy yet: the helper is still loading.", from);
+      this.say(t("There is nothing to copy yet: the helper is still loading."), from);
       return;
     }
     if (name === "primary" && !this.ready(from)) return;
-    this.say(await copyText(draftText(draft)) ? "Copied. Paste it into your reply to them." : COPY_REFUSED, from);
+    this.say(await copyText(draftText(draft)) ? t("Copied. Paste it into your reply to them.") : t(COPY_REFUSED), from);
   }
 
   download(format, from) {
@@ -52,10 +53,10 @@ export class ReplyOutputs {
     const text = result?.downloads?.[format];
     const kind = DOWNLOADS[format];
     if (!text || !kind) {
-      this.say("There is nothing to download yet: the helper is still loading.", from);
+      this.say(t("There is nothing to download yet: the helper is still loading."), from);
       return;
     }
     saveFile(kind.fileName, text, kind.type);
-    this.say(`Downloaded ${kind.fileName}.`, from);
+    this.say(t("Downloaded {file}.", { file: kind.fileName }), from);
   }
 }
