@@ -49,7 +49,10 @@ def builder_context(language: str = "en") -> dict[str, object]:
     return {
         "steps": steps,
         "tips": [{**item["tip"], "title": t(item["tip"]["title"])} for item in blank["checklist"]],
-        "drafts": [{"name": name, **draft} for name, draft in blank["drafts"].items()],
+        "drafts": [
+            {"name": name, **draft, "title": t(draft["title"])}
+            for name, draft in blank["drafts"].items()
+        ],
         # Shown if Python cannot start: the request with blanks to fill in by hand.
         "fallback": blank["drafts"]["email"],
         "after": after_context(language),

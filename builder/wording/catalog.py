@@ -17,18 +17,16 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from string import Formatter
 
 from builder.wording import pieces
 
 ENGLISH = "en"
 PSEUDO = "qps"
-_HERE = Path(__file__).parent
-# Languages with a catalog (a folder of their own with a catalog.py), besides English.
-CATALOGS = tuple(
-    sorted(p.parent.name for p in _HERE.glob("*/catalog.py") if p.parent.name != ENGLISH)
-)
+# Languages with a catalog (builder/wording/<code>/catalog.py), besides English. Named
+# here rather than looked for on disk: inside Pyodide the site's wheel ships bytecode
+# (catalog.pyc), and a restored snapshot has no files for modules already imported.
+CATALOGS = ("es",)
 
 
 @dataclass(frozen=True)

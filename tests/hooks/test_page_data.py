@@ -33,6 +33,7 @@ def plain(data: object, where: str = "") -> list[tuple[str, str]]:
 def test_the_form_and_the_after_steps_are_in_the_pages_language() -> None:
     context = page_data.builder_context(PSEUDO)
     assert plain({"steps": context["steps"], "tips": context["tips"]}) == []
+    assert plain([draft["title"] for draft in context["drafts"]]) == []
     assert plain(context["after"]) == []
 
 

@@ -532,6 +532,10 @@ def test_the_reader_can_edit_a_draft_and_keeps_the_last_word(
     open_builder(page, base_url)
     fill(page, GOOD)
     expect(email_text(page)).to_have_value(containing("Hi Jonas"))
+    # The last field typed (the report-back) is in the draft before the reader edits it:
+    # a draft read earlier gains that line by the builder's merge, after the edit.
+    expect(email_text(page)).to_have_value(containing("what happened"))
+    expect(page.locator("[data-sh-builder]")).to_have_attribute("data-sh-busy", "false")
     original = email_text(page).input_value()
     mine = original.replace("Warm regards,", "With thanks in advance,")
     email_text(page).fill(mine)

@@ -430,4 +430,12 @@ MESSAGES: dict[str, str] = {
     "{what}: the coach could not start. The request template in the coaching panel works without it.": "{what}: no se pudo iniciar el asistente. La plantilla de solicitud del panel de indicaciones funciona sin él.",
     "{what}: the coach is still loading.": "{what}: el asistente todavía se está cargando.",
     "…": "…",
+    # The drafts' titles (builder/request/drafts.py), as the builder page shows them.
+    "Email": "Correo",
+    "Chat message": "Mensaje de chat",
+    "What to say": "Qué decir",
+    "Meeting plan": "Plan de reuniones",
+    "Report-back notes": "Notas de avances",
+    "Thank-you note": "Nota de agradecimiento",
+    "Printable request": "Solicitud para imprimir",
 }

@@ -28,7 +28,7 @@ export function showChecklist(root, checklist) {
     const item = root.querySelector(`[data-sh-tip="${check.tip.number}"]`);
     if (!item) continue;
     if (item.dataset.shStatus !== check.status) item.dataset.shStatus = check.status;
-    setText(item.querySelector("[data-sh-tip-status]"), STATUS_TEXT[check.status] || check.status);
+    setText(item.querySelector("[data-sh-tip-status]"), STATUS_TEXT[check.status] ? t(STATUS_TEXT[check.status]) : check.status);
     replaceIfChanged(item.querySelector("[data-sh-tip-findings]"), check.findings, () => check.findings.map(findingItem));
   }
 }
