@@ -100,18 +100,24 @@ def after_context(language: str = "en") -> dict[str, object]:
     }
 
 
-def reply_context() -> dict[str, object]:
-    """Everything the mentors' reply helper's template needs, as plain data."""
+def reply_context(language: str = "en") -> dict[str, object]:
+    """Everything the mentors' reply helper's template needs, as plain data, in the
+    page's language (its form's words; its drafts and coaching are English so far)."""
     from builder.mentor import reply_fields_as_data
     from builder.mentor.session import evaluate_reply
     from builder.request.fields import FIELD
+    from builder.wording.catalog import translator
 
+    t = translator(language)
     blank = evaluate_reply({})
-    steps = reply_fields_as_data()
+    steps = reply_fields_as_data(language=language)
     fields = [f for step in steps for f in step["fields"]]
     return {
         "steps": steps,
-        "drafts": [{"name": name, **draft} for name, draft in blank["drafts"].items()],
+        "drafts": [
+            {"name": name, **draft, "title": t(draft["title"])}
+            for name, draft in blank["drafts"].items()
+        ],
         "script_data": {
             "version": 1,
             "fields": [

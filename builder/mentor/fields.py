@@ -13,8 +13,9 @@ so a protégé's share link opens straight into the reply helper.
 from __future__ import annotations
 
 from builder.program import PROGRAM
-from builder.request.fields import FORMATS, TONES, Field, Step
+from builder.request.fields import FORMATS, TONES, Field, Step, translated_choices
 from builder.settings import RANGES, Program
+from builder.wording.catalog import ENGLISH, Translator, translator
 
 RESPONSES = (
     ("yes", "Yes, as they propose"),
@@ -71,148 +72,157 @@ FROM_REQUEST = (
 )  # fmt: skip
 
 
-def _number(name: str, key: str, step: str, label: str, noun: str, help: str, example: int):
+def _number(name: str, key: str, step: str, label: str, noun: str, help: str, example: int,
+            t: Translator | None = None):  # fmt: skip
     low, high = RANGES[name.removeprefix("new_")]
-    unit = name.removeprefix("new_")
+    unit = (t or translator(ENGLISH))(name.removeprefix("new_"))
     return Field(
         name, key, step, "int", label=label, noun=noun, help=help,
         max_length=18, min_value=low, max_value=high, unit=unit, placeholder=str(example),
     )  # fmt: skip
 
 
-def make_reply_fields(program: Program) -> tuple[Field, ...]:
+def make_reply_fields(program: Program, language: str = ENGLISH) -> tuple[Field, ...]:
     """The reply helper's field table for a program's settings (its formats, its
-    coordinator, its time box as the examples)."""
+    coordinator, its time box as the examples), in a language's words."""
+    t = translator(language)
     box = program.time_box
-    formats = tuple(choice for choice in FORMATS if choice[0] in program.formats)
+    formats = translated_choices(tuple(c for c in FORMATS if c[0] in program.formats), t)
     referral_help = (
-        f"Leave it blank to point them to {program.coordinator}, who coordinates the program."
+        t(
+            "Leave it blank to point them to {coordinator}, who coordinates the program.",
+            coordinator=program.coordinator,
+        )
         if program.coordinator
-        else "Someone they could ask instead; leave it blank if no one comes to mind."
+        else t("Someone they could ask instead; leave it blank if no one comes to mind.")
     )
     return (
     Field(
         "focus", "f", "request", "textarea",
-        label="What did they ask for help with?", noun="their focus",
-        help="One line, in their words or yours.",
-        max_length=200, rows=2, placeholder="how to run my first customer interview",
-        frame="They'd like your help to …",
+        label=t("What did they ask for help with?"), noun=t("their focus"),
+        help=t("One line, in their words or yours."),
+        max_length=200, rows=2, placeholder=t("how to run my first customer interview"),
+        frame=t("They'd like your help to …"),
     ),
-    _number("meetings", "m", "request", "How many meetings did they ask for?",
-            "meetings they asked for", "Leave it blank if they didn't say.", box.meetings),
-    _number("minutes", "d", "request", "Minutes per meeting they asked for", "meeting length",
-            "Leave it blank if they didn't say.", box.minutes),
-    _number("weeks", "w", "request", "Over how many weeks did they ask for?",
-            "weeks they asked for",
-            "Leave it blank if they didn't say.", box.weeks),
+    _number("meetings", "m", "request", t("How many meetings did they ask for?"),
+            t("meetings they asked for"), t("Leave it blank if they didn't say."), box.meetings,
+            t=t),
+    _number("minutes", "d", "request", t("Minutes per meeting they asked for"),
+            t("meeting length"), t("Leave it blank if they didn't say."), box.minutes, t=t),
+    _number("weeks", "w", "request", t("Over how many weeks did they ask for?"),
+            t("weeks they asked for"), t("Leave it blank if they didn't say."), box.weeks, t=t),
     Field(
         "format", "fm", "request", "choice",
-        label="How would you meet?", noun="format", help="As they proposed, or as suits you.",
+        label=t("How would you meet?"), noun=t("format"),
+        help=t("As they proposed, or as suits you."),
         max_length=20, default=formats[0][0], choices=formats,
     ),
     Field(
         "pasted", "rx", "request", "textarea",
-        label="Their message (optional)", noun="their message",
-        help="Kept only in this browser, to read it beside your reply.",
+        label=t("Their message (optional)"), noun=t("their message"),
+        help=t("Kept only in this browser, to read it beside your reply."),
         max_length=4000, rows=4,
     ),
     Field(
         "response", "ra", "answer", "choice",
-        label="Your answer", noun="answer",
-        help="Any of these is a good answer, given promptly and kindly.",
-        required=True, missing="Pick your answer: yes, smaller, not now, no, or someone else.",
-        max_length=20, choices=RESPONSES,
+        label=t("Your answer"), noun=t("answer"),
+        help=t("Any of these is a good answer, given promptly and kindly."),
+        required=True, missing=t("Pick your answer: yes, smaller, not now, no, or someone else."),
+        max_length=20, choices=translated_choices(RESPONSES, t),
     ),
     Field(
         "protege_name", "p", "answer", "text",
-        label="Their name", noun="their name",
-        help="As you would greet them.",
-        required=True, missing="Enter their name, so the reply can greet them.",
+        label=t("Their name"), noun=t("their name"),
+        help=t("As you would greet them."),
+        required=True, missing=t("Enter their name, so the reply can greet them."),
         max_length=80,
     ),
     Field(
         "mentor_name", "n", "answer", "text",
-        label="Your name", noun="your name", help="How you will sign the reply.",
-        required=True, missing="Enter your name, so the reply can be signed.",
+        label=t("Your name"), noun=t("your name"), help=t("How you will sign the reply."),
+        required=True, missing=t("Enter your name, so the reply can be signed."),
         max_length=80, autocomplete="name",
     ),
     Field(
         "protege_email", "re", "answer", "email",
-        label="Their email (optional)", noun="their email",
-        help="Only used to fill in the To line when you open the reply in your mail app.",
-        max_length=254, placeholder="name@example.org",
+        label=t("Their email (optional)"), noun=t("their email"),
+        help=t("Only used to fill in the To line when you open the reply in your mail app."),
+        max_length=254, placeholder=t("name@example.org"),
     ),
     Field(
         "channel", "ch", "answer", "choice",
-        label="Reply by", noun="channel", help="The other version is there too.",
-        required=True, max_length=20, default="email", choices=REPLY_CHANNELS,
+        label=t("Reply by"), noun=t("channel"), help=t("The other version is there too."),
+        required=True, max_length=20, default="email",
+        choices=translated_choices(REPLY_CHANNELS, t),
     ),
     Field(
         "tone", "t", "answer", "choice",
-        label="Tone", noun="tone", help="Changes the greeting, the thanks and the sign-off.",
-        required=True, max_length=20, default="warm", choices=TONES,
+        label=t("Tone"), noun=t("tone"),
+        help=t("Changes the greeting, the thanks and the sign-off."),
+        required=True, max_length=20, default="warm", choices=translated_choices(TONES, t),
     ),
     Field(
         "date_answer", "rt", "details", "choice",
-        label="Does their first date suit you?", noun="answer to their first date",
-        help="Their request proposes dates (shown with it above). Accept the first one, or "
-        "say it doesn't suit and suggest another time.",
-        max_length=20, default="accept", choices=DATE_ANSWERS,
+        label=t("Does their first date suit you?"), noun=t("answer to their first date"),
+        help=t("Their request proposes dates (shown with it above). Accept the first one, or "
+        "say it doesn't suit and suggest another time."),
+        max_length=20, default="accept", choices=translated_choices(DATE_ANSWERS, t),
     ),
     Field(
         "date_instead", "ri", "details", "textarea",
-        label="What would suit you instead? (optional)", noun="time that suits you",
-        help="A day, a time or a week, as you'd say it. Leave it blank to ask them for "
-        "other times.",
-        max_length=200, rows=2, placeholder="Thursday 4 March at 16:00",
-        frame="That date doesn't suit me. Instead, how about …",
+        label=t("What would suit you instead? (optional)"), noun=t("time that suits you"),
+        help=t("A day, a time or a week, as you'd say it. Leave it blank to ask them for "
+        "other times."),
+        max_length=200, rows=2, placeholder=t("Thursday 4 March at 16:00"),
+        frame=t("That date doesn't suit me. Instead, how about …"),
     ),
     Field(
         "first_step", "rf", "details", "textarea",
-        label="How to get started", noun="first step",
-        help="What you would like them to do next.",
-        max_length=300, rows=2, placeholder="send me two or three times that suit you next week",
-        frame="To get started, could you …",
+        label=t("How to get started"), noun=t("first step"),
+        help=t("What you would like them to do next."),
+        max_length=300, rows=2, placeholder=t("send me two or three times that suit you next week"),
+        frame=t("To get started, could you …"),
     ),
-    _number("new_meetings", "rm", "details", "How many meetings can you offer?",
-            "meetings you offer", "Leave it blank to keep what they asked for.",
-            max(1, box.meetings - 1)),
-    _number("new_minutes", "rd", "details", "Minutes per meeting you can offer",
-            "meeting length you offer", "Leave it blank to keep what they asked for.",
-            box.minutes),
-    _number("new_weeks", "rw", "details", "Over how many weeks can you offer?", "weeks you offer",
-            "Leave it blank to keep what they asked for.", box.weeks),
+    _number("new_meetings", "rm", "details", t("How many meetings can you offer?"),
+            t("meetings you offer"), t("Leave it blank to keep what they asked for."),
+            max(1, box.meetings - 1), t=t),
+    _number("new_minutes", "rd", "details", t("Minutes per meeting you can offer"),
+            t("meeting length you offer"), t("Leave it blank to keep what they asked for."),
+            box.minutes, t=t),
+    _number("new_weeks", "rw", "details", t("Over how many weeks can you offer?"),
+            t("weeks you offer"), t("Leave it blank to keep what they asked for."), box.weeks, t=t),
     Field(
         "narrower", "rn", "details", "textarea",
-        label="What to focus on instead", noun="narrower focus",
-        help="A smaller or different piece of what they asked for.",
-        max_length=300, rows=2, placeholder="your interview questions, before the first interview",
-        frame="I'd suggest we focus on …",
+        label=t("What to focus on instead"), noun=t("narrower focus"),
+        help=t("A smaller or different piece of what they asked for."),
+        max_length=300, rows=2,
+        placeholder=t("your interview questions, before the first interview"),
+        frame=t("I'd suggest we focus on …"),
     ),
     Field(
         "later", "rl", "details", "textarea",
-        label="When might suit you?", noun="later time",
-        help="A month or an event they can plan around.",
-        max_length=200, rows=2, placeholder="after our launch in March",
-        frame="I could look at this again …",
+        label=t("When might suit you?"), noun=t("later time"),
+        help=t("A month or an event they can plan around."),
+        max_length=200, rows=2, placeholder=t("after our launch in March"),
+        frame=t("I could look at this again …"),
     ),
     Field(
         "reason", "rr", "details", "textarea",
-        label="A reason, if you'd like to give one", noun="reason",
-        help="One honest line is plenty; you don't owe a reason.",
-        max_length=300, rows=2, placeholder="I'm already mentoring two people this term",
-        frame="I'm sorry, but I can't take this on. …",
+        label=t("A reason, if you'd like to give one"), noun=t("reason"),
+        help=t("One honest line is plenty; you don't owe a reason."),
+        max_length=300, rows=2, placeholder=t("I'm already mentoring two people this term"),
+        frame=t("I'm sorry, but I can't take this on. …"),
     ),
     Field(
         "referral_name", "rp", "details", "text",
-        label="Who would be better placed?", noun="their name", help=referral_help,
+        label=t("Who would be better placed?"), noun=t("their name"), help=referral_help,
         max_length=80,
     ),
     Field(
         "referral_why", "rc", "details", "textarea",
-        label="Why them", noun="why them", help="What they know or have done.",
-        max_length=300, rows=2, placeholder="ran our customer research for two years",
-        frame="I'd suggest [their name], who …",
+        label=t("Why them"), noun=t("why them"), help=t("What they know or have done."),
+        max_length=300, rows=2, placeholder=t("ran our customer research for two years"),
+        frame=t("I'd suggest [their name], who …"),
     ),
     )  # fmt: skip
 
@@ -221,15 +231,20 @@ REPLY_FIELDS: tuple[Field, ...] = make_reply_fields(PROGRAM)
 REPLY_FIELD: dict[str, Field] = {field.name: field for field in REPLY_FIELDS}
 
 
-def reply_fields_as_data(fields: tuple[Field, ...] = REPLY_FIELDS) -> list[dict[str, object]]:
-    """The steps with their fields, for rendering the form; each field says which
-    answers it belongs to (`when`, empty for all), and whether Python also decides
-    from the request whether it belongs (`decided`)."""
+def reply_fields_as_data(
+    fields: tuple[Field, ...] | None = None, language: str = ENGLISH
+) -> list[dict[str, object]]:
+    """The steps with their fields, for rendering the form in a language; each field
+    says which answers it belongs to (`when`, empty for all), and whether Python also
+    decides from the request whether it belongs (`decided`)."""
+    t = translator(language)
+    if fields is None:
+        fields = REPLY_FIELDS if language == ENGLISH else make_reply_fields(PROGRAM, language)
     return [
         {
             "id": step.id,
-            "title": step.title,
-            "intro": step.intro,
+            "title": t(step.title),
+            "intro": t(step.intro),
             "fields": [
                 {
                     **field.as_data(),

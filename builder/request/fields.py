@@ -73,7 +73,9 @@ ACQUAINTANCE = (
 TONES = (("warm", "Warm"), ("formal", "Formal"), ("casual", "Casual"))
 
 
-def _choices(choices: tuple[tuple[str, str], ...], t: Translator) -> tuple[tuple[str, str], ...]:
+def translated_choices(
+    choices: tuple[tuple[str, str], ...], t: Translator
+) -> tuple[tuple[str, str], ...]:
     return tuple((value, t(label)) for value, label in choices)
 
 
@@ -160,14 +162,14 @@ def make_fields(program: Program, language: str = ENGLISH) -> tuple[Field, ...]:
         "asking expect. The builder drafts what to say, and the email as your written "
         "follow-up; every version stays there if you change your mind."),
         required=True,
-        max_length=20, default="email", choices=_choices(CHANNELS, t),
+        max_length=20, default="email", choices=translated_choices(CHANNELS, t),
     ),
     Field(
         "acquaintance", "kn", "mentor", "choice",
         label=t("How well do they know you? (optional)"),
         noun=t("how well they know you"),
         help=t("The coach's advice on how to ask depends on it."),
-        max_length=20, default="", choices=_choices(ACQUAINTANCE, t),
+        max_length=20, default="", choices=translated_choices(ACQUAINTANCE, t),
     ),
     Field(
         "connection", "c", "mentor", "textarea",
@@ -218,7 +220,7 @@ def make_fields(program: Program, language: str = ENGLISH) -> tuple[Field, ...]:
         noun=t("format"),
         help=t("Whatever is easiest for them."),
         required=True,
-        max_length=20, default=formats[0][0], choices=_choices(formats, t),
+        max_length=20, default=formats[0][0], choices=translated_choices(formats, t),
     ),
     Field(
         "first_date", "sd", "timebox", "date",
@@ -235,7 +237,7 @@ def make_fields(program: Program, language: str = ENGLISH) -> tuple[Field, ...]:
         label=t("On which day of the week? (optional)"),
         noun=t("day of the week"),
         help=t("If one day usually suits you both."),
-        max_length=20, default="", choices=_choices(WEEKDAYS, t),
+        max_length=20, default="", choices=translated_choices(WEEKDAYS, t),
     ),
     Field(
         "meeting_time", "at", "timebox", "time",
@@ -268,7 +270,7 @@ def make_fields(program: Program, language: str = ENGLISH) -> tuple[Field, ...]:
         noun=t("tone"),
         help=t("Changes the greeting and sign-off; the request itself stays the same."),
         required=True,
-        max_length=20, default="warm", choices=_choices(TONES, t),
+        max_length=20, default="warm", choices=translated_choices(TONES, t),
     ),
     )  # fmt: skip
 

@@ -44,7 +44,7 @@ def on_page_context(context, page, config, nav):
         before, _, after = page.content.partition(AFTER_FORM_SLOT)
         page.content, context["builder"]["after_form"] = before, after
     if page.meta.get("template") == "reply.html":
-        context["reply"] = page_data.reply_context()
+        context["reply"] = page_data.reply_context(language)
     if page.content and LINK_MAKER_SLOT in page.content:
         html = _env.get_template("partials/builder/link-maker.html").render(
             {**context, "link_maker": page_data.link_maker_context(language)}

@@ -12,7 +12,18 @@ import pytest
 from builder.wording.catalog import CATALOGS, PSEUDO, catalog, is_pseudo
 from sitebuild import page_data, texts
 
-NOT_TEXT = {"name", "url_key", "kind", "default", "autocomplete", "value", "slug", "url", "path"}
+NOT_TEXT = {
+    "name",
+    "url_key",
+    "kind",
+    "default",
+    "autocomplete",
+    "value",
+    "slug",
+    "url",
+    "path",
+    "when",
+}
 NOT_TEXT |= {"id", "keep_agreement", "script_data"}
 
 
@@ -25,7 +36,7 @@ def plain(data: object, where: str = "") -> list[tuple[str, str]]:
     elif isinstance(data, list):
         for index, value in enumerate(data):
             found += plain(value, f"{where}[{index}]")
-    elif isinstance(data, str) and data and not is_pseudo(data):
+    elif isinstance(data, str) and data and not data.isdigit() and not is_pseudo(data):
         found.append((where, data))
     return found
 
@@ -35,6 +46,12 @@ def test_the_form_and_the_after_steps_are_in_the_pages_language() -> None:
     assert plain({"steps": context["steps"], "tips": context["tips"]}) == []
     assert plain([draft["title"] for draft in context["drafts"]]) == []
     assert plain(context["after"]) == []
+
+
+def test_the_reply_helpers_form_is_in_the_pages_language() -> None:
+    context = page_data.reply_context(PSEUDO)
+    assert plain(context["steps"]) == []
+    assert plain([draft["title"] for draft in context["drafts"]]) == []
 
 
 def test_the_link_maker_is_in_the_pages_language() -> None:

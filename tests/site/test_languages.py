@@ -7,7 +7,8 @@
   link, an anchor or the language switch works in every language.
 - In the built site, a language's pages load the root's assets and Python bundle (none
   of their own), the switch leads to the same page, the sitemap lists every page in
-  every language, and the service worker keeps them.
+  every language, and the service worker keeps them. (A site that offers English alone
+  has no switch: test_links.py's build for another SITE_URL is one.)
 - In Chromium, a reader switches language and lands on the same page, with the light
   or dark mode they chose, and searches the pages in their language.
 """
@@ -18,14 +19,12 @@ import html
 import os
 import posixpath
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from mkdocs.utils.yaml import yaml_load
 from playwright.sync_api import Page, expect
-from sitekit import ROOT, built_once, doc_pages, other_languages
+from sitekit import ROOT, doc_pages, other_languages
 
 from builder.wording.catalog import translator
 from sitebuild import languages, program
@@ -242,25 +241,6 @@ def test_the_coordinators_table_gives_each_languages_own_addresses(site_dir: Pat
             assert f"<code>/{path}</code>" in table
 
 
-def test_a_site_that_offers_english_alone_has_no_switch(
-    tmp_path_factory: pytest.TempPathFactory,
-) -> None:
-    def build(out: Path) -> None:
-        env = {k: v for k, v in os.environ.items() if k != languages.ENVIRONMENT}
-        subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
-            cwd=ROOT,
-            env=env,
-            check=True,
-        )
-
-    site = built_once(tmp_path_factory, "english-alone", build)
-    assert not any((site / code).exists() for code in OTHERS)
-    home = (site / "index.html").read_text(encoding="utf-8")
-    assert "md-select__link" not in home
-    assert "xhtml:link" not in (site / "sitemap.xml").read_text(encoding="utf-8")
-
-
 # In the browser -----------------------------------------------------------------------
 
 
@@ -308,14 +288,24 @@ def test_search_finds_the_pages_of_the_readers_language(guarded_page: Page, base
 
 @offered_here
 @pytest.mark.parametrize("code", other_languages())
-def test_a_languages_builder_and_link_maker_ask_in_its_words(site_dir: Path, code: str) -> None:
+def test_a_languages_builder_reply_helper_and_link_maker_ask_in_its_words(
+    site_dir: Path, code: str
+) -> None:
     """The form's labels, help, examples and the words before each box come from the
     language's catalog (builder/wording/<code>/catalog.py). (The sample request shown
     below the form is the builder's own English draft until the language has drafts.)"""
     t = translator(code)
-    for path in (f"{code}/builder/", f"{code}/coordinators/"):
+    asks = {
+        f"{code}/builder/": ("What would you like their help with?", "I'd like your help to …"),
+        f"{code}/coordinators/": ("What would you like their help with?",),
+        f"{code}/mentors/reply/": (
+            "What did they ask for help with?",
+            "To get started, could you …",
+        ),
+    }
+    for path, englishes in asks.items():
         text = html.unescape(page_html(site_dir, path))
-        for english in ("What would you like their help with?", "I'd like your help to …"):
+        for english in englishes:
             assert t(english) != english
             assert t(english) in text, path
             assert not re.search(rf"<(label|p)[^>]*>\s*{re.escape(english)}", text), path

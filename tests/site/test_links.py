@@ -130,7 +130,10 @@ def test_sitemap_lists_every_page_at_the_site_url(site_dir: Path) -> None:
 
 
 def test_site_url_is_configurable(tmp_path: Path) -> None:
-    env = {**os.environ, "SITE_URL": "https://mentoring.example.org/guide/"}
+    """Built as a program's site is by default: English alone (Spanish is not finished,
+    sitebuild/languages.py), so it also shows that such a site has no language switch."""
+    env = {k: v for k, v in os.environ.items() if k != "SHORTHAUL_LANGUAGES"}
+    env["SITE_URL"] = "https://mentoring.example.org/guide/"
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path)],
         cwd=ROOT,
@@ -142,6 +145,10 @@ def test_site_url_is_configurable(tmp_path: Path) -> None:
     assert meta(html, "og:image") == "https://mentoring.example.org/guide/assets/images/og-card.png"
     sitemap = (tmp_path / "sitemap.xml").read_text(encoding="utf-8")
     assert "<loc>https://mentoring.example.org/guide/builder/</loc>" in sitemap
+    # English alone: no other language's pages, no switch, no alternates in the sitemap.
+    assert not (tmp_path / "es").exists()
+    assert "md-select__link" not in html
+    assert "xhtml:link" not in sitemap
 
 
 @pytest.mark.browser

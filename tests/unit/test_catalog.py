@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 
+from builder.mentor import reply_fields_as_data
 from builder.request.fields import FIELDS, fields_as_data
 from builder.wording import catalog
 from builder.wording.catalog import PSEUDO, is_pseudo, pseudo, translator
@@ -27,6 +28,7 @@ NOT_TEXT = {
     "url",
     "path",
     "id",
+    "when",
 }
 
 
@@ -40,13 +42,13 @@ def texts(data: object, where: str = "") -> list[tuple[str, str]]:
     elif isinstance(data, list):
         for index, value in enumerate(data):
             found += texts(value, f"{where}[{index}]")
-    elif isinstance(data, str) and data:
+    elif isinstance(data, str) and data and not data.isdigit():
         found.append((where, data))
     return found
 
 
 def test_every_text_of_the_form_comes_from_the_catalog() -> None:
-    shown = texts(fields_as_data(PSEUDO))
+    shown = texts(fields_as_data(PSEUDO)) + texts(reply_fields_as_data(language=PSEUDO))
     assert shown
     assert [(where, text) for where, text in shown if not is_pseudo(text)] == []
 
@@ -59,8 +61,10 @@ def test_the_pseudo_language_keeps_placeholders_and_marks_the_rest() -> None:
 
 
 def used_texts(language: str) -> list[str]:
-    """Every English text the form asks a language's catalog for."""
+    """Every English text the request's and the reply helper's forms ask a language's
+    catalog for."""
     fields_as_data(language)
+    reply_fields_as_data(language=language)
     return sorted(translator(language).asked)
 
 
