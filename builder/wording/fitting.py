@@ -193,6 +193,12 @@ def fit(field: str, text: str, names: tuple[str, ...] = (), wording: Wording = R
         # "To improve my writing": the frame has its own "to" ("I'd like your help to").
         core, more = _drop_lead_ins(field, core[2:].lstrip(), names, wording)
         marks |= more
+    # Dots left at the front once a lead-in has gone ("to … run a retro"): the frame
+    # continues the sentence, so they go too, as they do at the start of the text.
+    stripped = _LEADING_DOTS.sub("", core)
+    if stripped != core:
+        core, more = _drop_lead_ins(field, stripped, names, wording)
+        marks |= more
     if not WORD.search(core):
         return fit(field, rest, names, wording) if rest else fit(field, "", names, wording)
     language = detect(f"{core} {rest}")  # the lead-ins were English; is the rest?
