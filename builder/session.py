@@ -48,11 +48,16 @@ from builder.request.rules import RULES
 from builder.request.spoken import primary_draft
 from builder.request.validate import FieldMessage, Request, check, read_values
 from builder.wording import pieces as wording
+from builder.wording.catalog import say, spoken, to_say
 from builder.wording.greeting import informal_name
 
-FAILED = FieldMessage(
-    "", "error", "Something went wrong while checking your request. Your text is safe in the form."
-)
+
+def _failed() -> FieldMessage:
+    return FieldMessage(
+        "",
+        "error",
+        say("Something went wrong while checking your request. Your text is safe in the form."),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,9 +139,13 @@ def _language_notices(request: Request) -> list[FieldMessage]:
                 FieldMessage(
                     name,
                     "notice",
-                    f"This looks like {fitted.language.name}. The drafts are in English, so "
-                    "these words appear in quotation marks, just as you wrote them. For a "
-                    f"smoother message, write your {FIELD[name].noun} in English.",
+                    say(
+                        "This looks like {language}. The drafts are in English, so these words "
+                        "appear in quotation marks, just as you wrote them. For a smoother "
+                        "message, write your {noun} in English.",
+                        language=say(fitted.language.name),
+                        noun=say(FIELD[name].noun),
+                    ),
                 )
             )
     return notices
@@ -168,7 +177,7 @@ def _date_notices(request: Request, notes: list[str]) -> list[FieldMessage]:
     return [FieldMessage("weekday", "notice", note) for note in notes]
 
 
-PAST_START = (
+PAST_START = to_say(
     "That day has passed: pick today or a later day, or leave it open. Until then the "
     "request proposes no dates."
 )
@@ -184,7 +193,7 @@ def _past_start(
     if start is None or today is None or start >= today or after.sent_on is not None:
         return request, []
     unset = dataclasses.replace(request, first_date=None, weekday="", meeting_time=None)
-    return unset, [FieldMessage("first_date", "error", PAST_START)]
+    return unset, [FieldMessage("first_date", "error", say(PAST_START))]
 
 
 def _linked_values(
@@ -215,26 +224,30 @@ def _after_view(
     thanks_later = ""
     if stage in ("yes", "smaller") and request.meetings and not thanks_due(request, after, today):
         meeting = wording.FORMAT_WORDS.get(request.format, wording.FORMAT_WORDS["video"])
-        thanks_later = THANKS_LATER.format(
-            agreed=wording.number(request.meetings),
-            nouns=wording.plural(request.meetings, meeting[2], meeting[3]),
-            done=wording.number(held_count(after, today)),
+        said = spoken()
+        thanks_later = say(
+            THANKS_LATER,
+            agreed=said.number(request.meetings),
+            nouns=say(wording.plural(request.meetings, meeting[2], meeting[3])),
+            done=said.number(held_count(after, today)),
         )
-    advice = STAGE_ADVICE[key].format(
-        due=dates.day_label(due, today) if due else "",
-        let_go=dates.day_label(let_go, today) if let_go else "",
-        by_due=f"by {dates.day_label(due, today)}" if due else "within a week",
+    day = spoken().day
+    advice = say(
+        STAGE_ADVICE[key],
+        due=day(due, today) if due else "",
+        let_go=day(let_go, today) if let_go else "",
+        by_due=say("by {day}", day=day(due, today)) if due else say("within a week"),
     )
     return {
         "stage": stage,
         "advice": advice,
         "sent": after.sent_on is not None,
-        "sent_label": SENT_LABELS[in_person][0],
-        "sent_help": SENT_LABELS[in_person][1],
+        "sent_label": say(SENT_LABELS[in_person][0]),
+        "sent_help": say(SENT_LABELS[in_person][1]),
         "follow_up_due": due.isoformat() if due else "",
-        "follow_up_label": dates.day_label(due, today) if due else "",
+        "follow_up_label": day(due, today) if due else "",
         "follow_up_now": now,
-        "let_go_label": dates.day_label(let_go, today) if let_go else "",
+        "let_go_label": day(let_go, today) if let_go else "",
         "agreement": agreement(request, after, proposed, today).as_data(today),
         "thanks_later": thanks_later,
         "ended": after.ended,
@@ -341,7 +354,7 @@ def _fallback(values: object) -> Evaluation:
     return Evaluation(
         values=kept,
         request=Request(),
-        messages={"": (FAILED,)},
+        messages={"": (_failed(),)},
         findings=(),
         checklist=(),
         drafts={},

@@ -19,6 +19,7 @@ from builder.request.dates import parse_date
 from builder.request.downloads import as_markdown, as_text
 from builder.request.fields import FIELD
 from builder.session import evaluate
+from builder.wording.catalog import say, speaking
 
 
 def _touched(message: dict) -> list[str] | None:
@@ -151,8 +152,10 @@ def _calendar(message: dict) -> dict[str, object]:
     if not result.proposed:
         return {
             "ok": False,
-            "message": "There are no dates yet: pick a first date in step 3 (The time box), "
-            "and the builder proposes them.",
+            "message": say(
+                "There are no dates yet: pick a first date in step 3 (The time box), "
+                "and the builder proposes them."
+            ),
         }
     ident = message.get("request")
     # The request's id keeps its events' UIDs from one download to the next; without
@@ -165,9 +168,11 @@ def _calendar(message: dict) -> dict[str, object]:
     text, notes = ics.calendar(found, zone[:64], _now(message), method=method)
     if result.request.mentor_email and not result.request.protege_email:
         notes.append(
-            "Add your own email in step 2 (Your mentor) and the file names you as the "
-            "organiser and them as your guest, so their calendar shows it as an invitation "
-            "from you."
+            say(
+                "Add your own email in step 2 (Your mentor) and the file names you as the "
+                "organiser and them as your guest, so their calendar shows it as an "
+                "invitation from you."
+            )
         )
     return {
         "ok": True,
@@ -217,6 +222,9 @@ def handle(message: str) -> str:
             ("calendar" imports icalendar: the worker loads it first; "reply" is the
             mentors' reply helper).
 
+    What the builder says (messages, coaching) is in the page's `language` (English when
+    it is missing or has no catalog); the drafts keep their own language.
+
     Returns:
         JSON `{"type": "result", "id": n, "result": {...}}`, or
         `{"type": "error", "id": n, "reason": "..."}` for a message it cannot read.
@@ -232,7 +240,8 @@ def handle(message: str) -> str:
     if handler is None:
         return json.dumps({"type": "error", "id": ident, "reason": "unknown message type"})
     try:
-        result = handler(data)
+        with speaking(data.get("language")):
+            result = handler(data)
     except Exception:  # the page must keep working whatever happens here
         return json.dumps({"type": "error", "id": ident, "reason": "the builder failed"})
     return json.dumps({"type": "result", "id": ident, "result": result})

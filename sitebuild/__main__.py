@@ -6,6 +6,7 @@ them, without MkDocs: `python -m sitebuild STEP FOLDER`.
     offline SITE         write SITE/sw.js's manifest (the bundle in SITE/pyodide/<digest>/)
     publish SITE         SITE/_headers and the precompressed copies
     after-pages SITE     page-scripts, offline and publish, in that order
+    untranslated CODE    the texts language CODE's catalog lacks, with where each is used
 
 A generator other than MkDocs (see maintainers/after-material.md) writes the pages and
 `sw.js`, runs `python-bundle SITE/pyodide/<digest>/` before them (the pages name that
@@ -17,7 +18,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from sitebuild import hosting, offline, page_scripts, publish, python_bundle
+from sitebuild import hosting, offline, page_scripts, publish, python_bundle, texts
 
 
 def _pyodide_dir(site: Path) -> str:
@@ -37,6 +38,14 @@ STEPS = {
     "offline": lambda site: offline.write_service_worker(site, _pyodide_dir(site)),
     "publish": _publish,
 }
+
+
+def _untranslated(code: Path) -> None:
+    for text, where in texts.untranslated(code.name).items():
+        print(f"{where}\t{text}")
+
+
+STEPS["untranslated"] = _untranslated
 STEPS["after-pages"] = lambda site: [STEPS[s](site) for s in ("page-scripts", "offline", "publish")]
 
 

@@ -11,7 +11,7 @@ from builder.after.progress import After, Entry
 from builder.request import dates
 from builder.request.tips import TIP
 from builder.request.validate import Request
-from builder.wording import pieces as wording
+from builder.wording.catalog import say, spoken
 
 
 def held(entry: Entry, today: date | None) -> bool:
@@ -35,9 +35,15 @@ class Agreement:
         """ "1 of 3 meetings held, 2 left. The agreed end: Monday 9 February." """
         if not self.agreed:
             return ""
-        nouns = "meeting" if self.agreed == 1 else "meetings"
-        text = f"{self.done} of {self.agreed} {nouns} held, {self.left} left."
-        return text + (f" The agreed end: {dates.day_label(self.end, today)}." if self.end else "")
+        values = {"done": self.done, "agreed": self.agreed, "left": self.left}
+        text = (
+            say("{done} of {agreed} meeting held, {left} left.", **values)
+            if self.agreed == 1
+            else say("{done} of {agreed} meetings held, {left} left.", **values)
+        )
+        if self.end:
+            text += " " + say("The agreed end: {day}.", day=spoken().day(self.end, today))
+        return text
 
     def as_data(self, today: date | None) -> dict[str, object]:
         """JSON-ready form."""
@@ -47,7 +53,7 @@ class Agreement:
             "done": self.done,
             "left": self.left,
             "end": self.end.isoformat() if self.end else "",
-            "end_label": dates.day_label(self.end, today) if self.end else "",
+            "end_label": spoken().day(self.end, today) if self.end else "",
             "notes": list(self.notes),
             "tip_url": TIP[5].url(),
         }
@@ -65,19 +71,32 @@ def agreement(
     notes = []
     if agreed is not None and len(after.log) > agreed:
         notes.append(
-            f"Your log has {len(after.log)} meetings, and you agreed {wording.number(agreed)}. "
-            "Keeping to what you agreed is what made it easy to say yes: if they would like "
-            "to carry on, let the offer come from them."
+            say(
+                "Your log has {logged} meetings, and you agreed {agreed}. Keeping to what you "
+                "agreed is what made it easy to say yes: if they would like to carry on, let "
+                "the offer come from them.",
+                logged=len(after.log),
+                agreed=spoken().number(agreed),
+            )
         )
     late = [
         index + 1 for index, entry in enumerate(after.log) if end and entry.day and entry.day > end
     ]
     if late:
-        which = dates.series([str(number) for number in late])
-        notes.append(
-            f"Meeting {which} in your log {'falls' if len(late) == 1 else 'fall'} after the "
-            f"agreed end, {dates.day_label(end, today)}. If you need more time, ask whether "
-            "the end can move, rather than letting it drift."
-        )
+        which = spoken().series([str(number) for number in late])
+        values = {"which": which, "day": spoken().day(end, today)}
+        if len(late) == 1:
+            note = say(
+                "Meeting {which} in your log falls after the agreed end, {day}. If you need "
+                "more time, ask whether the end can move, rather than letting it drift.",
+                **values,
+            )
+        else:
+            note = say(
+                "Meeting {which} in your log fall after the agreed end, {day}. If you need "
+                "more time, ask whether the end can move, rather than letting it drift.",
+                **values,
+            )
+        notes.append(note)
     left = max(0, agreed - done) if agreed is not None else None
     return Agreement(agreed, done, left, end, tuple(notes))

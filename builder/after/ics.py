@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import icalendar
 
 from builder.after.invites import Invite
+from builder.wording.catalog import say
 
 PRODID = "-//Short Haul//Mentoring request builder//EN"
 
@@ -41,7 +42,7 @@ def sequence(now: datetime) -> int:
 def calendar(
     invites: Sequence[Invite], zone_name: str, now: datetime, *, method: str = ""
 ) -> tuple[bytes, list[str]]:
-    """The .ics file for the invites, and notes for the reader.
+    """The .ics file for the invites, and notes for the reader (in their language).
 
     Args:
         invites: The events (see `invites.invites`).
@@ -54,8 +55,10 @@ def calendar(
     zone = zone_of(zone_name)
     if zone is None:
         notes.append(
-            "Your browser did not say which time zone you are in, so the times in the file "
-            "are shown as written, wherever it is opened."
+            say(
+                "Your browser did not say which time zone you are in, so the times in the "
+                "file are shown as written, wherever it is opened."
+            )
         )
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)

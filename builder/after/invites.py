@@ -9,7 +9,8 @@ meeting), and one to send to the mentor, without reminders (their calendar, thei
 reminders). Both carry the same ids, one per meeting of the request, so a file
 downloaded again updates the events instead of adding them twice; the request's id is
 random (`record.new_id`), so no two readers' events share one. With both emails given,
-the reader is each event's organiser and the mentor its guest.
+the reader is each event's organiser and the mentor its guest. The reader's copy speaks
+the reader's language (`say`); the mentor's, like the plan it carries, the drafts'.
 """
 
 from __future__ import annotations
@@ -21,7 +22,10 @@ from datetime import date, time, timedelta
 from builder.request import dates
 from builder.request.drafts import Draft, context
 from builder.request.validate import Request
-from builder.wording.fitting import say
+from builder.wording import fitting
+from builder.wording.catalog import say
+from builder.wording.fitting import Fit
+from builder.wording.pieces import upper_first
 
 PREPARE_DAYS = 2  # the reminder to prepare, when the plan does not say when
 NOTE_AFTER_MINUTES = 15  # the reminder, after each meeting, to note what to try
@@ -51,6 +55,31 @@ def prepare_lead(preparation: str) -> timedelta:
     if _DAY_BEFORE.search(preparation):
         return timedelta(days=1)
     return timedelta(days=PREPARE_DAYS)
+
+
+def meeting_noun(request: Request) -> str:
+    """What one meeting is called in the reader's calendar, in their language: "call",
+    "meeting" or "chat", as the drafts call it (`context`'s "short_noun")."""
+    if request.format == "in-person":
+        return say("meeting")
+    if request.format == "chat":
+        return say("chat")
+    return say("call")
+
+
+def _prepare_alarm(fitted: Fit, meeting: str, said_meeting: str, number: int, mentor: str) -> str:
+    """The reminder to prepare, quoting what the reader promised as the frames quote it
+    ("preparation.alarm"), in the reader's language."""
+    english = fitting.say(
+        "preparation.alarm", fitted, meeting=meeting, number=str(number), mentor=mentor
+    )
+    lead = f"Time to prepare for {meeting} {number} with {mentor}. What you promised: "
+    if not english.startswith(lead):  # the frame changed: its English, whole
+        return english
+    return say(
+        "Time to prepare for {meeting} {number} with {mentor}. What you promised: {promise}",
+        meeting=said_meeting, number=number, mentor=mentor, promise=english.removeprefix(lead),
+    )  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,44 +126,52 @@ def invites(
 ) -> list[Invite]:
     """An event per proposed meeting; with reminders when it is the reader's own copy."""
     facts = context(request)
-    meeting = str(facts["short_noun"])
+    meeting, said = str(facts["short_noun"]), meeting_noun(request)
     total = len(proposed)
     mentor, protege = str(facts["mentor"]), str(facts["protege"])
     lead = prepare_lead(request.preparation)
     fitted = facts["fits"]["preparation"]  # type: ignore[index]
     found = []
     for item in proposed:
-        other = mentor if mine else protege
-        summary = (
-            f"{meeting.capitalize()} {item.number} of {total} with {other}: {facts['focus_short']}"
-        )
+        number = item.number
         reminders: list[Reminder] = []
         if mine:
+            summary = say(
+                "{Meeting} {number} of {total} with {other}: {focus}",
+                Meeting=upper_first(said), number=number, total=total, other=mentor,
+                focus=facts["focus_short"],
+            )  # fmt: skip
             if fitted:
-                text = say(
-                    "preparation.alarm", fitted, meeting=meeting, number=str(item.number),
-                    mentor=mentor,
-                )  # fmt: skip
+                text = _prepare_alarm(fitted, meeting, said, number, mentor)
             else:
-                text = (
-                    f"Time to prepare for {meeting} {item.number} with {mentor}: "
-                    "get your questions ready."
+                text = say(
+                    "Time to prepare for {meeting} {number} with {mentor}: "
+                    "get your questions ready.",
+                    meeting=said, number=number, mentor=mentor,
+                )  # fmt: skip
+            if number > 1:
+                text += " " + say(
+                    "Bring your report-back on {meeting} {number}.", meeting=said, number=number - 1
                 )
-            if item.number > 1:
-                text += f" Bring your report-back on {meeting} {item.number - 1}."
             reminders.append(Reminder(-lead, text))
             if item.at is not None:
-                if item.number < total:
-                    note = (
-                        f"While it's fresh: note the advice from {meeting} {item.number} "
-                        f"and what you'll try before {meeting} {item.number + 1}."
-                    )
+                if number < total:
+                    note = say(
+                        "While it's fresh: note the advice from {meeting} {number} "
+                        "and what you'll try before {meeting} {next}.",
+                        meeting=said, number=number, next=number + 1,
+                    )  # fmt: skip
                 else:
-                    note = (
-                        f"While it's fresh: note what you took from the last {meeting}, "
-                        f"and send {mentor} your thank-you note."
-                    )
+                    note = say(
+                        "While it's fresh: note what you took from the last {meeting}, "
+                        "and send {mentor} your thank-you note.",
+                        meeting=said, mentor=mentor,
+                    )  # fmt: skip
                 reminders.append(Reminder(timedelta(minutes=NOTE_AFTER_MINUTES), note, True))
+        else:  # the mentor's calendar: in the drafts' language
+            summary = (
+                f"{meeting.capitalize()} {number} of {total} with {protege}: {facts['focus_short']}"
+            )
         found.append(
             Invite(
                 uid=f"{uid_base}-{item.number}@shorthaul",

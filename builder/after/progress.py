@@ -16,14 +16,17 @@ from datetime import date
 from builder.request import dates
 from builder.request.validate import FieldMessage
 from builder.text import clean, coerce
+from builder.wording.catalog import say, to_say
 
+# What they said: the labels, like the log's, are said where they are shown (the page is
+# built with them; `notes` writes them).
 REPLIES: tuple[tuple[str, str], ...] = (
-    ("", "No reply yet"),
-    ("yes", "Yes"),
-    ("smaller", "Yes, but smaller or different"),
-    ("thinking", "They'll think about it"),
-    ("not-now", "Not now"),
-    ("no", "No"),
+    ("", to_say("No reply yet")),
+    ("yes", to_say("Yes")),
+    ("smaller", to_say("Yes, but smaller or different")),
+    ("thinking", to_say("They'll think about it")),
+    ("not-now", to_say("Not now")),
+    ("no", to_say("No")),
 )
 FOLLOW_UP_AFTER = 5  # working days after sending: one working week
 GIVE_UP_AFTER = 5  # working days after the one follow-up
@@ -43,20 +46,23 @@ class LogField:
 
 
 LOG_FIELDS: tuple[LogField, ...] = (
-    LogField("date", "date", "Date of the meeting", "When it was, or when it will be.", 20),
-    LogField("asked", "textarea", "What I asked", "The questions you brought.", 400),
-    LogField("advice", "textarea", "The advice", "What they suggested, in a line or two.", 600),
-    LogField("tried", "textarea", "What I'll try", "Before the next meeting.", 400),
-    LogField(
-        "happened", "textarea", "Afterwards: what happened", "When you tried it.", 600, rows=3
-    ),
-)
-NEXT_FIELD = LogField(
-    "next", "textarea", "What I'll do next, on my own",
-    "For the thank-you note: the step you'll take after the last meeting.", 400,
+    LogField("date", "date", to_say("Date of the meeting"),
+             to_say("When it was, or when it will be."), 20),
+    LogField("asked", "textarea", to_say("What I asked"),
+             to_say("The questions you brought."), 400),
+    LogField("advice", "textarea", to_say("The advice"),
+             to_say("What they suggested, in a line or two."), 600),
+    LogField("tried", "textarea", to_say("What I'll try"),
+             to_say("Before the next meeting."), 400),
+    LogField("happened", "textarea", to_say("Afterwards: what happened"),
+             to_say("When you tried it."), 600, rows=3),
 )  # fmt: skip
-ENDED_LABEL = "Our meetings are over"
-ENDED_HELP = (
+NEXT_FIELD = LogField(
+    "next", "textarea", to_say("What I'll do next, on my own"),
+    to_say("For the thank-you note: the step you'll take after the last meeting."), 400,
+)  # fmt: skip
+ENDED_LABEL = to_say("Our meetings are over")
+ENDED_HELP = to_say(
     "Tick it once the last meeting is behind you, even if you had fewer than you agreed: "
     "the thank-you note is drafted then."
 )
@@ -65,8 +71,9 @@ AFTER_DATES = ("sent_on", "reply_on", "followed_up_on")
 ASKED_FIELDS = ("focus", "outcome", "meetings", "minutes", "weeks", "format", "first_date",
                 "weekday", "meeting_time", "preparation", "report_back")  # fmt: skip
 
-# What the meetings step says of the closing thank-you, until it is drafted.
-THANKS_LATER = (
+# What the meetings step says of the closing thank-you, until it is drafted (said with
+# `say(THANKS_LATER, …)`, like the tables below).
+THANKS_LATER = to_say(
     "Your thank-you note comes once the last of your {agreed} {nouns} is held ({done} so "
     "far). If the arrangement ends sooner, tick “Our meetings are over” and it comes now."
 )
@@ -84,60 +91,92 @@ class NextStep:
 
 NEXT_STEPS: tuple[NextStep, ...] = (
     NextStep(
-        "another", "Ask someone else",
-        "Start a new request with the same focus and time box, for another person.",
+        "another", to_say("Ask someone else"),
+        to_say("Start a new request with the same focus and time box, for another person."),
     ),
     NextStep(
-        "program", "Look for a formal program",
-        "A program matches mentors and protégés for you.", "is-it-right-for-you/#formal-program",
+        "program", to_say("Look for a formal program"),
+        to_say("A program matches mentors and protégés for you."),
+        "is-it-right-for-you/#formal-program",
     ),
     NextStep(
-        "know-first", "Get to know them first",
-        "A few conversations first often lead to a gladder yes later.",
+        "know-first", to_say("Get to know them first"),
+        to_say("A few conversations first often lead to a gladder yes later."),
         "is-it-right-for-you/#get-to-know-first",
     ),
 )  # fmt: skip
 
 
-# What the "after you send" step says at each stage; {due} and {let_go} are days.
+# What the "after you send" step says at each stage; {due} and {let_go} are days
+# (said with `say(STAGE_ADVICE[key], …)`).
 STAGE_ADVICE: dict[str, str] = {
-    "draft": "When you have sent your request, note the day here: the builder then says "
-    "when a follow-up is due, and drafts it.",
-    "waiting": "No reply yet? That is normal. If none comes, a polite follow-up is due on "
-    "{due}: one is enough. It is drafted below, short and easy to decline.",
-    "waiting-now": "No reply yet, and a polite follow-up is due now (from {due}). One is "
-    "enough: it is drafted below, short and easy to decline.",
-    "followed-up": "You have followed up once, and that is enough. If there is still no "
-    'answer by {let_go}, take it as "not now" and let it go. Where to go from here:',
-    "yes": "They said yes. Send the confirmation below with the calendar file for them, "
-    "add the dates to your own calendar, then keep a short log of each meeting in the "
-    "next step.",
-    "smaller": "Change the time box (step 3) or the focus (step 1) to what they suggested. "
-    "The coach checks the new request, and once something has changed, your revised "
-    "request appears here, saying what changed.",
-    "smaller-changed": "Here is your request, changed as they suggested: the revised "
-    "request below says what changed. Send it, then keep a log of each meeting in the "
-    "next step.",
+    "draft": to_say(
+        "When you have sent your request, note the day here: the builder then says "
+        "when a follow-up is due, and drafts it."
+    ),
+    "waiting": to_say(
+        "No reply yet? That is normal. If none comes, a polite follow-up is due on "
+        "{due}: one is enough. It is drafted below, short and easy to decline."
+    ),
+    "waiting-now": to_say(
+        "No reply yet, and a polite follow-up is due now (from {due}). One is "
+        "enough: it is drafted below, short and easy to decline."
+    ),
+    "followed-up": to_say(
+        "You have followed up once, and that is enough. If there is still no "
+        'answer by {let_go}, take it as "not now" and let it go. Where to go from here:'
+    ),
+    "yes": to_say(
+        "They said yes. Send the confirmation below with the calendar file for them, "
+        "add the dates to your own calendar, then keep a short log of each meeting in the "
+        "next step."
+    ),
+    "smaller": to_say(
+        "Change the time box (step 3) or the focus (step 1) to what they suggested. "
+        "The coach checks the new request, and once something has changed, your revised "
+        "request appears here, saying what changed."
+    ),
+    "smaller-changed": to_say(
+        "Here is your request, changed as they suggested: the revised "
+        "request below says what changed. Send it, then keep a log of each meeting in the "
+        "next step."
+    ),
     # Asked in person: an answer comes on the spot, so no follow-up falls due for silence.
-    "asked": "When you have asked them, note what they said: the builder drafts the email "
-    "that puts it in writing.",
-    "yes-in-person": "They said yes. Send the written summary below with the calendar file for "
-    "them, add the dates to your own calendar, then keep a short log of each meeting in the "
-    "next step.",
-    "draft-in-person": "When you have asked them, note the day here and what they said: the "
-    "builder then drafts the email that puts it in writing.",
-    "thinking": "They'll think about it: that's fine. Send the short note below, so they "
-    "have your request to hand, and give them a week. If you haven't heard {by_due}, one "
-    "short follow-up is enough.",
-    "thinking-in-person": "They'll think about it: that's fine. Send the short written "
-    "summary below, so they have it to hand, and give them a week. If you haven't heard "
-    "{by_due}, one short follow-up is enough.",
-    "thinking-now": "They said they'd think about it, and a week has passed: a short "
-    "follow-up is due now. One is enough: it is drafted below, easy to decline.",
-    "not-now": "Thank them, and leave it there: a gracious reply keeps the door open. "
-    "Where to go from here:",
-    "no": "Thank them, and leave it there: a gracious reply keeps the door open. "
-    "Where to go from here:",
+    "asked": to_say(
+        "When you have asked them, note what they said: the builder drafts the email "
+        "that puts it in writing."
+    ),
+    "yes-in-person": to_say(
+        "They said yes. Send the written summary below with the calendar file for "
+        "them, add the dates to your own calendar, then keep a short log of each meeting in the "
+        "next step."
+    ),
+    "draft-in-person": to_say(
+        "When you have asked them, note the day here and what they said: the "
+        "builder then drafts the email that puts it in writing."
+    ),
+    "thinking": to_say(
+        "They'll think about it: that's fine. Send the short note below, so they "
+        "have your request to hand, and give them a week. If you haven't heard {by_due}, one "
+        "short follow-up is enough."
+    ),
+    "thinking-in-person": to_say(
+        "They'll think about it: that's fine. Send the short written "
+        "summary below, so they have it to hand, and give them a week. If you haven't heard "
+        "{by_due}, one short follow-up is enough."
+    ),
+    "thinking-now": to_say(
+        "They said they'd think about it, and a week has passed: a short "
+        "follow-up is due now. One is enough: it is drafted below, easy to decline."
+    ),
+    "not-now": to_say(
+        "Thank them, and leave it there: a gracious reply keeps the door open. "
+        "Where to go from here:"
+    ),
+    "no": to_say(
+        "Thank them, and leave it there: a gracious reply keeps the door open. "
+        "Where to go from here:"
+    ),
 }
 
 
@@ -247,8 +286,8 @@ def follow_up_due(after: After, in_person: bool = False) -> date | None:
 
 # What the "after" step calls the day the request went, by the way of asking.
 SENT_LABELS: dict[bool, tuple[str, str]] = {
-    False: ("I sent it on", "Leave it empty until you have sent your request."),
-    True: ("I asked them on", "Leave it empty until you have asked them."),
+    False: (to_say("I sent it on"), to_say("Leave it empty until you have sent your request.")),
+    True: (to_say("I asked them on"), to_say("Leave it empty until you have asked them.")),
 }
 
 
@@ -275,8 +314,8 @@ def let_go_on(after: After) -> date | None:
 
 
 def next_steps() -> list[dict[str, str]]:
-    """The steps offered after a no, as data for the page."""
+    """The steps offered after a no, as data for the page, in the reader's language."""
     return [
-        {"id": step.id, "title": step.title, "text": step.text, "url": step.url}
+        {"id": step.id, "title": say(step.title), "text": say(step.text), "url": step.url}
         for step in NEXT_STEPS
     ]

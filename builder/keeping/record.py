@@ -3,7 +3,9 @@ a new blank one, its default name and its id.
 
 A record is `{"id", "name", "named", "created", "zone", "values", "edits", "after"}`
 (the document around it is `builder.keeping.store`'s). `Reader` reads every part of one,
-turning each problem into `Invalid` when strict, else skipping what cannot be kept.
+turning each problem into `Invalid` when strict, else skipping what cannot be kept. A
+problem is said in the reader's language: "{what} is not text.", where `what` names
+the part it is in ("A note in the log").
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from builder.request import dates
 from builder.request.drafts import OUTPUTS
 from builder.request.fields import FIELD, FIELDS, defaults
 from builder.text import clean, coerce, shorten
+from builder.wording.catalog import say
 from builder.wording.fitting import fit
 
 MAX_NAME = 80
@@ -31,7 +34,8 @@ DRAFT_NAMES = frozenset(OUTPUTS) | frozenset(AFTER_OUTPUTS)
 
 
 class Invalid(ValueError):
-    """A file that cannot be imported; the message says why, for the reader."""
+    """A file that cannot be imported; the message says why, for the reader (said in
+    their language where it is raised)."""
 
 
 @dataclass
@@ -39,7 +43,7 @@ class Reader:
     """Reads records; `strict` turns every problem into `Invalid`, else it is skipped."""
 
     strict: bool
-    where: str = ""
+    where: str = ""  # which request of several, already said: "Request 2: "
     problems: list[str] = field(default_factory=list)
 
     def problem(self, text: str) -> None:
@@ -52,17 +56,20 @@ class Reader:
             return ""
         text = coerce(value) if not isinstance(value, bool) else None
         if text is None or isinstance(value, (dict, list)):
-            self.problem(f"{what} is not text.")
+            self.problem(say("{what} is not text.", what=what))
             return ""
         if len(text) > limit:
-            self.problem(f"{what} is longer than the builder keeps ({limit:,} characters).")
+            self.problem(
+                say("{what} is longer than the builder keeps ({limit:,} characters).",
+                    what=what, limit=limit)
+            )  # fmt: skip
             text = text[:limit]
         return clean(text, multiline=True)
 
     def day(self, value: object, what: str) -> str:
         text = self.text(value, what, 40).strip()
         if text and dates.parse_date(text)[0] is None:
-            self.problem(f"{what} is not a date.")
+            self.problem(say("{what} is not a date.", what=what))
             return ""
         return text
 
@@ -70,76 +77,80 @@ class Reader:
         if value is None:
             return {}
         if not isinstance(value, Mapping):
-            self.problem(f"{what} is not a set of named values.")
+            self.problem(say("{what} is not a set of named values.", what=what))
             return {}
         return value
 
 
 def read_values(reader: Reader, raw: object) -> dict[str, str]:
-    source = reader.mapping(raw, "Its answers")
+    source = reader.mapping(raw, say("Its answers"))
     values = defaults()
     for item in FIELDS:
         if item.name in source:
-            values[item.name] = reader.text(source[item.name], f"The {item.noun}")
+            what = say("The {noun}", noun=say(item.noun))
+            values[item.name] = reader.text(source[item.name], what)
     return values
 
 
 def read_edits(reader: Reader, raw: object) -> dict[str, dict[str, str]]:
     edits = {}
-    for name, item in reader.mapping(raw, "Its edited drafts").items():
+    for name, item in reader.mapping(raw, say("Its edited drafts")).items():
         if name not in DRAFT_NAMES:
-            reader.problem("An edited draft has a name the builder does not know.")
+            reader.problem(say("An edited draft has a name the builder does not know."))
             continue
-        item = reader.mapping(item, "An edited draft")
+        item = reader.mapping(item, say("An edited draft"))
         if not isinstance(item.get("text"), str):
             continue
-        edits[name] = {key: reader.text(item.get(key), "An edited draft") for key in EDIT_KEYS}
+        edits[name] = {key: reader.text(item.get(key), say("An edited draft")) for key in EDIT_KEYS}
     return edits
 
 
 def read_after(reader: Reader, raw: object) -> dict[str, object]:
-    source = reader.mapping(raw, "What happened after sending")
+    source = reader.mapping(raw, say("What happened after sending"))
     after: dict[str, object] = {
-        name: reader.day(source.get(name), "A date after sending") for name in AFTER_DATES
+        name: reader.day(source.get(name), say("A date after sending")) for name in AFTER_DATES
     }
     reply = source.get("reply", "")
     if not isinstance(reply, str) or reply not in dict(REPLIES):
-        reader.problem("The reply is not one the builder knows.")
+        reader.problem(say("The reply is not one the builder knows."))
         reply = ""
     after["reply"] = reply
     sent = source.get("sent_values")
     after["sent_values"] = read_values(reader, sent) if sent is not None else None
     raw_log = source.get("log", [])
     if not isinstance(raw_log, list):
-        reader.problem("The meeting log is not a list.")
+        reader.problem(say("The meeting log is not a list."))
         raw_log = []
     if len(raw_log) > MAX_LOG:
-        reader.problem(f"The meeting log has more than {MAX_LOG} meetings.")
+        reader.problem(say("The meeting log has more than {limit} meetings.", limit=MAX_LOG))
         raw_log = raw_log[:MAX_LOG]
     log = []
     for item in raw_log:
-        item = reader.mapping(item, "A meeting in the log")
+        item = reader.mapping(item, say("A meeting in the log"))
         entry = {}
         for spec in LOG_FIELDS:
             if spec.kind == "date":
-                entry[spec.name] = reader.day(item.get(spec.name), "A meeting's date")
+                entry[spec.name] = reader.day(item.get(spec.name), say("A meeting's date"))
             else:
-                entry[spec.name] = reader.text(item.get(spec.name), "A note in the log")
+                entry[spec.name] = reader.text(item.get(spec.name), say("A note in the log"))
         log.append(entry)
     after["log"] = log
-    after["next"] = reader.text(source.get("next"), "What you'll do next", NEXT_FIELD.max_length)
+    after["next"] = reader.text(
+        source.get("next"), say("What you'll do next"), NEXT_FIELD.max_length
+    )
     after["ended"] = source.get("ended") is True
     return after
 
 
 def name_for(values: Mapping[str, str]) -> str:
-    """A request's default name: who it asks, and a few words of its focus."""
+    """A request's default name: who it asks, and a few words of its focus ("New request",
+    in the reader's language, for neither: a name, kept as data once made)."""
     mentor = " ".join(str(values.get("mentor_name", "")).split())
     focus = fit("focus", str(values.get("focus", "")))
     label = shorten(focus.label, 40) if focus.kind not in ("blank", "") else ""
     if mentor and label:
         return shorten(f"{mentor}: {label}", MAX_NAME)
-    return shorten(mentor or label or "New request", MAX_NAME)
+    return shorten(mentor or label or say("New request"), MAX_NAME)
 
 
 def new_id(taken: Collection[str] = ()) -> str:
@@ -157,26 +168,26 @@ def new_id(taken: Collection[str] = ()) -> str:
 
 def read_record(reader: Reader, raw: object, taken: set[str]) -> dict[str, object] | None:
     if not isinstance(raw, Mapping):
-        reader.problem("A request in it is not a request.")
+        reader.problem(say("A request in it is not a request."))
         return None
     values = read_values(reader, raw.get("values"))
     ident = raw.get("id")
     if not isinstance(ident, str) or not REQUEST_ID.fullmatch(ident):
         if ident is not None:
-            reader.problem("A request has an id the builder does not make.")
+            reader.problem(say("A request has an id the builder does not make."))
         ident = new_id(taken)
     if ident in taken:
         ident = new_id(taken)
-    name = " ".join(reader.text(raw.get("name"), "A request's name", MAX_NAME * 4).split())
-    zone = reader.text(raw.get("zone"), "A time zone", 64).strip()
+    name = " ".join(reader.text(raw.get("name"), say("A request's name"), MAX_NAME * 4).split())
+    zone = reader.text(raw.get("zone"), say("A time zone"), 64).strip()
     if zone and not _ZONE.fullmatch(zone):
-        reader.problem("A time zone is not one the browser gives.")
+        reader.problem(say("A time zone is not one the browser gives."))
         zone = ""
     return {
         "id": ident,
         "name": name[:MAX_NAME] or name_for(values),
         "named": raw.get("named") is True,  # the reader's own name: not renamed for them
-        "created": reader.day(raw.get("created"), "A request's date"),
+        "created": reader.day(raw.get("created"), say("A request's date")),
         "zone": zone,
         "values": values,
         "edits": read_edits(reader, raw.get("edits")),

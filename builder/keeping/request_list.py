@@ -17,9 +17,9 @@ from builder.keeping.record import (
     untouched,
 )
 from builder.keeping.store import MAX_REQUESTS, dump, full, parse_json, read_document
-from builder.request import dates
 from builder.request.fields import FIELD, defaults
 from builder.text import clean, coerce, shorten
+from builder.wording.catalog import say, spoken, to_say
 
 
 def _loaded(raw: object) -> dict[str, object]:
@@ -60,9 +60,11 @@ def rename(raw: object, ident: str, name: object) -> tuple[dict[str, object], st
     document = _loaded(raw)
     text = " ".join(clean(coerce(name), multiline=False).split()) if coerce(name) else ""
     if not text:
-        return full(document), "Give the request a name, so you can tell it from the others."
+        return full(document), say("Give the request a name, so you can tell it from the others.")
     if len(text) > MAX_NAME:
-        return full(document), f"Keep the name to {MAX_NAME} characters (it has {len(text)})."
+        return full(document), say(
+            "Keep the name to {limit} characters (it has {count}).", limit=MAX_NAME, count=len(text)
+        )
     for record in document["requests"]:
         if record["id"] == ident:
             record["name"], record["named"] = text, True
@@ -114,7 +116,7 @@ def import_file(raw: object, text: object, replace: object = ()) -> dict[str, ob
     except Invalid as problem:
         return {"ok": False, "message": str(problem)}
     if not incoming["requests"]:
-        return {"ok": False, "message": "The file holds no requests."}
+        return {"ok": False, "message": say("The file holds no requests.")}
     chosen = {str(item) for item in replace} if isinstance(replace, (list, tuple)) else set()
     document = _loaded(raw)
     # A blank request (a first visit's) is not worth keeping beside imported ones.
@@ -146,17 +148,20 @@ def import_file(raw: object, text: object, replace: object = ()) -> dict[str, ob
         else:
             item |= {"status": "both", "mine": mine[ident]["name"]}
             copy = {**record, "id": new_id(taken), "named": True}
-            copy["name"] = f"{shorten(str(record['name']), MAX_NAME - len(COPY))}{COPY}"
+            suffix = " " + say(COPY)
+            copy["name"] = f"{shorten(str(record['name']), MAX_NAME - len(suffix))}{suffix}"
             item["copy"] = copy["name"]
             mine[copy["id"]] = copy
             taken.add(copy["id"])
             current = copy["id"] if ident == incoming["current"] else current
-        item["text"] = ITEM_TEXT[item["status"]].format_map(item)
+        item["text"] = say(ITEM_TEXT[item["status"]], **item)
     if len(mine) > MAX_REQUESTS:
         return {
             "ok": False,
-            "message": f"With these, you would have more than {MAX_REQUESTS} requests: "
-            "delete some first.",
+            "message": say(
+                "With these, you would have more than {limit} requests: delete some first.",
+                limit=MAX_REQUESTS,
+            ),
         }
     if current not in mine:
         current = next(iter(mine))
@@ -166,36 +171,56 @@ def import_file(raw: object, text: object, replace: object = ()) -> dict[str, ob
         "items": items,
         "ask": bool(kept),
         "summary": import_summary(items),
-        "choice": REPLACE_CHOICE,
+        "choice": say(REPLACE_CHOICE),
     }
 
 
-COPY = " (from the file)"  # the name of the file's version, kept beside the reader's
-# What the import dialog says of each request in the file, and the choice it offers.
+# The name of the file's version, kept beside the reader's: "<its name> (from the file)".
+COPY = to_say("(from the file)")
+# What the import dialog says of each request in the file, and the choice it offers
+# (said with `say(ITEM_TEXT[status], **item)`).
 ITEM_TEXT = {
-    "add": "“{name}”: new here, so it is added.",
-    "same": "“{name}”: you already have it, word for word, so it is left as it is.",
-    "both": "“{name}”: you have a different version of it (“{mine}”). Both are kept: "
-    "yours as it is, the file's as “{copy}”.",
-    "replace": "“{name}”: the file's version replaces yours (“{mine}”).",
+    "add": to_say("“{name}”: new here, so it is added."),
+    "same": to_say("“{name}”: you already have it, word for word, so it is left as it is."),
+    "both": to_say(
+        "“{name}”: you have a different version of it (“{mine}”). Both are kept: "
+        "yours as it is, the file's as “{copy}”."
+    ),
+    "replace": to_say("“{name}”: the file's version replaces yours (“{mine}”)."),
 }
-REPLACE_CHOICE = "Replace mine with the file's version instead"
-_DONE = {
-    "add": ("added", "added"),
-    "replace": ("replaced yours", "replaced yours"),
-    "both": ("kept beside yours as a copy", "kept beside yours as copies"),
-    "same": ("already here, left as it was", "already here, left as they were"),
-}
+REPLACE_CHOICE = to_say("Replace mine with the file's version instead")
+
+
+def _done(status: str, count: int) -> str:
+    """What an import did with `count` requests of one status: "2 added"."""
+    if status == "add":
+        return say("1 added") if count == 1 else say("{count} added", count=count)
+    if status == "replace":
+        return say("1 replaced yours") if count == 1 else say("{count} replaced yours", count=count)
+    if status == "both":
+        return (
+            say("1 kept beside yours as a copy")
+            if count == 1
+            else say("{count} kept beside yours as copies", count=count)
+        )
+    return (
+        say("1 already here, left as it was")
+        if count == 1
+        else say("{count} already here, left as they were", count=count)
+    )
 
 
 def import_summary(items: list[dict[str, str]]) -> str:
     """What an import did, in a sentence ("Imported 3 requests: 2 added and 1 kept
     beside yours as a copy.")."""
-    counts = {status: sum(item["status"] == status for item in items) for status in _DONE}
-    parts = [f"{count} {_DONE[status][count != 1]}" for status, count in counts.items() if count]
+    statuses = ("add", "replace", "both", "same")
+    counts = {status: sum(item["status"] == status for item in items) for status in statuses}
+    parts = [_done(status, count) for status, count in counts.items() if count]
     total = len(items)
-    what = "one request" if total == 1 else f"{total} requests"
     if counts["same"] == total:
-        held = "request is" if total == 1 else "requests are"
-        return f"Nothing to import: the file's {held} already here."
-    return f"Imported {what}: {dates.series(parts)}."
+        if total == 1:
+            return say("Nothing to import: the file's request is already here.")
+        return say("Nothing to import: the file's requests are already here.")
+    if total == 1:
+        return say("Imported one request: {parts}.", parts=spoken().series(parts))
+    return say("Imported {total} requests: {parts}.", total=total, parts=spoken().series(parts))

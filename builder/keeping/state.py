@@ -2,8 +2,9 @@
 
 Links get edited, truncated and pasted into chat apps; saved drafts outlive the
 code that wrote them. So reading never fails: what can be used is kept, the rest
-falls back to defaults, and the reader is told what happened. Values are the raw
-strings the form holds; saved drafts keep half-typed input as it is.
+falls back to defaults, and the reader is told what happened (in their language, with
+`say`). Values are the raw strings the form holds; saved drafts keep half-typed input as
+it is.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from builder.request.dates import parse_date, parse_time
 from builder.request.fields import BY_URL_KEY, FIELDS, Field, defaults
 from builder.request.validate import FieldMessage
 from builder.text import clean, coerce, parse_whole_number
+from builder.wording.catalog import say
+from builder.wording.pieces import upper_first
 
 VERSION = 1
 MAX_PAIRS = 64  # a real link has at most one pair per field
@@ -32,20 +35,29 @@ def _notice(field: str, text: str) -> FieldMessage:
     return FieldMessage(field, "notice", text)
 
 
+def _noun(field: Field) -> str:
+    """How a notice names the field, to start a sentence, in the language being spoken."""
+    return upper_first(say(field.noun))
+
+
 def _store(field: Field, raw: object, source: str) -> tuple[str, list[FieldMessage]]:
     """One value as the form should hold it, cleaned and cut to the field's limit."""
     text = coerce(raw)
     if text is None:
-        return field.default, [
-            _notice(
-                field.name, f"{field.lead_noun} in the {source} couldn't be read, so it was reset."
+        problem = (
+            say("{noun} in the link couldn't be read, so it was reset.", noun=_noun(field))
+            if source == LINK
+            else say(
+                "{noun} in the saved draft couldn't be read, so it was reset.", noun=_noun(field)
             )
-        ]
+        )
+        return field.default, [_notice(field.name, problem)]
     text = clean(text, multiline=field.multiline)
     if field.max_length and len(text) > field.max_length:
-        return text[: field.max_length], [
-            _notice(field.name, f"{field.lead_noun} was cut to {field.max_length} characters.")
-        ]
+        problem = say(
+            "{noun} was cut to {limit} characters.", noun=_noun(field), limit=field.max_length
+        )
+        return text[: field.max_length], [_notice(field.name, problem)]
     return text, []
 
 
@@ -55,45 +67,44 @@ def _strict(field: Field, text: str) -> tuple[str, list[FieldMessage]]:
         number = parse_whole_number(text)
         if number is not None and field.in_range(number):
             return str(number), []
-        return field.default, [
-            _notice(
-                field.name,
-                f"{field.lead_noun} in the link wasn't a whole number from "
-                f"{field.min_value} to {field.max_value}, so it was set to "
-                f"{field.default}.",
-            )
-        ]
+        problem = say(
+            "{noun} in the link wasn't a whole number from {least} to {most}, so it was set "
+            "to {default}.",
+            noun=_noun(field), least=field.min_value, most=field.max_value, default=field.default,
+        )  # fmt: skip
+        return field.default, [_notice(field.name, problem)]
     if field.kind in {"date", "time"} and text.strip():
         parse = parse_date if field.kind == "date" else parse_time
         if parse(text)[0] is None:
-            return field.default, [
-                _notice(
-                    field.name,
-                    f"{field.lead_noun} in the link couldn't be read, so it was left open.",
-                )
-            ]
+            problem = say(
+                "{noun} in the link couldn't be read, so it was left open.", noun=_noun(field)
+            )
+            return field.default, [_notice(field.name, problem)]
         return text.strip(), []
     if field.kind == "choice" and not field.choice_label(text):
-        return field.default, [
-            _notice(
-                field.name,
-                f"{field.lead_noun} in the link wasn't one of the choices, so it "
-                f"was set to {field.choice_label(field.default)}.",
-            )
-        ]
+        label = field.choice_label(field.default)
+        problem = say(
+            "{noun} in the link wasn't one of the choices, so it was set to {choice}.",
+            noun=_noun(field), choice=say(label) if label else label,
+        )  # fmt: skip
+        return field.default, [_notice(field.name, problem)]
     return text, []
 
 
 def _version_notice(version: object, source: str) -> list[FieldMessage]:
     if version in (None, VERSION, str(VERSION)):
         return []
-    return [
-        _notice(
-            "",
-            f"This {source} was made by a different version of the builder; "
-            "everything that could be read was kept.",
+    if source == LINK:
+        problem = say(
+            "This link was made by a different version of the builder; everything that could "
+            "be read was kept."
         )
-    ]
+    else:
+        problem = say(
+            "This saved draft was made by a different version of the builder; everything that "
+            "could be read was kept."
+        )
+    return [_notice("", problem)]
 
 
 def to_query(values: object) -> str:
@@ -123,7 +134,7 @@ def from_query(query: object) -> tuple[dict[str, str], list[FieldMessage]]:
     if isinstance(query, bytes):
         query = query.decode("utf-8", "replace")
     if not isinstance(query, str):
-        return values, [_notice("", "The link couldn't be read, so the form starts fresh.")]
+        return values, [_notice("", say("The link couldn't be read, so the form starts fresh."))]
     query = query.split("#", 1)[-1] if "#" in query and "?" not in query else query
     query = query.split("?", 1)[-1].split("#", 1)[0]
     pairs = parse_qsl("&".join(query.split("&", MAX_PAIRS)[:MAX_PAIRS]), keep_blank_values=True)
@@ -177,7 +188,7 @@ def to_json(values: object) -> str:
 def from_json(text: object) -> tuple[dict[str, str], list[FieldMessage]]:
     """The form values in a saved draft, and notices about anything changed."""
     values = defaults()
-    fresh = [_notice("", "The saved draft couldn't be read, so the form starts fresh.")]
+    fresh = [_notice("", say("The saved draft couldn't be read, so the form starts fresh."))]
     if isinstance(text, bytes):
         text = text.decode("utf-8", "replace")
     if not isinstance(text, str) or len(text) > MAX_JSON_CHARS or _too_deep(text):

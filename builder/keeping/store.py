@@ -41,6 +41,7 @@ from builder.keeping.record import (
 )
 from builder.keeping.state import MAX_JSON_CHARS, _too_deep
 from builder.request import dates
+from builder.wording.catalog import say
 
 FORMAT = "shorthaul-requests"
 VERSION = 3
@@ -53,45 +54,50 @@ def parse_json(text: object) -> object:
     if isinstance(text, bytes):
         text = text.decode("utf-8", "replace")
     if not isinstance(text, str):
-        raise Invalid("The file is empty or not text.")
+        raise Invalid(say("The file is empty or not text."))
     if len(text) > MAX_JSON_CHARS:
-        raise Invalid("The file is too big to be a Short Haul export (over 1 MB).")
+        raise Invalid(say("The file is too big to be a Short Haul export (over 1 MB)."))
     if _too_deep(text):
-        raise Invalid("The file nests deeper than a Short Haul export ever does.")
+        raise Invalid(say("The file nests deeper than a Short Haul export ever does."))
     try:
         return json.loads(text)
     except (ValueError, RecursionError):
-        raise Invalid("The file is not a Short Haul export: it isn't readable JSON.") from None
+        raise Invalid(say("The file is not a Short Haul export: it isn't readable JSON.")) from None
 
 
 def read_document(data: object, strict: bool) -> tuple[dict[str, object], list[str]]:
     """A document (or a version-1 draft, migrated) as plain, checked data."""
     reader = Reader(strict)
     if not isinstance(data, Mapping):
-        raise Invalid("The file is not a Short Haul export.")
+        raise Invalid(say("The file is not a Short Haul export."))
     version = data.get("version")
     if data.get("format") != FORMAT:
         if isinstance(data.get("values"), Mapping) and version in (None, 1, "1"):
             return _migrate(reader, data), reader.problems  # a saved draft of version 1
-        raise Invalid("The file is not a Short Haul export.")
+        raise Invalid(say("The file is not a Short Haul export."))
     if not isinstance(version, int) or isinstance(version, bool):
-        raise Invalid("The file's version can't be read.")
+        raise Invalid(say("The file's version can't be read."))
     if version > VERSION:
         raise Invalid(
-            f"The file was made by a newer version of the builder (version {version}); "
-            "reload the page to get the newest, then import it again."
+            say(
+                "The file was made by a newer version of the builder (version {version}); "
+                "reload the page to get the newest, then import it again.",
+                version=version,
+            )
         )
     if version not in VERSIONS:
-        raise Invalid(f"The file's version ({version}) is one the builder never made.")
+        raise Invalid(
+            say("The file's version ({version}) is one the builder never made.", version=version)
+        )
     raw = data.get("requests")
     if not isinstance(raw, list):
-        raise Invalid("The file holds no list of requests.")
+        raise Invalid(say("The file holds no list of requests."))
     if len(raw) > MAX_REQUESTS:
-        raise Invalid(f"The file holds more than {MAX_REQUESTS} requests.")
+        raise Invalid(say("The file holds more than {limit} requests.", limit=MAX_REQUESTS))
     records: list[dict[str, object]] = []
     taken: set[str] = set()
     for index, item in enumerate(raw, start=1):
-        reader.where = f"Request {index}: " if len(raw) > 1 else ""
+        reader.where = say("Request {number}:", number=index) + " " if len(raw) > 1 else ""
         record = read_record(reader, item, taken)
         if record is not None:
             taken.add(str(record["id"]))
@@ -142,7 +148,7 @@ def read_store(text: object) -> tuple[dict[str, object] | None, list[str]]:
     try:
         return read_document(parse_json(text), strict=False)
     except Invalid:
-        return None, ["The requests saved in this browser could not be read."]
+        return None, [say("The requests saved in this browser could not be read.")]
 
 
 def open_store(
@@ -170,13 +176,13 @@ def open_store(
     requests: list[dict] = list(document["requests"])
     before = document["current"] or None
     offer = earlier = None
-    for raw, name in ((previous, "Earlier draft"), (draft, "")):
+    for raw, name in ((previous, say("Earlier draft")), (draft, "")):
         if raw is None:
             continue
         try:
             migrated, _ = read_document(parse_json(raw), strict=False)
         except Invalid:
-            notices.append("A draft saved in this browser could not be read.")
+            notices.append(say("A draft saved in this browser could not be read."))
             continue
         for record in migrated["requests"]:
             match = next((r for r in requests if same_answers(r["values"], record["values"])), None)

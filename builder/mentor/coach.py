@@ -1,6 +1,7 @@
 """Checks of a reply against the reply rules, each finding citing its advice.
 
-Deterministic, like the request's coaching: the same reply always gets the same notes.
+Deterministic, like the request's coaching: the same reply always gets the same notes,
+said in the language being spoken (`builder.wording.catalog.speaking`).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 
 from builder.mentor.reply import Reply
 from builder.mentor.rules import CLEAR, REPLY_RULES, ReplyRule, Severity
+from builder.wording.catalog import say
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,9 +45,9 @@ def _finding(rule: ReplyRule, values: Mapping[str, object]) -> ReplyFinding:
     return ReplyFinding(
         code=rule.code,
         severity=rule.severity,
-        title=rule.title.format_map(values),
-        explanation=rule.explanation.format_map(values),
-        suggestion=rule.suggestion.format_map(values),
+        title=say(rule.title, **values),
+        explanation=say(rule.explanation, **values),
+        suggestion=say(rule.suggestion, **values),
         cite_title=rule.cite.title,
         cite_url=rule.cite.url,
         field=str(values.get("field", rule.field)),
@@ -60,5 +62,5 @@ def coach_reply(reply: Reply, rules: tuple[ReplyRule, ...] = REPLY_RULES) -> lis
     found = [_finding(rule, values) for rule in rules if (values := rule.check(reply)) is not None]
     if found:
         return found
-    return [ReplyFinding(f"{reply.response}-ok", "ok", "Clear and kind", CLEAR[reply.response],
-                         "", "", "")]  # fmt: skip
+    return [ReplyFinding(f"{reply.response}-ok", "ok", say("Clear and kind"),
+                         say(CLEAR[reply.response]), "", "", "")]  # fmt: skip

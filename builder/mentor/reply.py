@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from builder.mentor import reading
 from builder.mentor.fields import REPLY_FIELDS, SAYS_YES, SHOWN_FOR
 from builder.request.validate import FieldMessage, judge, read_values
-from builder.wording.pieces import number
+from builder.wording.catalog import say, spoken
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,15 +91,12 @@ def _read_numbers(reply: Reply) -> tuple[Reply, list[FieldMessage]]:
     found = reading.time_box(reply.pasted) if reply.pasted else {}
     fills = {name: value for name, value in found.items() if getattr(reply, name) is None}
     notes = [
-        FieldMessage(name, "notice", f"Read from their message: {number(value)}.")
+        FieldMessage(
+            name, "notice", say("Read from their message: {number}.", number=spoken().number(value))
+        )
         for name, value in fills.items()
     ]
     return dataclasses.replace(reply, **fills), notes
-
-
-SAY_WHAT_CHANGES = (
-    "Say what changes: offer fewer or shorter meetings here, or a narrower focus below."
-)
 
 
 def read_reply(
@@ -124,7 +121,10 @@ def read_reply(
     reply, notes = _read_numbers(reply)
     if reply.response == "smaller" and reply.agreed == reply.asked and not reply.narrower:
         # The draft would say "with one change" and leave a blank where the change goes.
-        problems.append(FieldMessage("new_meetings", "error", SAY_WHAT_CHANGES))
+        change = say(
+            "Say what changes: offer fewer or shorter meetings here, or a narrower focus below."
+        )
+        problems.append(FieldMessage("new_meetings", "error", change))
     return cleaned, reply, problems, notes
 
 

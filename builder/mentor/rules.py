@@ -4,6 +4,9 @@ A table, like the request's (`builder.request.rules`), and built from the progra
 (its limits). Each rule cites the advice it rests on: one of the five tips (a yes
 that leaves the time box vague or open-ended cites tip 5, "Keep to the agreement"),
 or a section of the mentors' page.
+
+The texts are English templates, the catalog's keys (builder/wording/es/mentor.py has
+their Spanish): `coach` says them, with their values, in the language being spoken.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from builder.mentor.reply import Reply
 from builder.program import PROGRAM
 from builder.request.tips import TIP
 from builder.settings import Program
+from builder.wording.catalog import say
 
 Severity = Literal["ok", "advice", "warning"]
 MENTORS_PAGE = "mentors/"
@@ -26,26 +30,36 @@ ANCHORS = ("saying-yes", "reshaping", "not-now", "saying-no", "someone-else")
 
 @dataclass(frozen=True, slots=True)
 class Cite:
-    """Where the advice behind a rule lives on the site."""
+    """Where the advice behind a rule lives on the site: one of the five tips (`number`),
+    or a section of the mentors' page (`section`, its title in English)."""
 
-    title: str
     url: str
+    number: int = 0
+    section: str = ""
+
+    @property
+    def title(self) -> str:
+        """ "Tip 5: Keep to the agreement", in the language being spoken."""
+        if self.number:
+            return say("Tip {n}: {tip}", n=self.number, tip=say(TIP[self.number].title))
+        return say("For mentors: {section}", section=say(self.section))
 
 
 def tip(number: int) -> Cite:
-    return Cite(f"Tip {number}: {TIP[number].title}", TIP[number].url())
+    return Cite(TIP[number].url(), number=number)
 
 
 def section(anchor: str, title: str) -> Cite:
     if anchor not in ANCHORS:
         raise ValueError(f"the mentors' page has no #{anchor}")
-    return Cite(f"For mentors: {title}", f"{MENTORS_PAGE}#{anchor}")
+    return Cite(f"{MENTORS_PAGE}#{anchor}", section=title)
 
 
 @dataclass(frozen=True, slots=True)
 class ReplyRule:
     """A check and what to say when it applies; `check` returns None when it does not,
-    otherwise the values the texts are formatted with (a "field" there overrides)."""
+    otherwise the values the texts are formatted with (a "field" there overrides). The
+    texts are English, said in the reader's language when the rule applies."""
 
     code: str
     severity: Severity
@@ -96,7 +110,11 @@ def make_reply_rules(program: Program) -> tuple[ReplyRule, ...]:
     def too_big(r: Reply) -> Mapping[str, object] | None:
         meetings, _, weeks = r.agreed
         if r.says_yes and ((meetings or 0) > limits.meetings or (weeks or 0) > limits.weeks):
-            return {"field": _offer_field(r)}
+            return {
+                "field": _offer_field(r),
+                "most_meetings": limits.meetings,
+                "most_weeks": limits.weeks,
+            }
         return None
 
     return (
@@ -121,16 +139,17 @@ def make_reply_rules(program: Program) -> tuple[ReplyRule, ...]:
               lambda r: {} if r.response == "smaller" and None in r.agreed[::2] else None),
     ReplyRule("no-longer-micro", "warning", "meetings", tip(2),
               "This is no longer a short arrangement",
-              f"Past {limits.meetings} meetings or {limits.weeks} weeks, it becomes a long "
+              "Past {most_meetings} meetings or {most_weeks} weeks, it becomes a long "
               "commitment, for you and for them.",
               "To keep it small, choose “Yes, but smaller or different” and offer less; if "
               "you're glad to commit for longer, say so plainly.",
               too_big),
     ReplyRule("long-meetings", "advice", "minutes", tip(2),
               "Long meetings are a big ask of you both",
-              f"Meetings over {limits.minutes} minutes are hard to keep to in a busy week.",
+              "Meetings over {most_minutes} minutes are hard to keep to in a busy week.",
               "Offer shorter meetings; one focused conversation rarely needs more.",
-              lambda r: ({"field": "new_minutes" if r.response == "smaller" else "minutes"}
+              lambda r: ({"field": "new_minutes" if r.response == "smaller" else "minutes",
+                          "most_minutes": limits.minutes}
                          if r.says_yes and (r.agreed[1] or 0) > limits.minutes else None)),
     ReplyRule("crowded", "advice", "weeks", tip(4),
               "Leave them time to act on your advice",
@@ -170,7 +189,7 @@ def make_reply_rules(program: Program) -> tuple[ReplyRule, ...]:
 
 REPLY_RULES: tuple[ReplyRule, ...] = make_reply_rules(PROGRAM)
 
-# What the coaching says when no rule applies, by answer.
+# What the coaching says when no rule applies, by answer (said by `coach`).
 CLEAR: dict[str, str] = {
     "yes": "A plain yes, with the size and the end they proposed.",
     "smaller": "A yes to something smaller, with a clear size and end.",

@@ -19,13 +19,14 @@ from builder.mentor.coach import coach_reply
 from builder.mentor.drafts import render_reply, reply_mailto
 from builder.mentor.fields import FROM_REQUEST, REPLY_FIELDS
 from builder.mentor.reply import given, read_reply
-from builder.request import dates
 from builder.request import drafts as request_drafts
 from builder.request.downloads import as_markdown, as_text
 from builder.request.validate import Request, validate
 from builder.wording import pieces as wording
+from builder.wording.catalog import say, spoken
 
-# What the read-only view of a linked request shows, in order.
+# What the read-only view of a linked request shows, in order, with its English labels
+# (said in the reader's language; builder/wording/es/mentor.py has their Spanish).
 SUMMARY = (
     ("protege_name", "From"),
     ("focus", "Asks for help with"),
@@ -48,10 +49,11 @@ def _summary(
     texts = {name: getattr(request, name, "") for name, _ in SUMMARY}
     texts["timebox"] = wording.upper_first(str(facts["timebox"])) + "."
     proposed = facts["proposed"]
-    texts["dates"] = dates.series([dates.when(meeting, today) for meeting in proposed])
+    said = spoken()
+    texts["dates"] = said.series([said.when(m.day, m.at, today) for m in proposed])
     texts["dates"] += "." if proposed else ""
     labels = dict(SUMMARY, dates="Proposed date" if len(proposed) == 1 else "Proposed dates")
-    return [{"label": labels[name], "text": texts[name]} for name, _ in SUMMARY if texts[name]]
+    return [{"label": say(labels[name]), "text": texts[name]} for name, _ in SUMMARY if texts[name]]
 
 
 def _linked(

@@ -13,6 +13,7 @@ from typing import NamedTuple
 from builder.request.rules import RULES, SATISFIED, Rule, Status
 from builder.request.tips import TIP, TIPS, Tip
 from builder.request.validate import Request
+from builder.wording.catalog import say
 
 _RANK: dict[Status, int] = {"ok": 0, "advice": 1, "warning": 2}
 
@@ -65,9 +66,9 @@ def _finding(rule: Rule, values: Mapping[str, object]) -> Finding:
         code=rule.code,
         tip=rule.tip,
         severity=rule.severity,
-        title=rule.title.format_map(values),
-        explanation=rule.explanation.format_map(values),
-        suggestion=rule.suggestion.format_map(values),
+        title=say(rule.title, **values),
+        explanation=say(rule.explanation, **values),
+        suggestion=say(rule.suggestion, **values),
         tip_url=TIP[rule.tip].url(),
         field=rule.field,
     )
@@ -84,7 +85,15 @@ def coach(request: Request) -> list[Finding]:
         if not found:
             title, explanation = SATISFIED[tip.number]
             found.append(
-                Finding(f"tip-{tip.number}-ok", tip.number, "ok", title, explanation, "", tip.url())
+                Finding(
+                    f"tip-{tip.number}-ok",
+                    tip.number,
+                    "ok",
+                    say(title),
+                    say(explanation),
+                    "",
+                    tip.url(),
+                )
             )
         findings.extend(found)
     return findings

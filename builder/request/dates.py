@@ -27,6 +27,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
+from builder.wording.catalog import say, spoken, to_say
+
 WEEKDAYS: tuple[tuple[str, str], ...] = (
     ("", "Any working day"),
     ("mon", "Monday"),
@@ -37,8 +39,10 @@ WEEKDAYS: tuple[tuple[str, str], ...] = (
 )
 WEEKDAY_NUMBER: dict[str, int] = {key: index for index, (key, _) in enumerate(WEEKDAYS[1:])}
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
-               "September", "October", "November", "December")  # fmt: skip
+MONTH_NAMES = (to_say("January"), to_say("February"), to_say("March"), to_say("April"),
+               to_say("May"), to_say("June"), to_say("July"), to_say("August"),
+               to_say("September"), to_say("October"), to_say("November"),
+               to_say("December"))  # fmt: skip
 EARLIEST = time(6, 0)
 LATEST = time(22, 0)
 LEAD_DAYS = 7  # with no start day, the first date is a week after today
@@ -63,7 +67,7 @@ class Meeting:
             "number": self.number,
             "date": self.day.isoformat(),
             "time": self.at.strftime("%H:%M") if self.at else "",
-            "label": when(self, today),
+            "label": spoken().when(self.day, self.at, today),  # the page's language
         }
 
 
@@ -71,40 +75,43 @@ def parse_date(text: str) -> tuple[date | None, str | None]:
     """A date as a date input sends it ("2026-01-13"), or why it is not one."""
     text = text.strip()
     if text == INCOMPLETE:
-        return None, "That date isn't complete: pick a day, or type the day, month and year."
+        return None, say("That date isn't complete: pick a day, or type the day, month and year.")
     match = _DATE.fullmatch(text)
     if not match:
-        return None, "Give the date as year, month and day, like 2026-01-13, or pick it."
+        return None, say("Give the date as year, month and day, like 2026-01-13, or pick it.")
     year, month, day = (int(part) for part in match.groups())
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        return None, f"Pick a date between {FIRST_YEAR} and {LAST_YEAR}."
+        return None, say(
+            "Pick a date between {first} and {last}.", first=FIRST_YEAR, last=LAST_YEAR
+        )
     if not 1 <= month <= 12:
-        return None, "There are only twelve months: check the month."
+        return None, say("There are only twelve months: check the month.")
     try:
         return date(year, month, day), None
     except ValueError:
         if month == 2 and day == 29:
-            return None, f"There is no 29 February in {year}."
-        return None, f"{MONTH_NAMES[month - 1]} has no day {day}."
+            return None, say("There is no 29 February in {year}.", year=year)
+        return None, say("{month} has no day {day}.", month=say(MONTH_NAMES[month - 1]), day=day)
 
 
 def parse_time(text: str) -> tuple[time | None, str | None]:
     """A time of day as a time input sends it ("14:00"), or why it is not one."""
     text = text.strip()
     if text == INCOMPLETE:
-        return None, "That time isn't complete: give the hours and the minutes."
+        return None, say("That time isn't complete: give the hours and the minutes.")
     match = _TIME.fullmatch(text)
     if not match:
-        return None, "Give the time as hours and minutes, like 14:00."
+        return None, say("Give the time as hours and minutes, like 14:00.")
     hours, minutes = int(match.group(1)), int(match.group(2))
     if hours > 23 or minutes > 59:
-        return None, "That isn't a time of day: use the 24-hour clock, like 14:00."
+        return None, say("That isn't a time of day: use the 24-hour clock, like 14:00.")
     at = time(hours, minutes)
     if not EARLIEST <= at <= LATEST:
-        return None, (
-            f"Pick a time between {EARLIEST:%H:%M} and {LATEST:%H:%M}: "
-            "a meeting at night is a hard thing to ask for."
-        )
+        return None, say(
+            "Pick a time between {earliest} and {latest}: "
+            "a meeting at night is a hard thing to ask for.",
+            earliest=f"{EARLIEST:%H:%M}", latest=f"{LATEST:%H:%M}",
+        )  # fmt: skip
     return at, None
 
 
@@ -174,14 +181,24 @@ def propose(
         if len(chosen) >= meetings:
             candidates = chosen
         else:
-            name = dict(WEEKDAYS)[weekday]
-            only = f"is only one {name}" if len(chosen) == 1 else f"are only {len(chosen)} {name}s"
-            notes.append(f"There {only} in the span, so some dates fall on other working days.")
+            day = say(dict(WEEKDAYS)[weekday])
+            notes.append(
+                say("There is only one {day} in the span, so some dates fall on other "
+                    "working days.", day=day)
+                if len(chosen) == 1
+                else say("There are only {count} {day}s in the span, so some dates fall on other "
+                         "working days.", count=len(chosen), day=day)
+            )  # fmt: skip
     if len(candidates) < meetings:
         notes.append(
-            f"{meetings} meetings don't fit on different working days in {weeks} "
-            f"{'week' if weeks == 1 else 'weeks'}: only the first {len(candidates)} have dates."
-        )
+            say("{meetings} meetings don't fit on different working days in {weeks} week: only "
+                "the first {count} have dates.", meetings=meetings, weeks=weeks,
+                count=len(candidates))
+            if weeks == 1
+            else say("{meetings} meetings don't fit on different working days in {weeks} weeks: "
+                     "only the first {count} have dates.", meetings=meetings, weeks=weeks,
+                     count=len(candidates))
+        )  # fmt: skip
         meetings = len(candidates)
     picked = _spread(candidates, meetings) if meetings else []
     return tuple(Meeting(index + 1, day, at) for index, day in enumerate(picked)), notes

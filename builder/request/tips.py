@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from builder.wording.catalog import say, to_say
+
 ANCHORS = ("why-it-matters", "in-practice", "in-the-builder")
 
 
@@ -38,15 +40,20 @@ class Tip:
 
     def as_data(self) -> dict[str, object]:
         """JSON-ready form for the page's checklist."""
-        return {"number": self.number, "slug": self.slug, "title": self.title, "url": self.url()}
+        return {
+            "number": self.number,
+            "slug": self.slug,
+            "title": say(self.title),
+            "url": self.url(),
+        }
 
 
 TIPS: tuple[Tip, ...] = (
-    Tip(1, "prepare", "Treat it like a long-term mentorship", "tips/prepare/"),
-    Tip(2, "aim-small", "Don't expect too much", "tips/aim-small/"),
-    Tip(3, "personal-touch", "Keep the personal touch", "tips/personal-touch/"),
-    Tip(4, "over-achieve", "Over-achieve", "tips/over-achieve/"),
-    Tip(5, "keep-the-agreement", "Keep to the agreement", "tips/keep-the-agreement/"),
+    Tip(1, "prepare", to_say("Treat it like a long-term mentorship"), "tips/prepare/"),
+    Tip(2, "aim-small", to_say("Don't expect too much"), "tips/aim-small/"),
+    Tip(3, "personal-touch", to_say("Keep the personal touch"), "tips/personal-touch/"),
+    Tip(4, "over-achieve", to_say("Over-achieve"), "tips/over-achieve/"),
+    Tip(5, "keep-the-agreement", to_say("Keep to the agreement"), "tips/keep-the-agreement/"),
 )
 
 TIP: dict[int, Tip] = {tip.number: tip for tip in TIPS}

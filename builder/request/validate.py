@@ -17,6 +17,8 @@ from builder.program import PROGRAM
 from builder.request.dates import parse_date, parse_time
 from builder.request.fields import FIELDS, Field
 from builder.text import clean, coerce, parse_whole_number
+from builder.wording.catalog import say
+from builder.wording.pieces import upper_first
 
 Severity = Literal["error", "notice"]
 
@@ -96,24 +98,36 @@ def read_values(
     return cleaned, frozenset(unreadable)
 
 
+def _noun(field: Field) -> str:
+    """How messages name the field, in the language being spoken."""
+    return say(field.noun)
+
+
+def _lead_noun(field: Field) -> str:
+    return upper_first(_noun(field))
+
+
 def _check_text(field: Field, text: str) -> tuple[str, str | None]:
     if len(text) < field.min_length:
-        return text, (
-            f"Say a little more: {field.noun} needs at least {field.min_length} characters "
-            f"(it has {len(text)})."
-        )
+        return text, say(
+            "Say a little more: {noun} needs at least {least} characters (it has {count}).",
+            noun=_noun(field), least=field.min_length, count=len(text),
+        )  # fmt: skip
     if field.max_length and len(text) > field.max_length:
-        return text, (
-            f"{field.lead_noun} is {len(text)} characters; keep it to {field.max_length} or fewer."
-        )
+        return text, say(
+            "{noun} is {count} characters; keep it to {most} or fewer.",
+            noun=_lead_noun(field), count=len(text), most=field.max_length,
+        )  # fmt: skip
     return text, None
 
 
 def _check_email(field: Field, text: str) -> tuple[str, str | None]:
     if len(text) > field.max_length:
-        return "", f"That email address is too long ({len(text)} characters)."
+        return "", say("That email address is too long ({count} characters).", count=len(text))
     if not _EMAIL.fullmatch(text):
-        return "", "That email address doesn't look complete: it should look like name@example.org."
+        return "", say(
+            "That email address doesn't look complete: it should look like name@example.org."
+        )
     return text, None
 
 
@@ -121,17 +135,24 @@ def _check_int(field: Field, text: str) -> tuple[int | None, str | None]:
     number = parse_whole_number(text)
     if number is None:
         example = field.default or field.placeholder
-        return None, f"{field.lead_noun} must be a whole number, like {example}."
+        return None, say(
+            "{noun} must be a whole number, like {example}.",
+            noun=_lead_noun(field),
+            example=example,
+        )
     if not field.in_range(number):
-        return None, f"Pick between {field.min_value} and {field.max_value} {field.unit}."
+        return None, say(
+            "Pick between {least} and {most} {unit}.",
+            least=field.min_value, most=field.max_value, unit=say(field.unit),
+        )  # fmt: skip
     return number, None
 
 
 def _check_choice(field: Field, text: str) -> tuple[str, str | None]:
     if field.choice_label(text):
         return text, None
-    labels = ", ".join(label for _, label in field.choices)
-    return field.default, f"Pick one of: {labels}."
+    labels = ", ".join(say(label) for _, label in field.choices)
+    return field.default, say("Pick one of: {labels}.", labels=labels)
 
 
 def check(
@@ -156,11 +177,11 @@ def judge(
         if field.name in unreadable:
             value, problem = (
                 _blank(field),
-                f"{field.lead_noun} couldn't be read; please type it again.",
+                say("{noun} couldn't be read; please type it again.", noun=_lead_noun(field)),
             )
         elif not text:
             value = _blank(field)
-            problem = (field.missing or f"Choose a {field.noun}.") if field.required else None
+            problem = _missing(field) if field.required else None
         elif field.kind == "int":
             value, problem = _check_int(field, text)
         elif field.kind == "choice":
@@ -177,6 +198,12 @@ def judge(
         if problem:
             messages.append(FieldMessage(field.name, "error", problem))
     return usable, messages
+
+
+def _missing(field: Field) -> str:
+    if field.missing:
+        return say(field.missing)
+    return say("Choose a {noun}.", noun=_noun(field))
 
 
 def _blank(field: Field) -> object:

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from builder.wording.catalog import to_say
 from builder.wording.en.lexicon import is_ordinary
 
 ENGLISH = frozenset(
@@ -58,8 +59,9 @@ STOPWORDS: dict[str, frozenset[str]] = {
     ),
 }
 NAMES = {
-    "es": "Spanish", "fr": "French", "de": "German", "pt": "Portuguese", "it": "Italian",
-    "nl": "Dutch", "ja": "Japanese", "zh": "Chinese", "ko": "Korean",
+    "es": to_say("Spanish"), "fr": to_say("French"), "de": to_say("German"),
+    "pt": to_say("Portuguese"), "it": to_say("Italian"), "nl": to_say("Dutch"),
+    "ja": to_say("Japanese"), "zh": to_say("Chinese"), "ko": to_say("Korean"),
 }  # fmt: skip
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -74,7 +76,7 @@ class Language:
     @property
     def name(self) -> str:
         """ "Spanish", or "another language" when the code is not one we name."""
-        return NAMES.get(self.code, "another language")
+        return NAMES.get(self.code) or to_say("another language")
 
 
 def _script(char: str) -> str:

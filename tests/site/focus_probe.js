@@ -18,14 +18,16 @@ async (settle) => {
     await frame();
     // Focus that moved far down the page: Chromium scrolls the element into view in a
     // frame of its own, which on a busy machine can come after the one waited for
-    // (seen once in ~400 walks: a footnote link measured below the viewport, scrolled
-    // to its middle a frame later). Up to three more frames for that scroll; an element
-    // that stays off screen is still reported.
+    // (seen about once a run on a loaded two-core machine: a heading's "¶" measured
+    // below the viewport after three frames). Frames until it is in view, for up to a
+    // second of wall time (counting frames was not enough when frames come slowly); an
+    // element that stays off screen is still reported.
     const inView = (n) => {
       const r = n.getBoundingClientRect();
       return r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth;
     };
-    for (let i = 0; i < 3 && document.activeElement && !inView(document.activeElement); i++) {
+    const until = performance.now() + 1000;
+    while (document.activeElement && !inView(document.activeElement) && performance.now() < until) {
       await frame();
     }
   }

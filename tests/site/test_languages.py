@@ -26,7 +26,7 @@ from mkdocs.utils.yaml import yaml_load
 from playwright.sync_api import Page, expect
 from sitekit import ROOT, doc_pages, other_languages
 
-from builder.wording.catalog import translator
+from builder.wording.catalog import say, speaking, translator
 from sitebuild import languages, program
 
 OTHERS = [code for code in languages.available() if code != languages.PRIMARY]
@@ -341,3 +341,29 @@ def test_a_languages_builder_says_its_own_words_once_python_has_started(
     expect(
         page.get_by_text(t("Not yet: fill in the things listed above first.")).first
     ).to_be_visible()
+
+
+@offered_here
+@pytest.mark.browser
+def test_a_languages_builder_says_what_python_finds_in_its_words(
+    guarded_page: Page, base_url: str
+) -> None:
+    """Field messages and coaching notes come from Python in the page's language: the
+    page sends its language with every message (python.js)."""
+    page = guarded_page
+    code = other_languages()[0]
+    t = translator(code)
+    page.goto(f"{base_url}{code}/builder/", wait_until="load")
+    page.wait_for_selector("[data-sh-builder][data-sh-ready='true']", timeout=90_000)
+    page.fill("#sh-field-focus", "liderazgo, oratoria, contratación y presupuestos")
+    page.get_by_role("button", name=t("Next: {step}", step=t("Your mentor"))).first.click()
+    page.get_by_role("button", name=t("Next: {step}", step=t("The time box"))).first.click()
+    page.fill("#sh-field-meetings", "3x")
+    with speaking(code):
+        whole = say("{noun} must be a whole number, like {example}.", noun="Reuniones", example=3)
+    expect(page.locator("[data-sh-message=meetings]")).to_have_text(whole)
+    expect(page.locator("#sh-field-meetings")).to_have_value("3x")
+    page.fill("#sh-field-meetings", "3")
+    findings = page.locator("[data-sh-tip-findings] .sh-finding__title")
+    expect(findings.filter(has_text=t("Pick one topic"))).to_have_count(1)
+    expect(findings.filter(has_text="Pick one topic")).to_have_count(0)

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from builder import evaluate, validate
+from builder.after import ics
+from builder.after.agreement import agreement
 from builder.after.drafts import render_after, shown_drafts
-from builder.after.invites import prepare_lead
-from builder.after.progress import follow_up_due, let_go_on, read_after
+from builder.after.invites import invites, prepare_lead
+from builder.after.notes import arrangement_markdown
+from builder.after.progress import follow_up_due, let_go_on, next_steps, read_after
+from builder.request.drafts import proposals, render_drafts
+from builder.wording.catalog import PSEUDO, is_pseudo, speaking
 
 TODAY = date(2026, 1, 12)
 SUBJECT = "A small mentoring request – how to run my first customer interview"
@@ -285,3 +290,61 @@ def test_edits_of_a_reply_draft_are_kept_like_any_other(dated) -> None:
     result = evaluate(dated, after=raw, edits={"follow_up": mine})
     assert result.edits["follow_up"].text == "My own words."
     assert "My%20own%20words." in result.to_dict()["after"]["mailto"]["follow_up"]
+
+
+def said_after(values: dict[str, str], language: str) -> dict[str, object]:
+    """What the after/ modules show the reader, said in `language`: where to go after a
+    no, the agreement kept past its end, the reader's calendar and its note, and the
+    arrangement's Markdown file."""
+    request, _ = validate(values)
+    proposed = proposals(request, TODAY)[0]
+    log = [{"date": (date(2026, 1, 13) + timedelta(days=7 * n)).isoformat()} for n in range(6)]
+    raw = {"sent_on": "2026-01-05", "reply": "yes", "log": log}
+    after, today = read_after(raw), date(2026, 1, 28)
+    plan = render_drafts(request, TODAY)["plan"]
+    with speaking(language):
+        kept = agreement(request, after, proposed, today)
+        events = invites(request, proposed, plan, "r-x", mine=True)
+        _, notes = ics.calendar(events, "", datetime(2026, 1, 1, tzinfo=UTC))
+        return {
+            "steps": next_steps(),
+            "summary": kept.summary(today),
+            "notes": list(kept.notes),
+            "events": [(e.summary, [r.text for r in e.reminders]) for e in events],
+            "calendar": notes,
+            "markdown": arrangement_markdown({"values": values, "after": raw}, today),
+        }
+
+
+def test_what_comes_after_the_ask_is_said_in_spanish(dated) -> None:
+    said = said_after(dated, "es")
+    assert said["steps"][0]["title"] == "Pídeselo a otra persona"
+    assert said["summary"].startswith("Reuniones celebradas: 3 de 3. Pendientes: 0. Fin acordado:")
+    assert said["notes"][0].startswith("Tu registro tiene 6 reuniones, y acordaste tres.")
+    assert said["notes"][1].startswith("Las reuniones 5 y 6 de tu registro caen después")
+    title, reminders = said["events"][1]
+    assert title == "Llamada 2 de 3 con Maria: How to run my first customer interview"
+    assert reminders == [
+        "Es hora de preparar la llamada 2 con Maria. Lo que prometiste: “send you a short "
+        "update and my questions two days ahead”. Lleva tus avances desde la llamada 1.",
+        "Ahora que lo tienes fresco: anota el consejo de la llamada 2 y lo que vas a probar "
+        "antes de la llamada 3.",
+    ]
+    assert said["calendar"][0].startswith("Tu navegador no indicó en qué zona horaria estás")
+    markdown = str(said["markdown"])
+    for line in ("## La solicitud", "- **¿Cuántas reuniones?** 3", "## Registro de reuniones",
+                 "- **Respuesta:** Sí", "## Borradores", "### Correo"):  # fmt: skip
+        assert f"\n{line}\n" in markdown, line
+
+
+def test_every_text_after_the_ask_comes_from_the_catalog(dated) -> None:
+    said = said_after(dated, PSEUDO)
+    shown = [text for step in said["steps"] for text in (step["title"], step["text"])]
+    shown += [said["summary"], *said["notes"], *said["calendar"]]
+    shown += [text for title, reminders in said["events"] for text in (title, *reminders)]
+    # The file's headings and labels (its drafts are in their own language).
+    lines = str(said["markdown"]).splitlines()
+    shown += [line.split(" ", 1)[1] for line in lines if line.startswith(("## ", "### "))]
+    shown += [line[2:].split("** ")[0].strip("*:") for line in lines if line.startswith("- **")]
+    assert len(shown) > 40
+    assert [text for text in shown if not is_pseudo(text)] == []

@@ -19,6 +19,7 @@ from builder.request.rules import make_rules
 from builder.request.validate import Request
 from builder.settings import FORMATS as FORMAT_NAMES
 from builder.settings import Limits, Program, SettingsError, TimeBox, read
+from builder.wording.catalog import say
 
 OTHER = {
     "name": "the Northwind Circle",
@@ -146,7 +147,14 @@ def test_coaching_limits_follow_the_settings() -> None:
     seven = Request(focus="x", meetings=2, weeks=7)
     assert not _applies(guide, "long-span", seven)
     assert _applies(northwind, "long-span", seven)
-    texts = " ".join(f"{r.title} {r.explanation} {r.suggestion}" for r in northwind)
+    # What the notes say, as shown: the program's numbers are filled in when they apply.
+    texts = " ".join(
+        say(text, **values)
+        for rule in northwind
+        for request in (four, seven)
+        if (values := rule.check(request)) is not None
+        for text in (rule.title, rule.explanation, rule.suggestion)
+    )
     assert "three meetings or fewer" in texts
     assert "six weeks or so suits two meetings" in texts
     assert "45 to 50 minutes" in texts

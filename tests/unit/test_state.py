@@ -7,6 +7,7 @@ import pytest
 from builder import FIELDS, from_json, from_query, to_json, to_query
 from builder.keeping.state import MAX_PAIRS
 from builder.request.fields import defaults
+from builder.wording.catalog import PSEUDO, is_pseudo, speaking
 
 
 def texts(notices: list) -> list[str]:
@@ -256,3 +257,34 @@ def test_brackets_inside_strings_do_not_count_as_nesting() -> None:
     values, notices = from_json(json.dumps({"version": 1, "values": {"focus": focus}}))
     assert values["focus"] == focus
     assert notices == []
+
+
+def said_of_links(language: str) -> list[str]:
+    """The notices a broken link and a broken saved draft bring, in `language`."""
+    with speaking(language):
+        notices = from_query("v=2&m=13&fm=pigeon&f=" + "a" * 500 + "&sd=2026-02-30")[1]
+        notices += from_json('{"version": 7, "values": {"tone": 4, "meetings": [1]}}')[1]
+        notices += from_query(5)[1] + from_json("{broken")[1]
+    return texts(notices)
+
+
+def test_links_and_saved_drafts_are_read_out_in_spanish() -> None:
+    assert said_of_links("es") == [
+        "Este enlace se creó con otra versión del redactor; se conservó todo lo que se pudo leer.",
+        "«Reuniones» del enlace no era un número entero del 1 al 12, así que se cambió a 3.",
+        "«Formato» del enlace no era una de las opciones, así que se cambió a «Videollamada».",
+        "«Objetivo» se recortó a 200 caracteres.",
+        "«Primera fecha» del enlace no se pudo leer, así que se dejó en blanco.",
+        "Este borrador guardado se creó con otra versión del redactor; se conservó todo lo que "
+        "se pudo leer.",
+        "«Reuniones» del borrador guardado no se pudo leer, así que se dejó el valor "
+        "predeterminado.",
+        "No se pudo leer el enlace, así que el formulario empieza en blanco.",
+        "No se pudo leer el borrador guardado, así que el formulario empieza en blanco.",
+    ]
+
+
+def test_every_notice_about_links_comes_from_the_catalog() -> None:
+    shown = said_of_links(PSEUDO)
+    assert len(shown) == 9
+    assert [text for text in shown if not is_pseudo(text)] == []

@@ -11,6 +11,7 @@ import pytest
 from builder.keeping.request_list import add, export, import_file, remove, rename
 from builder.keeping.store import FORMAT, MAX_REQUESTS, VERSION, open_store, read_store
 from builder.request.fields import defaults
+from builder.wording.catalog import PSEUDO, is_pseudo, speaking
 
 # A saved draft exactly as the page wrote it before version 2 (localStorage
 # "shorthaul.builder.draft"), with an edit of the email.
@@ -365,3 +366,56 @@ def test_a_request_i_chose_to_replace_is_not_the_copy_another_of_the_files_match
     assert [i["status"] for i in result["items"]] == ["add", "replace"]
     focuses = sorted(r["values"]["focus"] for r in result["document"]["requests"])
     assert focuses == sorted([TODAYS_DRAFT["values"]["focus"], "plan a design review"])
+
+
+def said_keeping(language: str) -> dict[str, object]:
+    """What keeping requests tells the reader, in `language`: a broken file's problem (in
+    the second of its requests), a name too long, an import kept beside the reader's own,
+    and the notices of a store and a draft that cannot be read."""
+    theirs = opened(draft=TODAYS_DRAFT)["document"]
+    with speaking(language):
+        broken = add(theirs)
+        broken["requests"][1]["values"] = {"focus": []}
+        mine = add(open_store()["document"])
+        mine["requests"] = mine["requests"][-1:]
+        mine["requests"][0]["values"] |= {"focus": "give better feedback", "mentor_name": "Sam"}
+        theirs["requests"][0]["id"] = theirs["current"] = mine["requests"][0]["id"]
+        both = import_file(mine, export(theirs)["text"])
+        return {
+            "problem": import_file(None, json.dumps(broken))["message"],
+            "rename": rename(mine, mine["requests"][0]["id"], "x" * 81)[1],
+            "name": add(None)["requests"][0]["name"],
+            "item": both["items"][0]["text"],
+            "summary": both["summary"],
+            "choice": both["choice"],
+            "unreadable": open_store("{broken", "{broken")["notices"],
+        }
+
+
+def test_keeping_requests_is_said_in_spanish() -> None:
+    said = said_keeping("es")
+    assert said["problem"] == "Solicitud 2: Hay algo que no es texto en «objetivo»."
+    assert said["rename"] == "Deja el nombre en 80 caracteres como máximo (tiene 81)."
+    assert said["name"] == "Nueva solicitud"
+    assert said["item"] == (
+        "«Maria: how to run my first customer interview»: tienes otra versión de ella "
+        "(«Nueva solicitud»). Se conservan las dos: la tuya tal como está, y la del archivo "
+        "como «Maria: how to run my first customer interview (del archivo)»."
+    )
+    assert said["summary"] == "Se importó una solicitud: 1 guardada junto a la tuya como copia."
+    assert said["choice"] == "Reemplazar la mía por la versión del archivo"
+    assert said["unreadable"] == [
+        "No se pudieron leer las solicitudes guardadas en este navegador.",
+        "No se pudo leer un borrador guardado en este navegador.",
+    ]
+
+
+def test_every_text_of_keeping_requests_comes_from_the_catalog() -> None:
+    said = said_keeping(PSEUDO)
+    shown = [*[text for key, text in said.items() if key != "unreadable"], *said["unreadable"]]
+    assert len(shown) == 8
+    assert [text for text in shown if not is_pseudo(text)] == []
+    assert str(said["problem"]).startswith("⟦Ŕéǫûéšŧ 2:")  # the request's number, said too
+    with speaking(PSEUDO):
+        for text in ("", "[1]", '{"format": "shorthaul-requests", "version": 9}'):
+            assert is_pseudo(import_file(None, text)["message"])

@@ -1,7 +1,7 @@
 // The page side of the Python worker (builder-worker.js): starts it, reports its
 // progress, notices when it fails or stalls, and passes JSON messages to
 // builder.web.handle and the answers back. Used by the builder and the link maker.
-import { t } from "./texts.js";
+import { LANGUAGE, t } from "./texts.js";
 
 // A start-up that shows no progress for this long is reported as failed.
 const STALL_MS = 120_000;
@@ -69,7 +69,7 @@ export class PythonWorker {
     this.busy = true;
     this.root.dataset.shBusy = "true"; // an answer is on its way (for tests: wait for "false")
     message.id = ++this.seq;
-    this.worker.postMessage(JSON.stringify(message));
+    this.worker.postMessage(JSON.stringify({ language: LANGUAGE, ...message }));
     return message.id;
   }
 
@@ -80,7 +80,7 @@ export class PythonWorker {
     const id = `ask-${++this.asks}`;
     return new Promise((resolve) => {
       this.asked.set(id, resolve);
-      this.worker.postMessage(JSON.stringify({ ...message, id }));
+      this.worker.postMessage(JSON.stringify({ language: LANGUAGE, ...message, id }));
     });
   }
 

@@ -25,3 +25,6 @@ export function t(text, values = {}) {
 }
 
 export const mark = (text) => text;
+
+// The page's language ("en", "es"), as its <html lang> says: Python speaks it too.
+export const LANGUAGE = (typeof document !== "undefined" && document.documentElement.lang) || "en";

@@ -112,7 +112,8 @@ const WARM_UP = {
 };
 
 // Installs the wheels (each a Uint8Array) by hand, imports the builder and has it
-// answer once; then leaves nothing behind a snapshot cannot hold or should not keep:
+// answer once, imports every language's catalog; then leaves nothing behind a snapshot
+// cannot hold or should not keep:
 // the "" loadPyodide puts on sys.path (a restore puts it back), a start's `_` in
 // os.environ (Node's script path), the standard library zip's table of contents (a
 // restore may be given another zip, whose table Python then reads on its first import
@@ -124,6 +125,8 @@ export function warmUp(pyodide, wheels) {
   const handle = pyodide.pyimport("builder.web").handle;
   const answer = JSON.parse(handle(JSON.stringify(WARM_UP)));
   handle.destroy();
+  // Every language's catalog, so a restore speaks each without importing anything.
+  pyodide.runPython("from builder.wording.catalog import CATALOGS, catalog\nfor code in CATALOGS: catalog(code)");
   steps.prune();
   steps.destroy();
   if (answer.type !== "result" || !JSON.stringify(answer).includes("Amira Haddad")) {
