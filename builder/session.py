@@ -33,23 +33,26 @@ from builder.after.progress import (
 from builder.keeping.edits import Edit, effective, read_edits
 from builder.keeping.record import name_for
 from builder.keeping.state import to_query
-from builder.request import dates
+from builder.request import context_es, dates
 from builder.request.coach import Finding, TipCheck, checklist, coach
 from builder.request.drafts import (
     FITTED,
     Draft,
+    draft_language,
     fits,
     mailto_url,
     proposals,
     render_drafts,
 )
-from builder.request.fields import FIELD, defaults
+from builder.request.fields import FIELD, defaults, offered_draft_languages
 from builder.request.rules import RULES
 from builder.request.spoken import primary_draft
 from builder.request.validate import FieldMessage, Request, check, read_values
 from builder.wording import pieces as wording
 from builder.wording.catalog import say, spoken, to_say
+from builder.wording.es.fitting import looks_spanish
 from builder.wording.greeting import informal_name
+from builder.wording.languages import NAMES
 
 
 def _failed() -> FieldMessage:
@@ -131,23 +134,33 @@ TIP_FIELDS: dict[int, frozenset[str]] = {tip: _tip_fields(tip) for tip in range(
 
 
 def _language_notices(request: Request) -> list[FieldMessage]:
-    """A plain word next to each field written in another language."""
+    """A plain word next to each field written in another language than the drafts':
+    its words are quoted as typed, and a language the drafts can be written in is
+    suggested."""
+    drafts = draft_language(request)
+    fitted = context_es.fits(request) if drafts == "es" else fits(request)
+    offered = offered_draft_languages()
     notices = []
-    for name, fitted in fits(request).items():
-        if fitted.language is not None:
-            notices.append(
-                FieldMessage(
-                    name,
-                    "notice",
-                    say(
-                        "This looks like {language}. The drafts are in English, so these words "
-                        "appear in quotation marks, just as you wrote them. For a smoother "
-                        "message, write your {noun} in English.",
-                        language=say(fitted.language.name),
-                        noun=say(FIELD[name].noun),
-                    ),
-                )
+    for name, fit in fitted.items():
+        if fit.kind != "foreign" or (drafts == "en" and fit.language is None):
+            continue  # English drafts quote English mixed with other words, unannounced
+        code = fit.language.code if fit.language else "en"
+        if not code and looks_spanish(getattr(request, name)):
+            code = "es"  # unsure which language, but Spanish's function words are there
+        text = say(
+            "This looks like {language}. The drafts are in {drafts}, so these words appear in "
+            "quotation marks, just as you wrote them. For a smoother message, write your "
+            "{noun} in {drafts}.",
+            language=say(NAMES.get(code) or "another language"),
+            drafts=say(NAMES[drafts]),
+            noun=say(FIELD[name].noun),
+        )
+        if code in offered and code != drafts:
+            text += " " + say(
+                "Or choose “{choice}” as the language of your messages.",
+                choice=FIELD["draft_language"].choice_label(code),
             )
+        notices.append(FieldMessage(name, "notice", text))
     return notices
 
 

@@ -64,6 +64,9 @@ class Program:
     formats: tuple[str, ...] = FORMATS
     note: str = ""
     guide: str = GUIDE  # the site's name (site_name), for headings in downloads
+    # The languages the site offers, English first: the build fills them in from the
+    # site's own setting (sitebuild/languages.py), which checks them.
+    languages: tuple[str, ...] = ("en",)
 
     @property
     def contact(self) -> str:
@@ -91,10 +94,14 @@ class Program:
             "formats": list(self.formats),
             "note": self.note,
             "guide": self.guide,
+            "languages": list(self.languages),
         }
 
 
-KEYS = {"name", "organisation", "coordinator", "time_box", "limits", "formats", "note", "guide"}
+KEYS = {
+    "name", "organisation", "coordinator", "time_box", "limits", "formats", "note", "guide",
+    "languages",
+}  # fmt: skip
 
 
 class _Reader:
@@ -140,6 +147,15 @@ class _Reader:
             self.problems.append(f"{where} should be a whole number from {low} to {high}")
             return default
         return raw
+
+    def languages(self, raw: object) -> tuple[str, ...]:
+        """Codes as the build gives them ("en" first); their own check is the build's."""
+        if raw is None:
+            return ("en",)
+        if not isinstance(raw, list) or not all(isinstance(c, str) and c for c in raw):
+            self.problems.append("program.languages should be a list of language codes")
+            return ("en",)
+        return ("en", *dict.fromkeys(code for code in raw if code != "en"))
 
     def formats(self, raw: object) -> tuple[str, ...]:
         if raw is None:
@@ -204,6 +220,7 @@ def read(raw: object) -> Program:
         formats=reader.formats(data.get("formats")),
         note=reader.text(data.get("note"), "program.note", MAX_NOTE),
         guide=reader.text(data.get("guide"), "the site's name") or GUIDE,
+        languages=reader.languages(data.get("languages")),
     )
     if reader.problems:
         raise SettingsError("Program settings in mkdocs.yml: " + "; ".join(reader.problems))

@@ -20,6 +20,7 @@ LINK_MAKER_FIELDS = (
     "format",
     "channel",
     "tone",
+    "draft_language",  # where the site offers more than English
 )
 # What the link maker says about the answers it keeps in this browser (localStorage):
 # brought back on the next visit, until the coordinator clears the form.
@@ -39,16 +40,17 @@ LINK_MAKER_TEXTS = {
 
 def builder_context(language: str = "en") -> dict[str, object]:
     """Everything the builder template needs, as plain data, in the page's language
-    (the form's words; its drafts and coaching are English until their tables exist)."""
+    (its words, coaching and first drafts: the drafts start in the page's language)."""
     import builder
-    from builder.wording.catalog import translator
+    from builder.wording.catalog import speaking, translator
 
     t = translator(language)
-    blank = builder.evaluate({}).to_dict()
+    with speaking(language):
+        blank = builder.evaluate({}).to_dict()
     steps = builder.fields_as_data(language)["steps"]
     return {
         "steps": steps,
-        "tips": [{**item["tip"], "title": t(item["tip"]["title"])} for item in blank["checklist"]],
+        "tips": [item["tip"] for item in blank["checklist"]],
         "drafts": [
             {"name": name, **draft, "title": t(draft["title"])}
             for name, draft in blank["drafts"].items()
@@ -138,4 +140,11 @@ def link_maker_context(language: str = "en") -> dict[str, object]:
     }
     t = translator(language)
     texts = {key: t(text) for key, text in LINK_MAKER_TEXTS.items()}
-    return {"fields": [fields[name] for name in LINK_MAKER_FIELDS], "texts": texts}
+    shown = [fields[name] for name in LINK_MAKER_FIELDS if name in fields]
+    for field in shown:
+        if field["name"] == "draft_language":
+            # Left as it is, a link does not choose: the drafts are in the language of the
+            # page it opens (the builder's own form offers only real languages).
+            first = {"value": "", "label": t("The language of the page it opens")}
+            field.update(default="", choices=[first, *field["choices"]])
+    return {"fields": shown, "texts": texts}

@@ -41,8 +41,15 @@ def checked(raw: object, guide: str) -> dict:
     raw = raw or {}
     if not isinstance(raw, dict):
         raise ProgramError("extra.program in mkdocs.yml should be a list of settings")
-    # `languages` is the site's, not the builder's: sitebuild/languages.py checks it.
-    raw = {key: value for key, value in raw.items() if key != "languages"}
+    # `languages` is the site's to check (sitebuild/languages.py); the builder is given
+    # the languages the site offers, which its drafts may be written in.
+    from sitebuild import languages
+
+    try:
+        offered = [language.code for language in languages.offered(raw.get("languages"))]
+    except languages.LanguageError as error:
+        raise ProgramError(str(error)) from None
+    raw = {**raw, "languages": offered}
     try:
         return settings.read({**raw, "guide": guide}).as_data()
     except settings.SettingsError as error:

@@ -6,23 +6,37 @@ from collections.abc import Mapping
 
 from builder.program import PROGRAM
 from builder.request.drafts import Draft, render
+from builder.wording.catalog import say, to_say
 
 
 def _downloadable(drafts: Mapping[str, Draft]) -> list[Draft]:
     return [draft for draft in drafts.values() if draft.media_type == "text/plain"]
 
 
-# What a download is headed with, by what it holds.
+# What a download is headed with, by what it holds; in the reader's language (the
+# drafts inside keep their own).
 DOWNLOAD_HEADINGS: dict[str, tuple[str, str]] = {
-    "request": ("Your mentoring request", "request builder"),
-    "reply": ("Your reply", "mentors' reply helper"),
+    "request": (
+        to_say("Your mentoring request"),
+        to_say("Drafted with the {guide} request builder."),
+    ),
+    "reply": (to_say("Your reply"), to_say("Drafted with the {guide} mentors' reply helper.")),
 }
 
 
 def _download(template: str, drafts: Mapping[str, Draft], kind: str) -> str:
-    heading, tool = DOWNLOAD_HEADINGS[kind]
-    facts = {"heading": heading, "made_by": f"{PROGRAM.guide} {tool}"}
-    return render(template, {**facts, "drafts": _downloadable(drafts)})
+    heading, made = DOWNLOAD_HEADINGS[kind]
+    facts = {
+        "heading": say(heading),
+        "made_by": say(made, guide=PROGRAM.guide),
+        "ready": say("Each section below is ready to copy."),
+        "subject": say("Subject:"),
+        "drafts": [
+            {"title": say(draft.title), "subject": draft.subject, "text": draft.text}
+            for draft in _downloadable(drafts)
+        ],
+    }
+    return render(template, facts)
 
 
 def as_markdown(drafts: Mapping[str, Draft], kind: str = "request") -> str:

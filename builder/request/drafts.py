@@ -8,6 +8,7 @@ is always escaped.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -16,11 +17,12 @@ from urllib.parse import quote
 
 import jinja2
 
-from builder.request import dates
+from builder.request import context_es, dates
 from builder.request.fields import FIELD
 from builder.request.spoken import primary_draft, spoken
 from builder.request.validate import Request
 from builder.text import shorten
+from builder.wording import catalog
 from builder.wording import pieces as wording
 from builder.wording.fitting import BLANK_FOCUS, Fit, fit, say
 from builder.wording.greeting import informal_name
@@ -33,6 +35,8 @@ BLANK = {
     "count": "[how many]",
 }
 SUBJECT_FOCUS = 60  # characters of the focus that fit in a subject line
+# The languages with drafts of their own (templates/<code>/, builder/request/context_<code>.py).
+DRAFTED = ("en", "es")
 
 # name -> (title, template); the first two are the messages, ordered by channel.
 OUTPUTS: dict[str, tuple[str, str]] = {
@@ -258,29 +262,53 @@ def _render(name: str, facts: Mapping[str, object], *, html: bool = False) -> st
     return env.get_template(name).render(facts)
 
 
+def draft_language(request: Request) -> str:
+    """The language the drafts are written in: the reader's choice, or else the page's
+    (the language being spoken), or else English."""
+    if request.draft_language in DRAFTED:
+        return request.draft_language
+    page = catalog.spoken().language
+    return page if page in DRAFTED else catalog.ENGLISH
+
+
 def render_drafts(request: Request, today: date | None = None) -> dict[str, Draft]:
-    """Every output for a request, the way of asking's first.
+    """Every output for a request, the way of asking's first, in `draft_language`.
 
     Returns:
         Drafts by name: "spoken", "email" and "chat" (the way of asking's first),
         "plan", "report_back", "thank_you" and "request_html".
     """
-    facts = context(request, today)
-    facts["spoken"] = spoken(request, facts)
-    tone = wording.TONES.get(request.tone, wording.TONES["warm"])
+    language = draft_language(request)
+    if language == "es":
+        facts = context_es.context(request, proposals(request, today)[0], today)
+        tone = facts["tone"]
+        folder, thanks = "es/", "Gracias"
+    else:
+        facts = context(request, today)
+        facts["spoken"] = spoken(request, facts)
+        tone = wording.TONES.get(request.tone, wording.TONES["warm"])
+        folder, thanks = "", "Thank you"
     subjects = {
         # One colon at most in a subject line (a reply adds "Re:"), so a dash here.
-        "email": f"{tone.subject} – {facts['focus_subject']}",
-        "thank_you": f"Thank you – {facts['focus_subject']}",
+        "email": f"{tone.subject} – {facts['focus_subject']}",  # type: ignore[attr-defined]
+        "thank_you": f"{thanks} – {facts['focus_subject']}",
     }
     names = [primary_draft(request.channel)]
     names += [name for name in OUTPUTS if name not in names]
     drafts = {}
     for name in names:
         title, template = OUTPUTS[name]
-        drafts[name] = Draft(name, title, _render(template, facts), subjects.get(name, ""))
-    primary = drafts[names[0]]
-    page = _render("request.html", {**facts, "message": primary, "plan": drafts["plan"]}, html=True)
+        text = _render(folder + template, facts)
+        drafts[name] = Draft(name, title, text, subjects.get(name, ""))
+    # The titles are the page's words (it translates them); the printable copy is all in
+    # the drafts' language.
+    t = catalog.translator(language)
+    primary, plan = drafts[names[0]], drafts["plan"]
+    shown = {
+        "message": dataclasses.replace(primary, title=t(primary.title)),
+        "plan": dataclasses.replace(plan, title=t(plan.title)),
+    }
+    page = _render(folder + "request.html", {**facts, **shown}, html=True)
     drafts["request_html"] = Draft(
         "request_html", "Printable request", page, media_type="text/html"
     )

@@ -71,6 +71,8 @@ ACQUAINTANCE = (
     ("not-yet", "We haven't met yet"),
 )
 TONES = (("warm", "Warm"), ("formal", "Formal"), ("casual", "Casual"))
+# The languages the drafts can be written in, each named in its own words.
+DRAFT_LANGUAGES = (("en", "English"), ("es", "Español"))
 
 
 def translated_choices(
@@ -272,6 +274,16 @@ def make_fields(program: Program, language: str = ENGLISH) -> tuple[Field, ...]:
         required=True,
         max_length=20, default="warm", choices=translated_choices(TONES, t),
     ),
+    # Blank: the page's language. Offered only where the site offers more than one.
+    Field(
+        "draft_language", "lg", "commitments", "choice",
+        label=t("Language of your messages"),
+        noun=t("language of your messages"),
+        help=t("The drafts are written in it: your mentor's language, which may not be "
+        "this page's."),
+        max_length=8, default="",
+        choices=(("", "The page's language"), *DRAFT_LANGUAGES),
+    ),
     )  # fmt: skip
 
 
@@ -297,9 +309,36 @@ def fields_as_data(language: str = ENGLISH) -> dict[str, object]:
                 "id": step.id,
                 "title": t(step.title),
                 "intro": t(step.intro),
-                "fields": [field.as_data() for field in fields if field.step == step.id],
+                "fields": [
+                    _as_shown(field, language)
+                    for field in fields
+                    if field.step == step.id and _offered(field)
+                ],
             }
             for step in STEPS
         ],
         "tips": [{**tip.as_data(), "title": t(tip.title)} for tip in TIPS],
     }
+
+
+def offered_draft_languages() -> list[str]:
+    """The languages the form offers the drafts in: the site's own that have drafts (a
+    link may still ask for any language the drafts are written in)."""
+    return [code for code, _ in DRAFT_LANGUAGES if code in PROGRAM.languages]
+
+
+def _offered(field: Field) -> bool:
+    """A field the form shows: the drafts' language only where there is a choice."""
+    return field.name != "draft_language" or len(offered_draft_languages()) > 1
+
+
+def _as_shown(field: Field, language: str) -> dict[str, object]:
+    """A field as the form shows it. The drafts' language is offered in the site's
+    languages, the page's own chosen at first (blank, "the page's", is what a link or a
+    saved request without one holds)."""
+    data = field.as_data()
+    if field.name == "draft_language":
+        codes = offered_draft_languages()
+        data["default"] = language if language in codes else ENGLISH
+        data["choices"] = [choice for choice in data["choices"] if choice["value"] in codes]
+    return data

@@ -69,6 +69,7 @@ class Request:
     preparation: str = ""
     report_back: str = ""
     tone: str = "warm"
+    draft_language: str = ""  # blank: the page's (see `request.drafts.draft_language`)
 
 
 def read_values(

@@ -59,9 +59,10 @@ STOPWORDS: dict[str, frozenset[str]] = {
     ),
 }
 NAMES = {
-    "es": to_say("Spanish"), "fr": to_say("French"), "de": to_say("German"),
-    "pt": to_say("Portuguese"), "it": to_say("Italian"), "nl": to_say("Dutch"),
-    "ja": to_say("Japanese"), "zh": to_say("Chinese"), "ko": to_say("Korean"),
+    "en": to_say("English"), "es": to_say("Spanish"), "fr": to_say("French"),
+    "de": to_say("German"), "pt": to_say("Portuguese"), "it": to_say("Italian"),
+    "nl": to_say("Dutch"), "ja": to_say("Japanese"), "zh": to_say("Chinese"),
+    "ko": to_say("Korean"),
 }  # fmt: skip
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -76,7 +77,7 @@ class Language:
     @property
     def name(self) -> str:
         """ "Spanish", or "another language" when the code is not one we name."""
-        return NAMES.get(self.code) or to_say("another language")
+        return (NAMES.get(self.code) if self.code != "en" else None) or to_say("another language")
 
 
 def _script(char: str) -> str:

@@ -191,7 +191,7 @@ def upper_first(text: str) -> str:
     for index, char in enumerate(text):
         if char.isalnum():
             return text[:index] + char.upper() + text[index + 1 :]
-        if not (char.isspace() or char in "“\"'‘" or unicodedata.category(char) == "So"):
+        if not (char.isspace() or char in "“\"'‘«¿¡" or unicodedata.category(char) == "So"):
             return text  # "[how many]" is a blank to fill in, not a sentence
     return text
 

@@ -1,4 +1,5 @@
-"""Golden drafts: twenty fixed requests and every draft the builder writes for them.
+"""Golden drafts: fixed requests and every draft the builder writes for them (the
+`es-` ones in Spanish, their drafts' language).
 
 Each `<id>.txt` beside this file is what the builder wrote for that request when it
 was last reviewed by eye, so any change to the wording shows as a diff in review.

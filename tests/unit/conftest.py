@@ -29,6 +29,7 @@ STRONG = {
     "preparation": "send you a short update and my questions two days ahead",
     "report_back": "what I tried from your last advice, and what happened",
     "tone": "warm",
+    "draft_language": "",
 }
 
 

@@ -154,6 +154,10 @@ def test_templates_ship_with_the_package() -> None:
         "reply-chat.txt",
     }
     assert expected <= names
+    # Each other language's drafts, in a folder of their own (the wheel ships it too).
+    spanish = {entry.name for entry in (templates / "es").iterdir()}
+    assert {"email.txt", "chat.txt", "spoken.txt", "plan.txt", "report_back.txt"} <= spanish
+    assert {"thank_you.txt", "request.html"} <= spanish
 
 
 def test_the_mentor_package_says_what_it_offers() -> None:

@@ -1,11 +1,18 @@
-"""The Spanish blind phrasings (tests/unit/corpus/es/blind/) through today's builder.
+"""The Spanish blind phrasings (tests/unit/corpus/es/blind/) through the builder.
 
-The drafts are English until Spanish has its frames and tables (issue #28), so for now
-each phrasing of a request field goes through the builder with a plain request around
-it, and must come out whole: no failure, and where the builder says the field looks
-like another language, the email quotes it exactly as written (collapsed spaces aside).
-`python tests/unit/test_blind_corpus_es.py` prints, per set, how often that notice is
-shown.
+Set A was read while the Spanish frames were tuned (builder/wording/es/fitting.py); sets
+B and C were not, and measure them. Each phrasing of a request field goes into a request
+around it and must come out whole:
+
+- in English drafts: no failure, and where the builder says the field looks like another
+  language, the email quotes it exactly as written (collapsed spaces aside);
+- in Spanish drafts, tú (warm) and usted (formal): every draft passes the Spanish wording
+  checks (tests/unit/wording_checks_es.py): no doubled word, repeated frame, stray
+  punctuation, tú and usted mixed, article out of agreement or English frame word.
+
+`python tests/unit/test_blind_corpus_es.py` prints, per set, how often the notice is
+shown and how often each field's phrasing was fitted into its sentence (confident)
+rather than held by the plain frame.
 """
 
 from __future__ import annotations
@@ -14,8 +21,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from wording_checks_es import problems as wording_problems
 
 import builder
+from builder.request import context_es
+from builder.request.validate import validate
 
 pytestmark = pytest.mark.corpus
 
@@ -46,6 +56,49 @@ def through(field: str, phrasing: str) -> tuple[bool, list[str]]:
     return notice, problems
 
 
+AROUND_ES = {
+    "draft_language": "es", "focus": "preparar mi primera entrevista",
+    "outcome": "haya hecho una entrevista sin nervios", "protege_name": "Ana",
+    "mentor_name": "Luis", "connection": "trabajamos juntos el año pasado",
+    "preparation": "enviarte mis preguntas el lunes", "report_back": "qué probé y qué pasó",
+    "first_date": "2026-03-10",
+}  # fmt: skip
+REGISTERS = {"warm": "tu", "formal": "usted"}
+DRAFTS = ("email", "chat", "spoken", "plan", "report_back", "thank_you")
+
+
+def in_spanish(field: str, phrasing: str, tone: str) -> list[str]:
+    """What the Spanish wording checks find in every draft of a request with this phrasing."""
+    values = {**AROUND_ES, field: phrasing, "tone": tone}
+    result = builder.evaluate(values).to_dict()
+    if result["failed"]:
+        return ["failed"]
+    found = []
+    for name in DRAFTS:
+        draft = result["drafts"][name]
+        text = f"{draft['subject']}\n{draft['text']}"
+        typed = [values[key] for key in (*REQUEST_FIELDS, "protege_name", "mentor_name")]
+        found += [f"{name}: {p}" for p in wording_problems(text, typed, REGISTERS[tone])]
+    return found
+
+
+@pytest.mark.parametrize("which", SETS)
+@pytest.mark.parametrize("field", REQUEST_FIELDS)
+@pytest.mark.parametrize("tone", REGISTERS)
+def test_every_spanish_phrasing_reads_well_in_spanish_drafts(
+    which: str, field: str, tone: str
+) -> None:
+    found = {p: problems for p in blind(which, field) if (problems := in_spanish(field, p, tone))}
+    assert found == {}
+
+
+def confident_share(which: str, field: str) -> float:
+    """How many of a set's phrasings of a field were fitted into their sentence."""
+    phrasings = blind(which, field)
+    fitted = [context_es.fits(validate({**AROUND_ES, field: p})[0])[field] for p in phrasings]
+    return sum(f.kind not in ("plain", "foreign") for f in fitted) / len(phrasings)
+
+
 @pytest.mark.parametrize("which", SETS)
 @pytest.mark.parametrize("field", REQUEST_FIELDS)
 def test_every_spanish_phrasing_comes_through_whole(which: str, field: str) -> None:
@@ -56,6 +109,9 @@ def test_every_spanish_phrasing_comes_through_whole(which: str, field: str) -> N
 
 
 if __name__ == "__main__":
+    for which in SETS:
+        shares = {f: f"{confident_share(which, f):.0%}" for f in REQUEST_FIELDS}
+        print(f"set {which}: fitted into their sentence: {shares}")
     for which in SETS:
         counts = [through(f, p)[0] for f in REQUEST_FIELDS for p in blind(which, f)]
         print(f"set {which}: language notice on {sum(counts)} of {len(counts)}", file=sys.stdout)

@@ -30,6 +30,11 @@ MESSAGES: dict[str, str] = {
     "Thank them, and leave it there: a gracious reply keeps the door open. Where to go from here:": "Dale las gracias y déjalo ahí: una respuesta amable deja la puerta abierta. Adónde ir a partir de aquí:",
     # builder/after/agreement.py: keeping the agreement (tip 5); {day} is a date.
     "{items} and {last}": "{items} y {last}",
+    # builder/request/downloads.py: the downloaded file's own words around the drafts.
+    "Your mentoring request": "Tu solicitud de mentoría",
+    "Drafted with the {guide} request builder.": "Redactado con el redactor de solicitudes de {guide}.",
+    "Drafted with the {guide} mentors' reply helper.": "Redactado con el asistente de respuesta para mentores de {guide}.",
+    "Each section below is ready to copy.": "Cada sección de abajo está lista para copiar.",
     # builder/session.py, builder/wording/catalog.py: days as the after steps name them.
     "by {day}": "para el {day}",
     "within a week": "en una semana",

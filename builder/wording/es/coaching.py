@@ -93,7 +93,9 @@ MESSAGES: dict[str, str] = {
     "A clear end, and an easy no": "Un final claro, y un no fácil",
     "The time box has an end, and the message lets them decline without awkwardness.": "El plazo tiene un final, y el mensaje le permite decir que no sin incomodidad.",
     # builder/session.py, builder/wording/languages.py: a field in another language.
-    "This looks like {language}. The drafts are in English, so these words appear in quotation marks, just as you wrote them. For a smoother message, write your {noun} in English.": "Esto parece estar en {language}. Los borradores están en inglés, así que estas palabras aparecen entre comillas, tal como las escribiste. Para un mensaje más fluido, escribe «{noun}» en inglés.",
+    "This looks like {language}. The drafts are in {drafts}, so these words appear in quotation marks, just as you wrote them. For a smoother message, write your {noun} in {drafts}.": "Esto parece estar en {language}. Los borradores están en {drafts}, así que estas palabras aparecen entre comillas, tal como las escribiste. Para un mensaje más fluido, escribe «{noun}» en {drafts}.",
+    "Or choose “{choice}” as the language of your messages.": "O elige «{choice}» como idioma de tus mensajes.",
+    "English": "inglés",
     "Spanish": "español",
     "French": "francés",
     "German": "alemán",

@@ -147,6 +147,10 @@ MESSAGES: dict[str, str] = {
     "Warm": "Cercano",
     "Formal": "Formal",
     "Casual": "Informal",
+    "Language of your messages": "Idioma de tus mensajes",
+    "language of your messages": "idioma de tus mensajes",
+    "The drafts are written in it: your mentor's language, which may not be this page's.": "Los borradores se escriben en este idioma: el de tu mentor, que puede no ser el de esta página.",
+    "The page's language": "El idioma de la página",
     # After the ask (builder/after/progress.py, drafts.py): what they said, the log.
     "No reply yet": "Aún sin respuesta",
     "Yes": "Sí",

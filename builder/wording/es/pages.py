@@ -136,4 +136,6 @@ MESSAGES: dict[str, str] = {
     "See a complete example: the request and the thank-you note": "Ver un ejemplo completo: la solicitud y la nota de agradecimiento",
     "Subject:": "Asunto:",
     "The answers the builder was given": "Las respuestas que recibió el redactor",
+    # sitebuild/page_data.py: the link maker's first choice of the drafts' language.
+    "The language of the page it opens": "El idioma de la página que abra",
 }
