@@ -117,6 +117,14 @@ def link_rows(links: dict) -> list[dict]:
         rows.append(
             row(f"{short}: cold preview / floor", r, "x", f"<= {limit}", median_ok(r, limit))
         )
+        for code in sorted({key[5:] for r in runs for key in r if key.startswith("cold_")}):
+            other = [r[f"cold_{code}"]["ready"] for r in runs if f"cold_{code}" in r]
+            if len(other) == len(cold):  # issue #28: a language's builder within 5%
+                mine = ratio(other, cold)
+                rows.append(
+                    row(f"{short}: {code} builder cold / English", mine, "x", "<= 1.05",
+                        median_ok(mine, 1.05))
+                )  # fmt: skip
         to_preview = [r["cold"]["bytesToPreview"] for r in runs]
         limit = TARGET_COLD_MB.get(name, TARGET_COLD_MB_ANY)
         rows.append(

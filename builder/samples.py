@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
+from builder.wording.catalog import say, speaking, to_say
+
 # Raw form values, as the builder's form holds them; each text answers its field's
 # "finish the sentence" help. Fields left out keep the builder's defaults: the time
 # box and format are the program's (`program`), so the sample is one a reader of this
@@ -30,11 +32,34 @@ SAMPLE_REQUEST: Mapping[str, str] = MappingProxyType(
     }
 )
 
+# The same request as a Spanish-speaking reader would write it, for the Spanish pages
+# (their drafts are Spanish: the drafts' language is the page's).
+SAMPLE_REQUESTS: Mapping[str, Mapping[str, str]] = MappingProxyType(
+    {
+        "en": SAMPLE_REQUEST,
+        "es": MappingProxyType(
+            {
+                "focus": "dirigir mis primeras entrevistas con clientes",
+                "outcome": "haya hecho tres entrevistas por mi cuenta y haya escrito lo que "
+                "aprendí",
+                "protege_name": "Amira Haddad",
+                "mentor_name": "Jonas",
+                "connection": "trabajamos juntos en el lanzamiento del año pasado y vi lo bien "
+                "que llevabas las llamadas con clientes",
+                "preparation": "enviarte un breve resumen y mis preguntas dos días antes",
+                "report_back": "qué probé de tu último consejo y qué pasó",
+                "channel": "email",
+                "tone": "warm",
+            }
+        ),
+    }
+)
+
 # Which of the builder's drafts the guide shows, and the caption for each.
 SHOWN: Mapping[str, str] = MappingProxyType(
     {
-        "email": "The request, sent as an email",
-        "thank_you": "The thank-you note, after the last meeting",
+        "email": to_say("The request, sent as an email"),
+        "thank_you": to_say("The thank-you note, after the last meeting"),
     }
 )
 
@@ -52,8 +77,9 @@ ANSWERS = (
 )
 
 
-def examples() -> list[dict[str, str]]:
-    """The sample drafts to show, as plain data for a template.
+def examples(language: str = "en") -> list[dict[str, str]]:
+    """The sample drafts to show, as plain data for a template, for a page in `language`
+    (its own sample where it has one, its drafts and captions in its words).
 
     Raises:
         ValueError: if the builder rejects the sample or fails on it, so a build
@@ -61,30 +87,34 @@ def examples() -> list[dict[str, str]]:
     """
     import builder
 
-    evaluation = builder.evaluate(dict(SAMPLE_REQUEST))
+    with speaking(language):
+        evaluation = builder.evaluate(dict(SAMPLE_REQUESTS.get(language, SAMPLE_REQUEST)))
+        captions = {name: say(caption) for name, caption in SHOWN.items()}
     if evaluation.failed or not evaluation.ready:
         problems = [m.text for messages in evaluation.messages.values() for m in messages]
         raise ValueError(f"the builder does not accept the sample request: {problems}")
     return [
         {
             "name": name,
-            "caption": caption,
+            "caption": captions[name],
             "subject": evaluation.drafts[name].subject,
             "text": evaluation.drafts[name].text,
         }
-        for name, caption in SHOWN.items()
+        for name in SHOWN
     ]
 
 
-def answers() -> list[dict[str, str]]:
+def answers(language: str = "en") -> list[dict[str, str]]:
     """The sample's answers with the form's own labels, to show what went in."""
-    import builder
+    from builder.program import PROGRAM
+    from builder.request.fields import make_fields
 
-    fields = {field.name: field for field in builder.FIELDS}
+    fields = {field.name: field for field in make_fields(PROGRAM, language)}
+    sample = SAMPLE_REQUESTS.get(language, SAMPLE_REQUEST)
     shown = []
     for name in ANSWERS:
         field = fields[name]
-        value = SAMPLE_REQUEST.get(name, field.default)
+        value = sample.get(name, field.default)
         shown.append({"label": field.label, "value": field.choice_label(value) or value})
     return shown
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
+from builder.after import context_es as after_es
 from builder.after.agreement import held
 from builder.after.progress import ASKED_FIELDS, After, Entry, follow_up_due
-from builder.request import dates
-from builder.request.drafts import Draft, context, text_environment
+from builder.request import context_es, dates
+from builder.request.drafts import Draft, context, draft_language, proposals, text_environment
 from builder.request.validate import Request, validate
 from builder.wording import pieces as wording
 from builder.wording.fitting import Fit, fit, say
@@ -210,13 +211,22 @@ def render_after(
     names = shown_drafts(request, after, today)
     if not names:
         return {}
-    facts = dict(context(request, today))
-    facts |= after_context(request, after, facts, today, subject or "Mentoring request")
+    subjects, folder = SUBJECTS, ""
+    if draft_language(request) == "es":
+        facts = context_es.context(request, proposals(request, today)[0], today)
+        report = (_report_source(after), _upcoming(request, after))
+        facts |= after_es.after_context(
+            request, after, facts, today, subject or "Solicitud de mentoría", report
+        )
+        subjects, folder = after_es.SUBJECTS, "es/"
+    else:
+        facts = dict(context(request, today))
+        facts |= after_context(request, after, facts, today, subject or "Mentoring request")
     env = text_environment()
     drafts = {}
     for name in names:
         title, template = OUTPUTS[name]
-        text = env.get_template(template).render(facts)
-        heading = SUBJECTS.get(name, "").format_map(facts)
+        text = env.get_template(folder + template).render(facts)
+        heading = subjects.get(name, "").format_map(facts)
         drafts[name] = Draft(name, title, text, heading)
     return drafts

@@ -220,11 +220,17 @@ def same_answers(a: Mapping[str, str], b: Mapping[str, str]) -> bool:
 OWN_FIELDS = ("protege_name", "protege_email")
 
 
+# What the form sets on its own before the reader types anything: the drafts' language
+# starts at the page's.
+SET_BY_THE_PAGE = ("draft_language",)
+
+
 def untouched(record: Mapping[str, object]) -> bool:
-    """A request with nothing of the reader's in it: default answers (their own name
-    aside), no edits, no log."""
+    """A request with nothing of the reader's in it: default answers (their own name and
+    what the page sets aside), no edits, no log."""
     after = record.get("after") or {}
-    values = {**record["values"], **{name: FIELD[name].default for name in OWN_FIELDS}}
+    ignored = (*OWN_FIELDS, *SET_BY_THE_PAGE)
+    values = {**record["values"], **{name: FIELD[name].default for name in ignored}}
     return (
         same_answers(values, defaults())
         and not record.get("edits")

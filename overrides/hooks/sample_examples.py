@@ -27,7 +27,8 @@ def on_page_context(context, page, config, nav):
         from builder import samples
 
         template = _env.get_template("partials/sample-examples.html")
-        data = {"examples": samples.examples(), "answers": samples.answers()}
+        language = config["theme"]["language"]
+        data = {"examples": samples.examples(language), "answers": samples.answers(language)}
         page.content = SLOT.sub(
             lambda slot: template.render({**data, "open": bool(slot["open"])}), page.content
         )

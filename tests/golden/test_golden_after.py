@@ -1,4 +1,5 @@
-"""Golden drafts after the ask: five arrangements, each followed through its stages.
+"""Golden drafts after the ask: arrangements each followed through its stages (the `es-`
+ones with Spanish drafts).
 
 Each `<id>.txt` beside this file holds every draft the builder wrote at each stage
 (follow-up, confirmation, revised request, reply to a no, report-back and thank-you

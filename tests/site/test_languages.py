@@ -293,8 +293,8 @@ def test_a_languages_builder_reply_helper_and_link_maker_ask_in_its_words(
     site_dir: Path, code: str
 ) -> None:
     """The form's labels, help, examples and the words before each box come from the
-    language's catalog (builder/wording/<code>/catalog.py). (The sample request shown
-    below the form is the builder's own English draft until the language has drafts.)"""
+    language's catalog (builder/wording/<code>/catalog.py); the sample request shown with
+    the form is the language's own, drafted by the builder in that language."""
     t = translator(code)
     asks = {
         f"{code}/builder/": ("What would you like their help with?", "I'd like your help to …"),
@@ -310,6 +310,14 @@ def test_a_languages_builder_reply_helper_and_link_maker_ask_in_its_words(
             assert t(english) != english
             assert t(english) in text, path
             assert not re.search(rf"<(label|p)[^>]*>\s*{re.escape(english)}", text), path
+    from builder import samples
+
+    with speaking(code):
+        shown = {example["name"]: example for example in samples.examples(code)}
+    builder_page = html.unescape(page_html(site_dir, f"{code}/builder/"))
+    assert shown["email"]["subject"] in builder_page
+    assert "Amira Haddad" in builder_page
+    assert samples.SAMPLE_REQUESTS[code]["focus"] in builder_page
 
 
 @offered_here
@@ -324,6 +332,7 @@ def test_a_languages_builder_says_its_own_words_once_python_has_started(
     page.goto(f"{base_url}{code}/builder/", wait_until="load")
     page.wait_for_selector("[data-sh-builder][data-sh-ready='true']", timeout=90_000)
     state = page.locator("[data-sh-send-state]")
+    expect(state).to_have_text(re.compile(r"\d"))  # Python's first answer is shown
     waiting = int(re.search(r"\d+", state.inner_text()).group(0))
     expect(state).to_have_text(
         t(

@@ -26,6 +26,8 @@ from conftest import _QuietHandler
 from playwright.sync_api import Browser, Page, expect
 from sitekit import DESKTOP, ROOT, PageProblems, axe_violations, built_once
 
+from sitebuild import languages
+
 PROGRAM = {
     "name": "the Northwind Circle",
     "organisation": "Northwind Libraries",
@@ -103,7 +105,9 @@ def test_the_settings_ship_inside_the_builders_wheel(northwind_dir: Path) -> Non
     wheel = next(northwind_dir.glob("pyodide/*/shorthaul_builder-*.whl"))
     with zipfile.ZipFile(wheel) as archive:
         shipped = json.loads(archive.read("builder/data/program.json"))
-    assert shipped == {**PROGRAM, "guide": SITE_NAME}
+    # The languages are the site's (English and the finished ones, or as the run says).
+    offered = [language.code for language in languages.offered(PROGRAM.get("languages"))]
+    assert shipped == {**PROGRAM, "guide": SITE_NAME, "languages": offered}
 
 
 def test_bad_settings_stop_the_build_with_a_message(tmp_path: Path) -> None:

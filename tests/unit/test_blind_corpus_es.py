@@ -18,6 +18,7 @@ rather than held by the plain frame.
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -89,6 +90,46 @@ def test_every_spanish_phrasing_reads_well_in_spanish_drafts(
     which: str, field: str, tone: str
 ) -> None:
     found = {p: problems for p in blind(which, field) if (problems := in_spanish(field, p, tone))}
+    assert found == {}
+
+
+LOG_FIELDS = ("asked", "advice", "tried", "happened", "next")
+
+
+def after_in_spanish(field: str, phrasing: str, tone: str) -> list[str]:
+    """What the Spanish wording checks find in the drafts after a yes whose meeting log
+    holds this phrasing: the report-back for the next meeting and the closing thanks."""
+    from builder.after.drafts import render_after
+    from builder.after.progress import read_after
+
+    values = {**AROUND_ES, "tone": tone}
+    request, _ = validate(values)
+    entry = {"date": "2026-03-10", "advice": "dejar cinco minutos al final"}
+    if field in ("advice", "tried", "happened"):
+        entry[field] = phrasing
+    log = [entry]
+    if field == "asked":  # asked for the next meeting, noted before it
+        log.append({"date": "2026-03-17", "asked": phrasing})
+    state = {"sent_on": "2026-03-02", "reply": "yes", "log": log}
+    found = []
+    for raw in (state, {**state, "ended": True, "next": phrasing if field == "next" else ""}):
+        drafts = render_after(request, read_after(raw), date(2026, 3, 12), "Asunto")
+        typed = [phrasing, entry["advice"], *(values[key] for key in REQUEST_FIELDS)]
+        for name, draft in drafts.items():
+            text = f"{draft.subject}\n{draft.text}"
+            found += [f"{name}: {p}" for p in wording_problems(text, typed, REGISTERS[tone])]
+    return found
+
+
+@pytest.mark.parametrize("which", SETS)
+@pytest.mark.parametrize("field", LOG_FIELDS)
+@pytest.mark.parametrize("tone", REGISTERS)
+def test_every_spanish_log_note_reads_well_in_the_drafts_after_the_ask(
+    which: str, field: str, tone: str
+) -> None:
+    phrasings = blind(which, field)
+    assert len(phrasings) == 60
+    found = {p: problems for p in phrasings if (problems := after_in_spanish(field, p, tone))}
     assert found == {}
 
 

@@ -167,6 +167,16 @@ def test_export_one_or_all_and_import_them_elsewhere() -> None:
     assert result["document"]["requests"][0]["edits"] == TODAYS_DRAFT["edits"]
 
 
+def test_a_blank_request_whose_page_set_its_drafts_language_is_still_blank() -> None:
+    document = opened(draft=TODAYS_DRAFT)["document"]
+    fresh = open_store()["document"]
+    # The form sends the drafts' language it starts at (the page's) with every save.
+    fresh["requests"][0]["values"]["draft_language"] = "es"
+    result = import_file(fresh, export(document)["text"])
+    assert result["ask"] is False
+    assert len(result["document"]["requests"]) == len(document["requests"])
+
+
 def test_importing_a_request_already_here_changes_nothing_and_asks_first() -> None:
     document = opened(draft=TODAYS_DRAFT)["document"]
     result = import_file(document, export(document)["text"])

@@ -30,6 +30,12 @@ class Tono:
     subject: str
     ask_moment: str
     said_no: str
+    glad: str  # after a yes
+    understood: str  # after a no
+    once_more: str  # the one follow-up
+    no_pressure: str  # and how it lets them off
+    said_yes: str  # the written summary after a yes in person ({on}: " el martes 13 de enero")
+    heard_out: str  # "let me think about it", said in person ({on} as above)
 
 
 TONOS: dict[str, Tono] = {
@@ -47,6 +53,15 @@ TONOS: dict[str, Tono] = {
         subject="Una pequeña solicitud de mentoría",
         ask_moment="¿Tienes cinco minutos esta semana? Me gustaría pedirte algo pequeño.",
         said_no="Y si ahora no es buen momento, no pasa nada: dímelo con toda confianza.",
+        glad="Muchísimas gracias por decir que sí. Me alegra mucho.",
+        understood="Lo entiendo perfectamente, y te agradezco que te hayas tomado el tiempo de "
+        "responder.",
+        once_more="Sé que tienes mucho trabajo, así que es la única vez que vuelvo a preguntarte.",
+        no_pressure="Si ahora no es el momento, no pasa nada, y no hace falta que me expliques "
+        "nada. Si no tengo noticias tuyas, entenderé que ahora no te viene bien.",
+        said_yes="Muchísimas gracias por decirme que sí cuando hablamos{on}. Aquí tienes lo que "
+        "acordamos, para que lo tengamos por escrito.",
+        heard_out="Gracias por escucharme{on}.",
     ),
     "formal": Tono(
         register="usted",
@@ -64,6 +79,16 @@ TONOS: dict[str, Tono] = {
         ask_moment="¿Tendría cinco minutos esta semana? Me gustaría pedirle algo breve.",
         said_no="Si ahora no es un buen momento, lo entiendo perfectamente: dígamelo con toda "
         "confianza.",
+        glad="Muchas gracias por aceptar.",
+        understood="Lo entiendo perfectamente, y le agradezco que se haya tomado el tiempo de "
+        "responder.",
+        once_more="Sé que tiene muchas obligaciones, así que no volveré a escribirle sobre esto.",
+        no_pressure="Si ahora no es el momento adecuado, lo entiendo perfectamente, y no es "
+        "necesario que me dé explicaciones. Si no recibo respuesta, entenderé que ahora no le "
+        "viene bien.",
+        said_yes="Muchas gracias por aceptar cuando hablamos{on}. Le resumo lo que acordamos, "
+        "para que lo tengamos por escrito.",
+        heard_out="Gracias por dedicarme su tiempo{on}.",
     ),
     "casual": Tono(
         register="tu",
@@ -79,6 +104,14 @@ TONOS: dict[str, Tono] = {
         subject="Una pregunta rápida",
         ask_moment="¿Tienes cinco minutos esta semana? Tengo una pregunta pequeña.",
         said_no="Y si ahora no te viene bien, sin problema: dímelo.",
+        glad="¡Mil gracias por decir que sí!",
+        understood="Entendido, y gracias por contestarme.",
+        once_more="Sé que tienes mil cosas, así que este es mi último recordatorio.",
+        no_pressure="Si ahora no es el momento, sin problema, no hace falta que me expliques "
+        "nada. Si no sé nada de ti, entenderé que ahora no te viene bien.",
+        said_yes="¡Mil gracias por decirme que sí cuando hablamos{on}! Te paso lo que acordamos, "
+        "para que lo tengamos por escrito.",
+        heard_out="¡Gracias por escucharme{on}!",
     ),
 }
 

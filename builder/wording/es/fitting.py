@@ -127,8 +127,10 @@ def _one_line(text: str) -> str:
     if len(lines) <= 1:
         return " ".join(text.split())
     listed = all(_LISTED.match(line) for line in lines)
-    if not listed and any(line[:1].islower() for line in lines[1:]):
-        return " ".join(text.split())  # a sentence that goes on to the next line
+    goes_on = any(line[:1].islower() for line in lines[1:])  # a sentence on the next line
+    sentences = any(line.rstrip(_CLOSERS)[-1:] in ".!?" for line in lines[:-1])
+    if not listed and (goes_on or sentences):
+        return " ".join(text.split())
     if listed or all(len(line) <= 80 for line in lines):
         items = [bare(_LISTED.sub("", " ".join(line.split()))) for line in lines]
         items = [item for item in items if item]
@@ -230,6 +232,8 @@ def _kind(field: str, words: list[str], core: str) -> str:
     if field == "preparation":
         if _is_future(words):
             return "future"
+        return "verb" if _is_infinitive(first) else "plain"
+    if field in ("tried", "next"):  # the meeting log: what the reader set out to do
         return "verb" if _is_infinitive(first) else "plain"
     if field == "report_back":
         if _is_future(words):
@@ -385,6 +389,76 @@ SLOTS: dict[str, dict[str, dict[str, str]]] = {
                           + QUOTED + ".",
                     "usted": "Cómo le contaré cómo me fue, en mis propias palabras: "
                              + QUOTED + "."},
+    },
+}  # fmt: skip
+
+
+# The drafts after the ask: the focus again, and the meeting log's notes (said by the
+# reader, so the same in tú and usted unless they address the mentor).
+SLOTS |= {
+    "focus.followup": {
+        "verb": {"tu": "{when} te pregunté si podrías ayudarme a {text}.",
+                 "usted": "{when} le pregunté si podría ayudarme a {text}."},
+        "howto": {"tu": "{when} te pregunté si podrías ayudarme a aprender {text}.",
+                  "usted": "{when} le pregunté si podría ayudarme a aprender {text}."},
+        "blank": {"tu": "{when} te pregunté si podrías ayudarme a {text}.",
+                  "usted": "{when} le pregunté si podría ayudarme a {text}."},
+        "plain": {"tu": "{when} te pregunté si podrías darme un poco de mentoría con esto: {text}.",
+                  "usted": "{when} le pregunté si podría darme un poco de mentoría con esto: "
+                           "{text}."},
+        "foreign": {"tu": "{when} te pregunté si podrías darme un poco de mentoría; en mis "
+                          "propias palabras: " + QUOTED + ".",
+                    "usted": "{when} le pregunté si podría darme un poco de mentoría; en mis "
+                             "propias palabras: " + QUOTED + "."},
+    },
+    "focus.confirm": {
+        kind: {"tu": "Tengo muchas ganas de empezar a trabajar en esto con tu ayuda.",
+               "usted": "Tengo muchas ganas de empezar a trabajar en esto con su ayuda."}
+        for kind in ("verb", "howto", "blank", "plain", "foreign")
+    },
+    "focus.elsewhere": {
+        "verb": {"tu": "Si conoces a alguien más que pueda ayudarme a {text}, te agradecería un "
+                       "nombre.",
+                 "usted": "Si conoce a alguien más que pueda ayudarme a {text}, le agradecería "
+                          "un nombre."},
+        **{kind: {"tu": "Si conoces a alguien más a quien pueda pedírselo, te agradecería un "
+                        "nombre.",
+                  "usted": "Si conoce a alguien más a quien pueda pedírselo, le agradecería un "
+                           "nombre."}
+           for kind in ("howto", "blank", "plain", "foreign")},
+    },
+    "advice.report": {
+        "plain": _both("El consejo que anoté la última vez: {text}."),
+        "foreign": _both("El consejo que me llevé la última vez, en mis propias palabras: "
+                         + QUOTED + "."),
+    },
+    "tried.report": {
+        "verb": _both("Me propuse {text}."),
+        "plain": _both("Lo que me propuse probar: {text}."),
+        "foreign": _both("Lo que me propuse probar, en mis propias palabras: " + QUOTED + "."),
+    },
+    "happened.report": {
+        "plain": _both("Qué pasó: {text}."),
+        "foreign": _both("Qué pasó, en mis propias palabras: " + QUOTED + "."),
+    },
+    "asked.report": {
+        "plain": _both("Lo que me gustaría preguntar esta vez: {text}."),
+        "foreign": _both("Lo que me gustaría preguntar esta vez, en mis propias palabras: "
+                         + QUOTED + "."),
+    },
+    "advice.thanks": {
+        "plain": _both("De nuestra {ordinal} {meeting}, el consejo tal como lo anoté: {text}."),
+        "foreign": _both("De nuestra {ordinal} {meeting}, en mis propias palabras: "
+                         + QUOTED + "."),
+    },
+    "happened.thanks": {
+        "plain": _both("Cuando lo probé: {text}."),
+        "foreign": _both("Cuando lo probé, en mis propias palabras: " + QUOTED + "."),
+    },
+    "next.thanks": {
+        "verb": _both("A continuación, voy a {text}."),
+        "plain": _both("Lo que haré a continuación: {text}."),
+        "foreign": _both("Lo que haré a continuación, en mis propias palabras: " + QUOTED + "."),
     },
 }  # fmt: skip
 

@@ -138,4 +138,7 @@ MESSAGES: dict[str, str] = {
     "The answers the builder was given": "Las respuestas que recibió el redactor",
     # sitebuild/page_data.py: the link maker's first choice of the drafts' language.
     "The language of the page it opens": "El idioma de la página que abra",
+    # builder/samples.py: the captions of the sample drafts.
+    "The request, sent as an email": "La solicitud, enviada por correo",
+    "The thank-you note, after the last meeting": "La nota de agradecimiento, tras la última reunión",
 }
