@@ -10,11 +10,13 @@ from datetime import date
 
 from builder.after.agreement import held
 from builder.after.progress import After
+from builder.after.report import next_report
 from builder.request import context_es, dates
 from builder.request.validate import Request, validate
 from builder.wording.catalog import translator
 from builder.wording.es import drafting
-from builder.wording.es.fitting import fit, say
+from builder.wording.es.fitting import fit
+from builder.wording.es.frames import say
 from builder.wording.fitting import Fit
 
 LOG_FITTED = ("asked", "advice", "tried", "happened")
@@ -35,10 +37,8 @@ def after_context(
     facts: Mapping[str, object],
     today: date | None,
     subject: str,
-    report: tuple[int | None, int | None],
 ) -> dict[str, object]:
-    """What the Spanish after-the-ask templates add; `report` is the index of the last
-    meeting with notes and of the meeting the next report-back is for."""
+    """What the Spanish after-the-ask templates add to the request's own facts."""
     t = translator("es")
     names = (request.mentor_name.strip().rstrip(",;:").rstrip(),)
     meeting = str(facts["short_noun"])
@@ -49,21 +49,14 @@ def after_context(
     def say_in(fitted: Mapping[str, Fit], slot: str, **params: str) -> str:
         return say(slot, fitted[slot.split(".", 1)[0]], register, meeting=meeting, **params)
 
-    source, upcoming = report
-    next_report: dict[str, object] = {}
-    if source is not None and upcoming is not None:
-        later = after.log[upcoming] if upcoming < len(after.log) else None
-        when = ""
-        if later is not None and later.day is not None:
-            when = t.day(later.day, today)
-        elif upcoming < len(proposed):
-            when = t.when(proposed[upcoming].day, proposed[upcoming].at, today)
-        next_report = {
-            "number": upcoming + 1,
-            "when": when,
-            "last": entries[source],
-            "asked": entries[upcoming] if later is not None else None,
-        }
+    report = next_report(
+        request,
+        after,
+        entries,
+        proposed,
+        lambda day: t.day(day, today),
+        lambda meeting: t.when(meeting.day, meeting.at, today),
+    )
     lines = []
     for index, fitted in enumerate(entries):
         if not fitted["advice"]:
@@ -99,7 +92,7 @@ def after_context(
         "said_yes": tone.said_yes.format(on=on),
         "heard_out": tone.heard_out.format(on=on),
         "say_in": say_in,
-        "report": next_report,
+        "report": report,
         "thanks_lines": lines,
         "held_count": drafting.numero(count),
         "held_one": count == 1,

@@ -14,6 +14,7 @@ from datetime import date
 from builder.after import context_es as after_es
 from builder.after.agreement import held
 from builder.after.progress import ASKED_FIELDS, After, Entry, follow_up_due
+from builder.after.report import next_report, upcoming
 from builder.request import context_es, dates
 from builder.request.drafts import Draft, context, draft_language, proposals, text_environment
 from builder.request.validate import Request, validate
@@ -81,29 +82,11 @@ def shown_drafts(request: Request, after: After, today: date | None) -> list[str
         "no": ["decline"],
     }.get(stage, [])
     if stage in ("yes", "smaller"):
-        upcoming = _upcoming(request, after)
-        if upcoming is not None:
+        if upcoming(request, after) is not None:
             names.append("report_next")
         if thanks_due(request, after, today):
             names.append("thanks_log")
     return names
-
-
-def _report_source(after: After) -> int | None:
-    """The index of the last meeting with notes: the next report-back is drafted from it."""
-    noted = [index for index, entry in enumerate(after.log) if entry.noted]
-    return noted[-1] if noted else None
-
-
-def _upcoming(request: Request, after: After) -> int | None:
-    """The index of the meeting the next report-back is for: the one after the last with
-    notes, while one is still to come."""
-    source = _report_source(after)
-    if source is None or after.ended:
-        return None
-    if request.meetings is not None and source + 1 >= request.meetings:
-        return None  # the last agreed meeting has notes: no next one to report at
-    return source + 1
 
 
 def after_context(
@@ -122,22 +105,14 @@ def after_context(
     def say_in(fitted: Mapping[str, Fit], slot: str, **params: str) -> str:
         return say(slot, fitted[slot.split(".", 1)[0]], meeting=meeting, **params)
 
-    source = _report_source(after)
-    upcoming = _upcoming(request, after)
-    report: dict[str, object] = {}
-    if source is not None and upcoming is not None:
-        later = after.log[upcoming] if upcoming < len(after.log) else None
-        when = ""
-        if later is not None and later.day is not None:
-            when = dates.day_label(later.day, today)
-        elif upcoming < len(proposed):
-            when = dates.when(proposed[upcoming], today)
-        report = {
-            "number": upcoming + 1,
-            "when": when,
-            "last": entries[source],
-            "asked": entries[upcoming] if later is not None else None,
-        }
+    report = next_report(
+        request,
+        after,
+        entries,
+        proposed,
+        lambda day: dates.day_label(day, today),
+        lambda meeting: dates.when(meeting, today),
+    )
     lines = []
     for index, fitted in enumerate(entries):
         if not fitted["advice"]:
@@ -214,9 +189,8 @@ def render_after(
     subjects, folder = SUBJECTS, ""
     if draft_language(request) == "es":
         facts = context_es.context(request, proposals(request, today)[0], today)
-        report = (_report_source(after), _upcoming(request, after))
         facts |= after_es.after_context(
-            request, after, facts, today, subject or "Solicitud de mentoría", report
+            request, after, facts, today, subject or "Solicitud de mentoría"
         )
         subjects, folder = after_es.SUBJECTS, "es/"
     else:

@@ -13,7 +13,8 @@ from builder.request.validate import Request
 from builder.text import shorten
 from builder.wording.catalog import translator
 from builder.wording.es import drafting
-from builder.wording.es.fitting import fit, say
+from builder.wording.es.fitting import fit
+from builder.wording.es.frames import say
 from builder.wording.fitting import Fit
 from builder.wording.greeting import informal_name
 from builder.wording.pieces import upper_first
