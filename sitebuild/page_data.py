@@ -104,14 +104,15 @@ def after_context(language: str = "en") -> dict[str, object]:
 
 def reply_context(language: str = "en") -> dict[str, object]:
     """Everything the mentors' reply helper's template needs, as plain data, in the
-    page's language (its form's words; its drafts and coaching are English so far)."""
+    page's language (its form's words, and the blank reply drafted in it)."""
     from builder.mentor import reply_fields_as_data
     from builder.mentor.session import evaluate_reply
     from builder.request.fields import FIELD
-    from builder.wording.catalog import translator
+    from builder.wording.catalog import speaking, translator
 
     t = translator(language)
-    blank = evaluate_reply({})
+    with speaking(language):
+        blank = evaluate_reply({})
     steps = reply_fields_as_data(language=language)
     fields = [f for step in steps for f in step["fields"]]
     return {

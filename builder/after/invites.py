@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, time, timedelta
 
 from builder.request import dates
-from builder.request.drafts import Draft, context
+from builder.request.drafts import Draft, context, draft_language, facts_in
 from builder.request.validate import Request
 from builder.wording import fitting
 from builder.wording.catalog import say
@@ -82,6 +82,21 @@ def _prepare_alarm(fitted: Fit, meeting: str, said_meeting: str, number: int, me
     )  # fmt: skip
 
 
+def _mentor_summary(request: Request, facts: dict[str, object]) -> str:
+    """The mentor's event title, in the drafts' language, with `{number}` and `{total}`
+    to fill in: "Call {number} of {total} with Amira: …", "Llamada {number} de …"."""
+    if draft_language(request) == "es":
+        theirs = facts_in(request, "es")
+        meeting, of, protege = str(theirs["short_noun"]), "de", str(theirs["protege"])
+        focus = str(theirs["focus_short"])
+    else:
+        meeting, of, protege = str(facts["short_noun"]), "of", str(facts["protege"])
+        focus = str(facts["focus_short"])
+    said = {"of": "with", "de": "con"}[of]
+    escaped = f"{protege}: {focus}".replace("{", "{{").replace("}", "}}")
+    return f"{meeting.capitalize()} {{number}} {of} {{total}} {said} {escaped}"
+
+
 @dataclass(frozen=True, slots=True)
 class Reminder:
     """An alarm: `offset` from the event's start (negative: before) or, with
@@ -131,6 +146,7 @@ def invites(
     mentor, protege = str(facts["mentor"]), str(facts["protege"])
     lead = prepare_lead(request.preparation)
     fitted = facts["fits"]["preparation"]  # type: ignore[index]
+    theirs = _mentor_summary(request, facts)
     found = []
     for item in proposed:
         number = item.number
@@ -169,9 +185,7 @@ def invites(
                     )  # fmt: skip
                 reminders.append(Reminder(timedelta(minutes=NOTE_AFTER_MINUTES), note, True))
         else:  # the mentor's calendar: in the drafts' language
-            summary = (
-                f"{meeting.capitalize()} {number} of {total} with {protege}: {facts['focus_short']}"
-            )
+            summary = theirs.format(number=number, total=total)
         found.append(
             Invite(
                 uid=f"{uid_base}-{item.number}@shorthaul",

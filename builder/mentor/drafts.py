@@ -11,14 +11,16 @@ from __future__ import annotations
 import dataclasses
 from urllib.parse import quote
 
+from builder.mentor import context_es
 from builder.mentor.frames import MENTOR_FIELDS, WORDING
 from builder.mentor.reply import Reply
 from builder.mentor.voice import second_person
 from builder.mentor.wording import REPLY_TONES
 from builder.program import PROGRAM
-from builder.request.drafts import Draft, render, timebox_phrase
+from builder.request.drafts import DRAFTED, Draft, render, timebox_phrase
 from builder.settings import Program
 from builder.wording import pieces as wording
+from builder.wording.catalog import ENGLISH, spoken
 from builder.wording.fitting import Fit, fit, say
 from builder.wording.greeting import informal_name
 from builder.wording.shapes import WORD
@@ -130,15 +132,27 @@ def render_reply(reply: Reply, subject: str = "") -> dict[str, Draft]:
         subject: The request's own subject line, when known (from the protégé's
             link); the reply's is "Re:" it.
     """
-    facts = reply_context(reply)
-    tone = REPLY_TONES.get(reply.tone, REPLY_TONES["warm"])
+    if reply_language(reply.draft_language) == "es":
+        facts, folder = context_es.reply_context(reply), "es/"
+    else:
+        facts, folder = reply_context(reply), ""
+    tone = facts["tone"]
     names = ["chat", "email"] if reply.channel == "chat" else ["email", "chat"]
     drafts = {}
     for name in names:
         title, template = REPLY_OUTPUTS[name]
-        line = (f"Re: {subject}" if subject else tone.subject) if name == "email" else ""
-        drafts[name] = Draft(name, title, render(template, facts), line)
+        line = (f"Re: {subject}" if subject else tone.subject) if name == "email" else ""  # type: ignore[attr-defined]
+        drafts[name] = Draft(name, title, render(folder + template, facts), line)
     return drafts
+
+
+def reply_language(choice: str) -> str:
+    """The language the reply is drafted in: the mentor's choice (or the protégé's, from
+    their link), or else the page's, or else English."""
+    if choice in DRAFTED:
+        return choice
+    page = spoken().language
+    return page if page in DRAFTED else ENGLISH
 
 
 def reply_mailto(reply: Reply, email: Draft) -> str:

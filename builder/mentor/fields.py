@@ -13,7 +13,16 @@ so a protégé's share link opens straight into the reply helper.
 from __future__ import annotations
 
 from builder.program import PROGRAM
-from builder.request.fields import FORMATS, TONES, Field, Step, translated_choices
+from builder.request.fields import (
+    DRAFT_LANGUAGES,
+    FORMATS,
+    TONES,
+    Field,
+    Step,
+    as_shown,
+    offered,
+    translated_choices,
+)
 from builder.settings import RANGES, Program
 from builder.wording.catalog import ENGLISH, Translator, translator
 
@@ -68,7 +77,7 @@ DATE_ANSWERS = (("accept", "Yes, it suits me"), ("counter", "No, I'll suggest an
 # The fields a protégé's link fills in (the request builder's own names and keys).
 FROM_REQUEST = (
     "protege_name", "protege_email", "focus", "meetings", "minutes", "weeks", "format",
-    "mentor_name", "channel", "tone",
+    "mentor_name", "channel", "tone", "draft_language",
 )  # fmt: skip
 
 
@@ -161,6 +170,14 @@ def make_reply_fields(program: Program, language: str = ENGLISH) -> tuple[Field,
         help=t("Changes the greeting, the thanks and the sign-off."),
         required=True, max_length=20, default="warm", choices=translated_choices(TONES, t),
     ),
+    # Blank: the page's language. Offered only where the site offers more than one; a
+    # protégé's link sets it to their drafts' language.
+    Field(
+        "draft_language", "lg", "answer", "choice",
+        label=t("Language of your reply"), noun=t("language of your reply"),
+        help=t("The drafts are written in it: theirs, which may not be this page's."),
+        max_length=8, default="", choices=(("", "The page's language"), *DRAFT_LANGUAGES),
+    ),
     Field(
         "date_answer", "rt", "details", "choice",
         label=t("Does their first date suit you?"), noun=t("answer to their first date"),
@@ -247,12 +264,12 @@ def reply_fields_as_data(
             "intro": t(step.intro),
             "fields": [
                 {
-                    **field.as_data(),
+                    **as_shown(field, language),
                     "when": list(SHOWN_FOR.get(field.name, ())),
                     "decided": field.name in DECIDED_BY_REQUEST,
                 }
                 for field in fields
-                if field.step == step.id
+                if field.step == step.id and offered(field)
             ],
         }
         for step in REPLY_STEPS

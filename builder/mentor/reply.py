@@ -44,6 +44,7 @@ class Reply:
     reason: str = ""
     referral_name: str = ""
     referral_why: str = ""
+    draft_language: str = ""  # blank: the page's (see `mentor.drafts.reply_language`)
     # Not a field: the first date the protégé's request proposes, as their email names it
     # ("Tuesday 2 March at 12:30"), or "" (no link, or a request without dates).
     first_date: str = ""
@@ -140,8 +141,11 @@ def irrelevant_cleared(reply: Reply) -> Reply:
 
 def given(values: Mapping[str, str]) -> frozenset[str]:
     """The fields holding something other than their default: the mentor's own values."""
+    page = spoken().language
     return frozenset(
         field.name
         for field in REPLY_FIELDS
         if values.get(field.name, field.default).strip() != field.default
+        # The page starts the reply's language at its own: not the mentor's choice.
+        and not (field.name == "draft_language" and values.get(field.name) == page)
     )

@@ -16,14 +16,15 @@ from datetime import date
 from builder.keeping.edits import effective, read_edits
 from builder.keeping.state import from_query
 from builder.mentor.coach import coach_reply
-from builder.mentor.drafts import render_reply, reply_mailto
+from builder.mentor.drafts import render_reply, reply_language, reply_mailto
 from builder.mentor.fields import FROM_REQUEST, REPLY_FIELDS
 from builder.mentor.reply import given, read_reply
+from builder.request import dates
 from builder.request import drafts as request_drafts
 from builder.request.downloads import as_markdown, as_text
 from builder.request.validate import Request, validate
 from builder.wording import pieces as wording
-from builder.wording.catalog import say, spoken
+from builder.wording.catalog import ENGLISH, say, spoken, translator
 
 # What the read-only view of a linked request shows, in order, with its English labels
 # (said in the reader's language; builder/wording/es/mentor.py has their Spanish).
@@ -38,9 +39,9 @@ SUMMARY = (
     ("report_back", "How they'll report back"),
 )
 # Filled in from the link only where the mentor has not set their own: their own name,
-# the tone and channel, and how to greet and write to the protégé ("Amira" for "Amira
+# the tone, channel and language, and how to greet and write to the protégé ("Amira" for "Amira
 # Haddad", an address of their own).
-SUGGESTED = ("protege_name", "protege_email", "mentor_name", "tone", "channel")
+SUGGESTED = ("protege_name", "protege_email", "mentor_name", "tone", "channel", "draft_language")
 
 
 def _summary(
@@ -50,34 +51,52 @@ def _summary(
     texts["timebox"] = wording.upper_first(str(facts["timebox"])) + "."
     proposed = facts["proposed"]
     said = spoken()
-    texts["dates"] = said.series([said.when(m.day, m.at, today) for m in proposed])
+    texts["dates"] = said.series([said.when(m.day, m.at, today) for m in proposed])  # type: ignore[attr-defined]
     texts["dates"] += "." if proposed else ""
-    labels = dict(SUMMARY, dates="Proposed date" if len(proposed) == 1 else "Proposed dates")
+    labels = dict(SUMMARY, dates="Proposed date" if len(proposed) == 1 else "Proposed dates")  # type: ignore[arg-type]
     return [{"label": say(labels[name]), "text": texts[name]} for name, _ in SUMMARY if texts[name]]
 
 
 def _linked(
     query: str, values: dict[str, object], opened: bool, today: date | None
-) -> dict[str, object]:
-    """The request a link describes, and the reply's values with it filled in.
+) -> tuple[dict[str, object], dates.Meeting | None]:
+    """The request a link describes, and the reply's values with it filled in; and the
+    first date it proposes, if any.
 
     Its dates are the ones the protégé's email proposes (`builder.request.drafts.proposals`),
-    placed by the mentor's today where the link has no first day of its own."""
+    placed by the mentor's today where the link has no first day of its own. The summary
+    is in the page's language; the reply's subject answers the protégé's email, in the
+    language of their drafts."""
     link_values, notices = from_query(query)
     request, _ = validate(link_values)
-    facts = request_drafts.context(request, today)
-    tone = wording.TONES.get(request.tone, wording.TONES["warm"])
+    page = spoken().language
+    facts = request_drafts.facts_in(request, page, today)
+    theirs = request_drafts.draft_language(request)
+    their_facts = facts if theirs == page else request_drafts.facts_in(request, theirs, today)
     own = given({k: v for k, v in values.items() if isinstance(v, str)})
     link_values["channel"] = "chat" if link_values.get("channel") == "chat" else "email"
     for name in FROM_REQUEST:
+        if name == "draft_language" and not link_values.get(name):
+            continue  # a link that did not choose leaves the page's
         if name not in SUGGESTED or (opened and name not in own):
             values[name] = link_values[name]
-    return {
+    proposed: tuple[dates.Meeting, ...] = facts["proposed"]  # type: ignore[assignment]
+    linked = {
         "rows": _summary(request, facts, today),
         "notices": [notice.as_data() for notice in notices],
-        "subject": f"{tone.subject} – {facts['focus_subject']}",  # as the protégé's email
-        "first_date": facts["first_when"],
+        "subject": request_drafts.email_subject(their_facts),
     }
+    return linked, (proposed[0] if proposed else None)
+
+
+def _first_date(meeting: dates.Meeting | None, language: str, today: date | None) -> str:
+    """The request's first date as the reply names it ("Tuesday 2 March at 12:30",
+    "martes 2 de marzo a las 12:30"), or ""."""
+    if meeting is None:
+        return ""
+    if language == ENGLISH:
+        return dates.when(meeting, today)
+    return translator(language).when(meeting.day, meeting.at, today)
 
 
 def _shown(
@@ -111,10 +130,13 @@ def evaluate_reply(
             as the protégé's email does (and says when one needs its year).
     """
     source = dict(values) if isinstance(values, Mapping) else {}
-    linked = (
-        _linked(request, source, opened, today) if isinstance(request, str) and request else None
+    linked, first = (
+        _linked(request, source, opened, today)
+        if isinstance(request, str) and request
+        else (None, None)
     )
-    cleaned, reply, problems, notes = read_reply(source, linked["first_date"] if linked else "")
+    language = reply_language(str(source.get("draft_language", "")))
+    cleaned, reply, problems, notes = read_reply(source, _first_date(first, language, today))
     shown = _shown(cleaned, touched, attempted)
     messages: dict[str, list[dict[str, str]]] = {}
     for message in [*problems, *notes]:

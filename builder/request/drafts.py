@@ -271,6 +271,20 @@ def draft_language(request: Request) -> str:
     return page if page in DRAFTED else catalog.ENGLISH
 
 
+def facts_in(request: Request, language: str, today: date | None = None) -> dict[str, object]:
+    """The facts the drafts' templates draw on, in a language the drafts are written in
+    (English for any other)."""
+    if language == "es":
+        return context_es.context(request, proposals(request, today)[0], today)
+    return context(request, today)
+
+
+def email_subject(facts: Mapping[str, object]) -> str:
+    """The email's subject line: the tone's, a dash, the focus. One colon at most in a
+    subject line (a reply adds "Re:"), so a dash."""
+    return f"{facts['tone'].subject} – {facts['focus_subject']}"  # type: ignore[attr-defined]
+
+
 def render_drafts(request: Request, today: date | None = None) -> dict[str, Draft]:
     """Every output for a request, the way of asking's first, in `draft_language`.
 
@@ -279,18 +293,14 @@ def render_drafts(request: Request, today: date | None = None) -> dict[str, Draf
         "plan", "report_back", "thank_you" and "request_html".
     """
     language = draft_language(request)
+    facts = facts_in(request, language, today)
     if language == "es":
-        facts = context_es.context(request, proposals(request, today)[0], today)
-        tone = facts["tone"]
         folder, thanks = "es/", "Gracias"
     else:
-        facts = context(request, today)
         facts["spoken"] = spoken(request, facts)
-        tone = wording.TONES.get(request.tone, wording.TONES["warm"])
         folder, thanks = "", "Thank you"
     subjects = {
-        # One colon at most in a subject line (a reply adds "Re:"), so a dash here.
-        "email": f"{tone.subject} – {facts['focus_subject']}",  # type: ignore[attr-defined]
+        "email": email_subject(facts),
         "thank_you": f"{thanks} – {facts['focus_subject']}",
     }
     names = [primary_draft(request.channel)]

@@ -310,9 +310,9 @@ def fields_as_data(language: str = ENGLISH) -> dict[str, object]:
                 "title": t(step.title),
                 "intro": t(step.intro),
                 "fields": [
-                    _as_shown(field, language)
+                    as_shown(field, language)
                     for field in fields
-                    if field.step == step.id and _offered(field)
+                    if field.step == step.id and offered(field)
                 ],
             }
             for step in STEPS
@@ -327,12 +327,12 @@ def offered_draft_languages() -> list[str]:
     return [code for code, _ in DRAFT_LANGUAGES if code in PROGRAM.languages]
 
 
-def _offered(field: Field) -> bool:
+def offered(field: Field) -> bool:
     """A field the form shows: the drafts' language only where there is a choice."""
     return field.name != "draft_language" or len(offered_draft_languages()) > 1
 
 
-def _as_shown(field: Field, language: str) -> dict[str, object]:
+def as_shown(field: Field, language: str) -> dict[str, object]:
     """A field as the form shows it. The drafts' language is offered in the site's
     languages, the page's own chosen at first (blank, "the page's", is what a link or a
     saved request without one holds)."""

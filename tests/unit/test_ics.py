@@ -133,6 +133,15 @@ def test_the_mentors_copy_has_no_reminders_and_names_the_protege(dated) -> None:
     assert events[0]["SUMMARY"].startswith("Call 1 of 3 with Ana Lima: ")
 
 
+def test_the_mentors_copy_speaks_the_drafts_language(dated) -> None:
+    """Like the plan it carries: a Spanish request's mentor gets Spanish titles, whatever
+    the page's language."""
+    spanish = {**dated, "draft_language": "es", "focus": "negociar mi primer {salario}"}
+    _, events = calendar_of(spanish, mine=False)
+    assert events[0]["SUMMARY"] == "Llamada 1 de 3 con Ana Lima: Negociar mi primer {salario}"
+    assert "Plan de mentoría" in events[0]["DESCRIPTION"]
+
+
 def test_without_a_time_the_events_are_all_day(dated) -> None:
     _, events = calendar_of({**dated, "meeting_time": ""})
     assert events[0].decoded("DTSTART") == date(2026, 3, 10)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from builder.wording.fitting import Fit
@@ -139,11 +140,13 @@ def _one_line(text: str) -> str:
     return " ".join(" ".join(line.split()) for line in lines)
 
 
-def _drop_lead_ins(field: str, text: str) -> str:
+def _drop_lead_ins(
+    field: str, text: str, lead_ins: Mapping[str, tuple[LeadIn, ...]] = LEAD_INS
+) -> str:
     changed = True
     while changed and text:
         changed = False
-        for lead in LEAD_INS.get(field, ()):
+        for lead in lead_ins.get(field, ()):
             match = lead.pattern.match(text)
             if match and match.end() > 0:
                 text = text[match.end() :].lstrip(" ,:;-–—")
@@ -252,8 +255,25 @@ def _lowered(word: str) -> bool:
     return word in SPANISH or word in VERB_FORMS or word in PRONOUNS or word in QUESTION_WORDS
 
 
-def fit(field: str, text: str, names: tuple[str, ...] = ()) -> Fit:
-    """A field's text read for the Spanish frames (see the module's notes)."""
+def fit(
+    field: str,
+    text: str,
+    names: tuple[str, ...] = (),
+    *,
+    lead_ins: Mapping[str, tuple[LeadIn, ...]] = LEAD_INS,
+    kind_of: Callable[[str, list[str], str], str] | None = None,
+) -> Fit:
+    """A field's text read for the Spanish frames (see the module's notes).
+
+    Args:
+        field: The field's name.
+        text: What the reader typed.
+        names: Names a phrase may start with ("Luis, …"), dropped.
+        lead_ins: The lead-ins each field's frame already says (the request's by default;
+            the mentors' reply has its own, `builder.wording.es.reply_fitting`).
+        kind_of: Reads a phrase's shape from the field, its words and the phrase; the
+            request's `_kind` by default.
+    """
     line = _one_line(text.strip())
     if not WORD.search(line):
         if field == "focus":
@@ -266,10 +286,10 @@ def fit(field: str, text: str, names: tuple[str, ...] = ()) -> Fit:
     for name in names:
         if name and line.casefold().startswith(name.casefold() + ","):
             line = line[len(name) + 1 :].lstrip()
-    core = bare(_drop_lead_ins(field, line)) or bare(line)
-    kind = _kind(field, _words(core), core)
+    core = bare(_drop_lead_ins(field, line, lead_ins)) or bare(line)
+    kind = (kind_of or _kind)(field, _words(core), core)
     if kind == "plain":
-        kept = _drop_lead_ins(field, line) or line  # the lead-ins the frame says, dropped
+        kept = _drop_lead_ins(field, line, lead_ins) or line  # the lead-ins the frame says, dropped
         core = kept.rstrip() if kept.rstrip().rstrip(_CLOSERS)[-1:] in ("?", "!") else bare(kept)
         if _lowered(_words(core)[0] if _words(core) else ""):
             core = core[:1].lower() + core[1:]  # after a colon, as Spanish writes it
