@@ -36,6 +36,21 @@ FOLDER = "languages"
 ENVIRONMENT = "SHORTHAUL_LANGUAGES"
 
 
+PSEUDO_ENVIRONMENT = "SHORTHAUL_PSEUDO"
+
+
+def text_language(config) -> str:
+    """The language of the site's own texts in a build (`t()` in the templates, the
+    forms, the page scripts' words): the theme's, or the tests' pseudo-language when
+    `SHORTHAUL_PSEUDO=1` (the English pages, every text of ours accented and bracketed,
+    so a text that comes from no table stands out: tests/site/test_pseudo_build.py)."""
+    if os.environ.get(PSEUDO_ENVIRONMENT) == "1" and inside() is None:
+        from builder.wording.catalog import PSEUDO
+
+        return PSEUDO
+    return config.theme["language"]
+
+
 class LanguageError(ValueError):
     """The languages setting cannot be used; the message says why, for a coordinator."""
 

@@ -9,7 +9,7 @@ import sys
 
 import _repo_root  # noqa: F401 - sitebuild/ on sys.path
 
-from sitebuild import page_data, texts
+from sitebuild import languages, page_data, texts
 
 LINK_MAKER_SLOT = '<div data-sh-slot="link-maker"></div>'
 AFTER_FORM_SLOT = '<div data-sh-slot="after-form"></div>'
@@ -29,7 +29,7 @@ def on_env(env, config, files):
 
 
 def on_page_context(context, page, config, nav):
-    language = config.theme["language"]
+    language = languages.text_language(config)
     if page.meta.get("template") in ("builder.html", "reply.html", "link-maker.html"):
         # The page scripts' words in the page's language (sitebuild/texts.py, texts.js).
         context["script_texts"] = texts.script_texts(language)

@@ -71,7 +71,7 @@ def on_env(env, config, files):
     from builder.wording.catalog import translator  # fresh each build (builder_page.py)
 
     # `t("Text")` in the templates: the text in the page's language (the builder's catalog).
-    env.globals["t"] = translator(config.theme["language"])
+    env.globals["t"] = translator(languages.text_language(config))
     if languages.inside() is None:
         return env
     root = config.extra["shorthaul_root"]

@@ -9,6 +9,10 @@ from the site; tests/site/public_links.txt pins what must never disappear.
 
 from __future__ import annotations
 
+import _repo_root  # noqa: F401 - sitebuild/ on sys.path
+
+from sitebuild import languages
+
 SLOT = '<div data-sh-slot="public-links"></div>'
 _env = None
 
@@ -25,12 +29,14 @@ def _anchors(items) -> list[dict[str, str]]:
 
 def public_links(nav, config) -> dict[str, list[dict[str, object]]]:
     from builder import STEPS
+    from builder.wording.catalog import translator
 
+    t = translator(languages.text_language(config))  # the steps' titles, as the form says them
     pages = []
     for page in nav.pages:
         anchors = _anchors(page.toc.items)
         if page.meta.get("template") == "builder.html":
-            anchors += [{"id": f"step-{step.id}", "title": step.title} for step in STEPS]
+            anchors += [{"id": f"step-{step.id}", "title": t(step.title)} for step in STEPS]
         pages.append({"title": page.title, "url": page.url, "anchors": anchors})
     redirects = config.plugins["redirects"].config["redirect_maps"]
     shortcuts = [

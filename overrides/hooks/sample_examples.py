@@ -12,6 +12,10 @@ from __future__ import annotations
 
 import re
 
+import _repo_root  # noqa: F401 - sitebuild/ on sys.path
+
+from sitebuild import languages
+
 SLOT = re.compile(r'<div data-sh-slot="sample-examples"(?P<open> data-sh-open)?></div>')
 _env = None
 
@@ -27,7 +31,7 @@ def on_page_context(context, page, config, nav):
         from builder import samples
 
         template = _env.get_template("partials/sample-examples.html")
-        language = config["theme"]["language"]
+        language = languages.text_language(config)
         data = {"examples": samples.examples(language), "answers": samples.answers(language)}
         page.content = SLOT.sub(
             lambda slot: template.render({**data, "open": bool(slot["open"])}), page.content

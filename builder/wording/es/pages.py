@@ -5,6 +5,8 @@ MESSAGES: dict[str, str] = {
     # The builder's, the reply helper's and the link maker's pages (overrides/, t("…")).
     "The coach is still loading: what to send next appears here once it has started. What you note here is saved meanwhile.": "El asistente todavía se está cargando: cuando se haya iniciado, aquí aparecerá qué enviar a continuación. Mientras tanto, lo que anotes aquí se guarda.",
     "I sent it on": "La envié el",
+    "Made with": "Hecho con",
+    "404: page not found": "404: página no encontrada",
     "Leave it empty until you have sent your request.": "Déjalo en blanco hasta que hayas enviado tu solicitud.",
     "Today": "Hoy",
     "What did they say?": "¿Qué te respondió?",
