@@ -33,7 +33,7 @@ from builder.after.progress import (
 from builder.keeping.edits import Edit, effective, read_edits
 from builder.keeping.record import name_for
 from builder.keeping.state import to_query
-from builder.request import context_es, dates
+from builder.request import context_tables, dates
 from builder.request.coach import Finding, TipCheck, checklist, coach
 from builder.request.drafts import (
     FITTED,
@@ -53,6 +53,7 @@ from builder.wording.catalog import say, spoken, to_say
 from builder.wording.es.fitting import looks_spanish
 from builder.wording.greeting import informal_name
 from builder.wording.languages import NAMES
+from builder.wording.tables import drafting
 
 
 def _failed() -> FieldMessage:
@@ -138,7 +139,8 @@ def _language_notices(request: Request) -> list[FieldMessage]:
     its words are quoted as typed, and a language the drafts can be written in is
     suggested."""
     drafts = draft_language(request)
-    fitted = context_es.fits(request) if drafts == "es" else fits(request)
+    table = drafting(drafts)
+    fitted = context_tables.fits(table, request) if table is not None else fits(request)
     offered = offered_draft_languages()
     notices = []
     for name, fit in fitted.items():

@@ -11,15 +11,22 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
-from builder.after import context_es as after_es
+from builder.after import context_tables as after_tables
 from builder.after.agreement import held
 from builder.after.progress import ASKED_FIELDS, After, Entry, follow_up_due
 from builder.after.report import next_report, upcoming
-from builder.request import context_es, dates
-from builder.request.drafts import Draft, context, draft_language, proposals, text_environment
+from builder.request import dates
+from builder.request.drafts import (
+    Draft,
+    context,
+    draft_language,
+    facts_in,
+    text_environment,
+)
 from builder.request.validate import Request, validate
 from builder.wording import pieces as wording
 from builder.wording.fitting import Fit, fit, say
+from builder.wording.tables import drafting
 
 # name -> (title, template)
 OUTPUTS: dict[str, tuple[str, str]] = {
@@ -187,12 +194,14 @@ def render_after(
     if not names:
         return {}
     subjects, folder = SUBJECTS, ""
-    if draft_language(request) == "es":
-        facts = context_es.context(request, proposals(request, today)[0], today)
-        facts |= after_es.after_context(
-            request, after, facts, today, subject or "Solicitud de mentoría"
+    language = draft_language(request)
+    table = drafting(language)
+    if table is not None:
+        facts = facts_in(request, language, today)
+        facts |= after_tables.after_context(
+            table, request, after, facts, today, subject or table.phrase("request_subject")
         )
-        subjects, folder = after_es.SUBJECTS, "es/"
+        subjects, folder = table.after_subjects, f"{table.code}/"
     else:
         facts = dict(context(request, today))
         facts |= after_context(request, after, facts, today, subject or "Mentoring request")

@@ -16,6 +16,7 @@ the reader's language (`say`); the mentor's, like the plan it carries, the draft
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
@@ -26,6 +27,7 @@ from builder.wording import fitting
 from builder.wording.catalog import say
 from builder.wording.fitting import Fit
 from builder.wording.pieces import upper_first
+from builder.wording.tables import drafting
 
 PREPARE_DAYS = 2  # the reminder to prepare, when the plan does not say when
 NOTE_AFTER_MINUTES = 15  # the reminder, after each meeting, to note what to try
@@ -82,19 +84,19 @@ def _prepare_alarm(fitted: Fit, meeting: str, said_meeting: str, number: int, me
     )  # fmt: skip
 
 
-def _mentor_summary(request: Request, facts: dict[str, object]) -> str:
-    """The mentor's event title, in the drafts' language, with `{number}` and `{total}`
-    to fill in: "Call {number} of {total} with Amira: …", "Llamada {number} de …"."""
-    if draft_language(request) == "es":
-        theirs = facts_in(request, "es")
-        meeting, of, protege = str(theirs["short_noun"]), "de", str(theirs["protege"])
-        focus = str(theirs["focus_short"])
-    else:
-        meeting, of, protege = str(facts["short_noun"]), "of", str(facts["protege"])
-        focus = str(facts["focus_short"])
-    said = {"of": "with", "de": "con"}[of]
-    escaped = f"{protege}: {focus}".replace("{", "{{").replace("}", "}}")
-    return f"{meeting.capitalize()} {{number}} {of} {{total}} {said} {escaped}"
+def _mentor_summary(request: Request, facts: Mapping[str, object], number: int, total: int) -> str:
+    """The mentor's event title, in the drafts' language: "Call 1 of 3 with Amira: …",
+    "Llamada 1 de 3 con Amira: …"."""
+    language = draft_language(request)
+    table = drafting(language)
+    if table is None:
+        meeting = str(facts["short_noun"]).capitalize()
+        return f"{meeting} {number} of {total} with {facts['protege']}: {facts['focus_short']}"
+    theirs = facts_in(request, language)
+    return table.phrase(
+        "mentor_event", Meeting=str(theirs["short_noun"]).capitalize(), number=number,
+        total=total, protege=theirs["protege"], focus=theirs["focus_short"],
+    )  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +148,6 @@ def invites(
     mentor, protege = str(facts["mentor"]), str(facts["protege"])
     lead = prepare_lead(request.preparation)
     fitted = facts["fits"]["preparation"]  # type: ignore[index]
-    theirs = _mentor_summary(request, facts)
     found = []
     for item in proposed:
         number = item.number
@@ -185,7 +186,7 @@ def invites(
                     )  # fmt: skip
                 reminders.append(Reminder(timedelta(minutes=NOTE_AFTER_MINUTES), note, True))
         else:  # the mentor's calendar: in the drafts' language
-            summary = theirs.format(number=number, total=total)
+            summary = _mentor_summary(request, facts, number, total)
         found.append(
             Invite(
                 uid=f"{uid_base}-{item.number}@shorthaul",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from urllib.parse import quote
 
-from builder.mentor import context_es
+from builder.mentor import context_tables
 from builder.mentor.frames import MENTOR_FIELDS, WORDING
 from builder.mentor.reply import Reply
 from builder.mentor.voice import second_person
@@ -24,6 +24,7 @@ from builder.wording.catalog import ENGLISH, spoken
 from builder.wording.fitting import Fit, fit, say
 from builder.wording.greeting import informal_name
 from builder.wording.shapes import WORD
+from builder.wording.tables import drafting
 
 REPLY_BLANK = {"protege": "[their name]", "mentor": "[your name]", "person": "[their name]"}
 # A meeting of no stated format.
@@ -132,8 +133,9 @@ def render_reply(reply: Reply, subject: str = "") -> dict[str, Draft]:
         subject: The request's own subject line, when known (from the protégé's
             link); the reply's is "Re:" it.
     """
-    if reply_language(reply.draft_language) == "es":
-        facts, folder = context_es.reply_context(reply), "es/"
+    table = drafting(reply_language(reply.draft_language))
+    if table is not None:
+        facts, folder = context_tables.reply_context(table, reply), f"{table.code}/"
     else:
         facts, folder = reply_context(reply), ""
     tone = facts["tone"]

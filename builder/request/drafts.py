@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 import jinja2
 
-from builder.request import context_es, dates
+from builder.request import context_tables, dates
 from builder.request.fields import FIELD
 from builder.request.spoken import primary_draft, spoken
 from builder.request.validate import Request
@@ -26,6 +26,7 @@ from builder.wording import catalog
 from builder.wording import pieces as wording
 from builder.wording.fitting import BLANK_FOCUS, Fit, fit, say
 from builder.wording.greeting import informal_name
+from builder.wording.tables import drafted, drafting
 
 # Shown where a required value is missing, so the preview is never blank.
 BLANK = {
@@ -35,8 +36,8 @@ BLANK = {
     "count": "[how many]",
 }
 SUBJECT_FOCUS = 60  # characters of the focus that fit in a subject line
-# The languages with drafts of their own (templates/<code>/, builder/request/context_<code>.py).
-DRAFTED = ("en", "es")
+# The languages with drafts: English, and each with tables (builder/wording/tables.py).
+DRAFTED = tuple(code for code, _ in drafted())
 
 # name -> (title, template); the first two are the messages, ordered by channel.
 OUTPUTS: dict[str, tuple[str, str]] = {
@@ -274,8 +275,9 @@ def draft_language(request: Request) -> str:
 def facts_in(request: Request, language: str, today: date | None = None) -> dict[str, object]:
     """The facts the drafts' templates draw on, in a language the drafts are written in
     (English for any other)."""
-    if language == "es":
-        return context_es.context(request, proposals(request, today)[0], today)
+    table = drafting(language)
+    if table is not None:
+        return context_tables.context(table, request, proposals(request, today)[0], today)
     return context(request, today)
 
 
@@ -294,8 +296,9 @@ def render_drafts(request: Request, today: date | None = None) -> dict[str, Draf
     """
     language = draft_language(request)
     facts = facts_in(request, language, today)
-    if language == "es":
-        folder, thanks = "es/", "Gracias"
+    table = drafting(language)
+    if table is not None:
+        folder, thanks = f"{table.code}/", table.phrase("thanks_subject")
     else:
         facts["spoken"] = spoken(request, facts)
         folder, thanks = "", "Thank you"

@@ -13,6 +13,7 @@ from builder.request.schema import Field, Step
 from builder.request.tips import TIPS
 from builder.settings import RANGES, Program
 from builder.wording.catalog import ENGLISH, Translator, translator
+from builder.wording.tables import drafted
 
 STEPS: tuple[Step, ...] = (
     Step(
@@ -72,7 +73,7 @@ ACQUAINTANCE = (
 )
 TONES = (("warm", "Warm"), ("formal", "Formal"), ("casual", "Casual"))
 # The languages the drafts can be written in, each named in its own words.
-DRAFT_LANGUAGES = (("en", "English"), ("es", "Español"))
+DRAFT_LANGUAGES = drafted()
 
 
 def translated_choices(

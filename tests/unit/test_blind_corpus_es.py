@@ -25,8 +25,9 @@ import pytest
 from wording_checks_es import problems as wording_problems
 
 import builder
-from builder.request import context_es
+from builder.request import context_tables
 from builder.request.validate import validate
+from builder.wording.es.drafting import DRAFTING as SPANISH
 
 pytestmark = pytest.mark.corpus
 
@@ -136,7 +137,9 @@ def test_every_spanish_log_note_reads_well_in_the_drafts_after_the_ask(
 def confident_share(which: str, field: str) -> float:
     """How many of a set's phrasings of a field were fitted into their sentence."""
     phrasings = blind(which, field)
-    fitted = [context_es.fits(validate({**AROUND_ES, field: p})[0])[field] for p in phrasings]
+    fitted = [
+        context_tables.fits(SPANISH, validate({**AROUND_ES, field: p})[0])[field] for p in phrasings
+    ]
     return sum(f.kind not in ("plain", "foreign") for f in fitted) / len(phrasings)
 
 

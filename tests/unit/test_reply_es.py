@@ -133,7 +133,7 @@ EXAMPLES = [
 def test_a_detail_is_fitted_only_when_its_shape_is_sure(
     field: str, typed: str, kind: str, sentence: str
 ) -> None:
-    from builder.wording.es.frames import say
+    from builder.wording.tables import say
 
     fitted = fit_reply(field, typed, "tu")
     assert fitted.kind == kind
@@ -162,12 +162,13 @@ def test_a_time_in_figures_alone_is_kept_as_typed() -> None:
 
 
 def test_the_formal_reply_says_usted_and_the_coordinator_is_offered_in_spanish() -> None:
-    from builder.mentor import context_es
+    from builder.mentor import context_tables
     from builder.settings import Program
+    from builder.wording.es.drafting import DRAFTING
 
     program = Program(coordinator="Marta", coordinator_email="marta@example.org", name="Puentes")
     reply = dataclasses.replace(REPLY, tone="formal", response="no")
-    facts = context_es.reply_context(reply, program)
+    facts = context_tables.reply_context(DRAFTING, reply, program)
     assert facts["coordinator"] == (
         "Marta, que coordina Puentes, quizá pueda sugerirle a alguien: marta@example.org."
     )

@@ -1,6 +1,8 @@
-"""The small pieces of Spanish the drafts are made of: each tone's greeting, easy no,
-thanks and sign-off (tú for warm and casual, usted for formal), the words for the
-meetings, counts and order. Every meeting word is feminine ("llamada", "reunión",
+"""Spanish drafts as tables (`builder.wording.tables.Drafting`): each tone's greeting,
+easy no, thanks and sign-off (tú for warm and casual, usted for formal), the words for
+the meetings, counts and order, the sentence pieces the drafts' facts are made of, and
+the frames and readings of the reader's and the mentor's words (`frames`,
+`reply_frames`, `fitting`, `reply_fitting`). Every meeting word is feminine ("llamada", "reunión",
 "sesión"), so the numbers and ordinals here are feminine too.
 
 No sentence here names the mentor's or the protégé's gender: "Buenos días" rather than
@@ -9,40 +11,14 @@ No sentence here names the mentor's or the protégé's gender: "Buenos días" ra
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from builder.wording.tables import Drafting, Tone
 
-
-@dataclass(frozen=True, slots=True)
-class Tono:
-    """What a tone changes. `register` is "tu" or "usted"; `hello` and `chat_hello` take
-    the name: "Hola, {name}:"."""
-
-    register: str
-    hello: str
-    chat_hello: str
-    opener: str
-    easy_no: str
-    easy_no_short: str
-    thanks: str
-    grateful: str
-    no_reply: str
-    sign_off: str
-    subject: str
-    ask_moment: str
-    said_no: str
-    glad: str  # after a yes
-    understood: str  # after a no
-    once_more: str  # the one follow-up
-    no_pressure: str  # and how it lets them off
-    said_yes: str  # the written summary after a yes in person ({on}: " el martes 13 de enero")
-    heard_out: str  # "let me think about it", said in person ({on} as above)
-
-
-TONOS: dict[str, Tono] = {
-    "warm": Tono(
+TONOS: dict[str, Tone] = {
+    "warm": Tone(
         register="tu",
         hello="Hola, {name}:",
         chat_hello="¡Hola, {name}!",
+        spoken_hello="¡Hola, {name}!",
         opener="Espero que estés bien.",
         easy_no="Si ahora no es buen momento, no pasa nada: solo dímelo.",
         easy_no_short="Si ahora no es buen momento, no pasa nada.",
@@ -63,10 +39,11 @@ TONOS: dict[str, Tono] = {
         "acordamos, para que lo tengamos por escrito.",
         heard_out="Gracias por escucharme{on}.",
     ),
-    "formal": Tono(
+    "formal": Tone(
         register="usted",
         hello="Buenos días, {name}:",
         chat_hello="Buenos días, {name}:",
+        spoken_hello="Buenos días, {name}.",
         opener="Espero que se encuentre bien.",
         easy_no="Si ahora no es un buen momento, lo entiendo perfectamente: bastará con que "
         "me lo diga.",
@@ -90,10 +67,11 @@ TONOS: dict[str, Tono] = {
         "para que lo tengamos por escrito.",
         heard_out="Gracias por dedicarme su tiempo{on}.",
     ),
-    "casual": Tono(
+    "casual": Tone(
         register="tu",
         hello="¡Hola, {name}!",
         chat_hello="¡Hola, {name}!",
+        spoken_hello="¡Hola, {name}!",
         opener="¿Qué tal todo?",
         easy_no="Si ahora no te viene bien, sin problema: un no rápido está perfecto.",
         easy_no_short="Si ahora no te viene bien, sin problema.",
@@ -128,6 +106,7 @@ NUMEROS = ("cero", "una", "dos", "tres", "cuatro", "cinco", "seis", "siete", "oc
 ORDINALES = ("", "primera", "segunda", "tercera", "cuarta", "quinta", "sexta", "séptima",
              "octava", "novena", "décima", "undécima", "duodécima")  # fmt: skip
 BLANCOS = {
+    "focus": "[lo que quieres aprender]",
     "mentor_name": "[su nombre]",
     "protege_name": "[tu nombre]",
     "count": "[cuántas]",
@@ -135,25 +114,85 @@ BLANCOS = {
 }
 
 
-def numero(value: int) -> str:
-    """ "tres" for 3, "14" for 14 (feminine: "una llamada")."""
-    return NUMEROS[value] if 0 <= value < len(NUMEROS) else str(value)
+def _registers(tu: str, usted: str) -> dict[str, str]:
+    return {"tu": tu, "usted": usted}
 
 
-def ordinal(value: int) -> str:
-    return ORDINALES[value] if 0 < value < len(ORDINALES) else f"{value}.ª"
+# The sentence pieces the facts are made of (builder/request/context_tables.py, and the
+# drafts after the ask's and the reply's).
+FRASES: dict[str, str | dict[str, str]] = {
+    "quoted": "«{text}»",
+    "ordinal_figure": "{n}.ª",
+    "last": "última",
+    "week": "semana",
+    "weeks": "semanas",
+    "timebox.many": "{count} {nouns} de {minutes} minutos en {weeks} {week_word}",
+    "timebox.one": "{count} {nouns} de {minutes} minutos en las próximas {weeks} semanas",
+    "timebox.one_week": "{count} {nouns} de {minutes} minutos en la próxima semana",
+    "dates.one": _registers("Una fecha, si te viene bien: {when}.",
+                            "Una fecha, si le viene bien: {when}."),
+    "dates.many": _registers("Fechas, si te vienen bien: {days}",
+                             "Fechas, si le vienen bien: {days}"),
+    "dates.same_time": ", siempre a las {time}.",
+    "spoken.ask": _registers("¿Tendrías tiempo para {timebox}? Es todo lo que pediría.",
+                             "¿Tendría tiempo para {timebox}? Es todo lo que pediría."),
+    "spoken.one_date": _registers("¿Te vendría bien el {when}?", "¿Le vendría bien el {when}?"),
+    "spoken.start": "¿Podríamos empezar el {when}?",
+    "thanks_subject": "Gracias",
+    "request_subject": "Solicitud de mentoría",
+    "mentor_event": "{Meeting} {number} de {total} con {protege}: {focus}",
+    "on_day": " el {day}",
+    "sent_when": "El {day}",
+    "sent_lately": "Hace unos días",
+    "talked_subject": "Sobre nuestra conversación – {focus}",
+    "ending.one": "una {noun} y terminamos",
+    "ending.many": "después de la {last} {noun}, terminamos",
+    "our_program": "nuestro programa de mentoría",
+    "coordinator.named": _registers(
+        "{coordinator}, que coordina {runs}, quizá pueda sugerirte a alguien{at}.",
+        "{coordinator}, que coordina {runs}, quizá pueda sugerirle a alguien{at}.",
+    ),
+    "coordinator.unnamed": _registers(
+        "quien coordina {runs} quizá pueda sugerirte a alguien{at}.",
+        "quien coordina {runs} quizá pueda sugerirle a alguien{at}.",
+    ),
+}  # fmt: skip
+
+# The drafts after the ask: their subject lines, from their facts.
+ASUNTOS: dict[str, str] = {
+    "follow_up": "{reply_subject}",
+    "summary": "{summary_subject}",
+    "confirmation": "Confirmación de nuestras {short_nouns_many} – {focus_subject}",
+    "revised": "{reply_subject}",
+    "decline": "{reply_subject}",
+    "thanks_log": "Gracias – {focus_subject}",
+}
 
 
-def plazo(meetings: int | None, minutes: int | None, weeks: int | None, one: str, many: str) -> str:
-    """ "tres videollamadas de 30 minutos en cuatro semanas", with blanks for what is
-    missing."""
-    count = numero(meetings) if meetings else BLANCOS["count"]
-    nouns = one if meetings == 1 else many
-    length = minutes if minutes else BLANCOS["minutes"]
-    said = f"{count} {nouns} de {length} minutos"
-    weeks_said = numero(weeks) if weeks else BLANCOS["count"]
-    if meetings == 1:
-        return said + (
-            " en la próxima semana" if weeks == 1 else f" en las próximas {weeks_said} semanas"
-        )
-    return f"{said} en {weeks_said} {'semana' if weeks == 1 else 'semanas'}"
+def _drafting() -> Drafting:
+    from builder.wording.es import fitting, frames, reply_fitting, reply_frames, replying
+
+    return Drafting(
+        code="es",
+        name="Español",
+        tones=TONOS,
+        reply_tones=replying.TONOS_RESPUESTA,
+        formats=FORMATOS,
+        plain_format=("reunión", "reuniones", "reunión", "reuniones"),
+        numbers=NUMEROS,
+        ordinals=ORDINALES,
+        blanks=BLANCOS,
+        reply_blanks=replying.BLANCOS_RESPUESTA,
+        phrases=FRASES,
+        slots=frames.SLOTS,
+        reply_slots=reply_frames.REPLY_SLOTS,
+        after_subjects=ASUNTOS,
+        lead_ins={
+            name: tuple(lead.pattern for lead in leads) for name, leads in fitting.LEAD_INS.items()
+        },
+        fit=fitting.fit,
+        fit_reply=reply_fitting.fit_reply,
+    )
+
+
+DRAFTING = _drafting()

@@ -6,11 +6,6 @@ phrase after a colon; text in another language is quoted as typed (`QUOTED`).
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
-
-from builder.wording.fitting import Fit
-
 QUOTED = "«{text}»"
 
 
@@ -192,21 +187,3 @@ SLOTS |= {
         "foreign": _both("Lo que haré a continuación, en mis propias palabras: " + QUOTED + "."),
     },
 }  # fmt: skip
-
-
-def say(
-    slot: str,
-    fitted: Fit,
-    register: str,
-    slots: Mapping[str, Mapping[str, Mapping[str, str]]] | None = None,
-    **params: str,
-) -> str:
-    """The slot's sentence for the fitted text, in a register ("tu" or "usted"), from
-    `slots` (the request's `SLOTS` unless given). `{Text}` is the text with a capital."""
-    if not fitted:
-        return ""
-    frame = (SLOTS if slots is None else slots)[slot][fitted.kind][register]
-    sentence = frame.format(text=fitted.core, Text=fitted.core[:1].upper() + fitted.core[1:],
-                            **params)  # fmt: skip
-    # A question or exclamation the reader ended with keeps its mark, once.
-    return re.sub(r"([?!])([»”]?)\.$", r"\1\2", sentence)

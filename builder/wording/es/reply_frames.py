@@ -1,6 +1,6 @@
 """The Spanish reply's sentence frames, by slot, the shape of the mentor's phrase
 (`builder.wording.es.reply_fitting` reads it) and register: tú for warm and casual
-tones, usted for formal. Read by `builder.wording.es.frames.say`; `{person}` is whom the
+tones, usted for formal. Read by `builder.wording.tables.say`; `{person}` is whom the
 mentor suggests.
 """
 

@@ -6,33 +6,10 @@ formal; no word here names the mentor's or the protégé's gender ("me encantar�
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from builder.wording.tables import ReplyTone
 
-
-@dataclass(frozen=True, slots=True)
-class TonoRespuesta:
-    """`hello` and `chat_hello` take the name: "Hola, {name}:"."""
-
-    register: str
-    hello: str
-    chat_hello: str
-    yes: str
-    smaller: str
-    smaller_same: str
-    no_pressure: str
-    afraid: str  # after a first date that does not suit: ", lo siento"
-    not_now: str
-    ask_again: str
-    sorry_not_now: str
-    no: str
-    mention_me: str
-    good_luck: str
-    sign_off: str
-    subject: str
-
-
-TONOS_RESPUESTA: dict[str, TonoRespuesta] = {
-    "warm": TonoRespuesta(
+TONOS_RESPUESTA: dict[str, ReplyTone] = {
+    "warm": ReplyTone(
         register="tu",
         hello="Hola, {name}:",
         chat_hello="¡Hola, {name}!",
@@ -50,7 +27,7 @@ TONOS_RESPUESTA: dict[str, TonoRespuesta] = {
         sign_off="Un saludo,",
         subject="Re: tu solicitud de mentoría",
     ),
-    "formal": TonoRespuesta(
+    "formal": ReplyTone(
         register="usted",
         hello="Buenos días, {name}:",
         chat_hello="Buenos días, {name}:",
@@ -69,7 +46,7 @@ TONOS_RESPUESTA: dict[str, TonoRespuesta] = {
         sign_off="Atentamente,",
         subject="Re: su solicitud de mentoría",
     ),
-    "casual": TonoRespuesta(
+    "casual": ReplyTone(
         register="tu",
         hello="¡Hola, {name}!",
         chat_hello="¡Hola, {name}!",
@@ -91,16 +68,3 @@ TONOS_RESPUESTA: dict[str, TonoRespuesta] = {
 }
 
 BLANCOS_RESPUESTA = {"protege": "[su nombre]", "mentor": "[tu nombre]", "person": "[su nombre]"}
-
-
-def coordinador(name: str, email: str, coordinator: str, register: str) -> str:
-    """Who else the protégé can ask, after "Si te sirve, …": the program's coordinator,
-    if it names one ("" otherwise)."""
-    runs = name or "nuestro programa de mentoría"
-    suggest = "sugerirte" if register == "tu" else "sugerirle"
-    at = f": {email}" if email else ""
-    if coordinator:
-        return f"{coordinator}, que coordina {runs}, quizá pueda {suggest} a alguien{at}."
-    if email:
-        return f"quien coordina {runs} quizá pueda {suggest} a alguien{at}."
-    return ""
