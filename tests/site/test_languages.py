@@ -83,11 +83,12 @@ def test_the_languages_setting_sits_with_the_programs_other_settings() -> None:
     )
 
 
-def test_spanish_is_not_offered_until_it_is_finished() -> None:
-    """Its request builder, reply helper and link maker still speak English."""
+def test_spanish_is_finished_so_every_site_offers_it_unless_told() -> None:
+    """Its guide, builder, reply helper, link maker and drafts speak Spanish whole."""
     spanish = languages.available()["es"]
-    assert not spanish.finished
-    assert "es" not in codes(languages.offered(None, ""))
+    assert spanish.finished
+    assert "es" in codes(languages.offered(None, ""))
+    assert codes(languages.offered(["en"], "")) == ["en"]
 
 
 # The pages mirror the English ones ----------------------------------------------------

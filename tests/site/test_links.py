@@ -130,9 +130,9 @@ def test_sitemap_lists_every_page_at_the_site_url(site_dir: Path) -> None:
 
 
 def test_site_url_is_configurable(tmp_path: Path) -> None:
-    """Built as a program's site is by default: English alone (Spanish is not finished,
-    sitebuild/languages.py), so it also shows that such a site has no language switch."""
-    env = {k: v for k, v in os.environ.items() if k != "SHORTHAUL_LANGUAGES"}
+    """Built for a program that offers English alone (`languages: [en]`, here through
+    SHORTHAUL_LANGUAGES), so it also shows that such a site has no language switch."""
+    env = {**os.environ, "SHORTHAUL_LANGUAGES": "en"}
     env["SITE_URL"] = "https://mentoring.example.org/guide/"
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path)],
