@@ -18,10 +18,12 @@ from builder.keeping.state import from_query
 from builder.mentor.coach import coach_reply
 from builder.mentor.drafts import render_reply, reply_language, reply_mailto
 from builder.mentor.fields import FROM_REQUEST, REPLY_FIELDS
+from builder.mentor.notices import language_notices
 from builder.mentor.reply import given, read_reply
 from builder.request import dates
 from builder.request import drafts as request_drafts
 from builder.request.downloads import as_markdown, as_text
+from builder.request.fields import offered_draft_languages
 from builder.request.validate import Request, validate
 from builder.wording import pieces as wording
 from builder.wording.catalog import ENGLISH, say, spoken, translator
@@ -137,6 +139,7 @@ def evaluate_reply(
     )
     language = reply_language(str(source.get("draft_language", "")))
     cleaned, reply, problems, notes = read_reply(source, _first_date(first, language, today))
+    notes += language_notices(reply, offered_draft_languages())
     shown = _shown(cleaned, touched, attempted)
     messages: dict[str, list[dict[str, str]]] = {}
     for message in [*problems, *notes]:

@@ -86,3 +86,11 @@ def test_the_spanish_reply_helper_drafts_in_spanish(guarded_page: Page, base_url
     said = r"Lo siento, pero no puedo asumirlo\. Tengo la agenda completa hasta septiembre\."
     expect(email(page)).to_have_value(re.compile(said))
     expect(email(page)).to_have_value(re.compile(r"^Hola, Carmen:"))
+    # Words in English: quoted as typed, and the notice beside the field says so.
+    page.fill("#sh-field-reason", "my diary is full until June")
+    expect(email(page)).to_have_value(
+        re.compile("El motivo, en mis propias palabras: «my diary is full until June».")
+    )
+    notice = page.locator("[data-sh-message=reason]")
+    expect(notice).to_contain_text(t("Or choose “{choice}” as the language of your reply.",
+                                     choice="English"))  # fmt: skip

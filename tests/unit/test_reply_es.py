@@ -173,3 +173,26 @@ def test_the_formal_reply_says_usted_and_the_coordinator_is_offered_in_spanish()
         "Marta, que coordina Puentes, quizá pueda sugerirle a alguien: marta@example.org."
     )
     assert "Lamento no poder asumirlo." in email(reply)
+
+
+def test_a_detail_in_the_other_language_gets_a_notice_that_suggests_it() -> None:
+    from builder.mentor.notices import language_notices
+
+    english = dataclasses.replace(REPLY, response="no", reason="I'm already mentoring two people")
+    (notice,) = language_notices(english, ["en", "es"])
+    assert notice.field == "reason"
+    assert notice.text.startswith("This looks like English. The drafts are in Spanish")
+    assert notice.text.endswith("Or choose “English” as the language of your reply.")
+    spanish = dataclasses.replace(english, draft_language="en", reason="ya acompaño a dos personas")
+    (notice,) = language_notices(spanish, ["en", "es"])
+    assert notice.text.startswith("This looks like Spanish. The drafts are in English")
+    assert notice.text.endswith("Or choose “Español” as the language of your reply.")
+    assert not language_notices(spanish, ["en"])[0].text.endswith("of your reply.")
+    # Words in the reply's own language, and details of other answers, say nothing.
+    assert (
+        language_notices(dataclasses.replace(english, reason="estoy de viaje"), ["en", "es"]) == []
+    )
+    assert language_notices(dataclasses.replace(english, response="yes"), ["en", "es"]) == []
+    with speaking("es"):
+        (notice,) = language_notices(english, ["en", "es"])
+    assert notice.text.endswith("O elige «English» como idioma de tu respuesta.")

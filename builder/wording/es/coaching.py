@@ -95,6 +95,7 @@ MESSAGES: dict[str, str] = {
     # builder/session.py, builder/wording/languages.py: a field in another language.
     "This looks like {language}. The drafts are in {drafts}, so these words appear in quotation marks, just as you wrote them. For a smoother message, write your {noun} in {drafts}.": "Esto parece estar en {language}. Los borradores están en {drafts}, así que estas palabras aparecen entre comillas, tal como las escribiste. Para un mensaje más fluido, escribe «{noun}» en {drafts}.",
     "Or choose “{choice}” as the language of your messages.": "O elige «{choice}» como idioma de tus mensajes.",
+    "Or choose “{choice}” as the language of your reply.": "O elige «{choice}» como idioma de tu respuesta.",
     "English": "inglés",
     "Spanish": "español",
     "French": "francés",
