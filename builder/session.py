@@ -50,9 +50,8 @@ from builder.request.spoken import primary_draft
 from builder.request.validate import FieldMessage, Request, check, read_values
 from builder.wording import pieces as wording
 from builder.wording.catalog import say, spoken, to_say
-from builder.wording.es.fitting import looks_spanish
 from builder.wording.greeting import informal_name
-from builder.wording.languages import NAMES
+from builder.wording.notices import language_notice, written_in
 from builder.wording.tables import drafting
 
 
@@ -144,24 +143,16 @@ def _language_notices(request: Request) -> list[FieldMessage]:
     offered = offered_draft_languages()
     notices = []
     for name, fit in fitted.items():
-        if fit.kind != "foreign" or (drafts == "en" and fit.language is None):
-            continue  # English drafts quote English mixed with other words, unannounced
-        code = fit.language.code if fit.language else "en"
-        if not code and looks_spanish(getattr(request, name)):
-            code = "es"  # unsure which language, but Spanish's function words are there
-        text = say(
-            "This looks like {language}. The drafts are in {drafts}, so these words appear in "
-            "quotation marks, just as you wrote them. For a smoother message, write your "
-            "{noun} in {drafts}.",
-            language=say(NAMES.get(code) or "another language"),
-            drafts=say(NAMES[drafts]),
-            noun=say(FIELD[name].noun),
-        )
+        code = written_in(fit, getattr(request, name), drafts)
+        if code is None:
+            continue
+        switch = ""
         if code in offered and code != drafts:
-            text += " " + say(
+            switch = say(
                 "Or choose “{choice}” as the language of your messages.",
                 choice=FIELD["draft_language"].choice_label(code),
             )
+        text = language_notice(code, drafts, FIELD[name].noun, switch)
         notices.append(FieldMessage(name, "notice", text))
     return notices
 

@@ -8,9 +8,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
-from builder.after.agreement import held
 from builder.after.progress import After
-from builder.after.report import next_report
+from builder.after.report import meetings_held, next_report, thanks_lines
 from builder.request import context_tables, dates
 from builder.request.validate import Request, validate
 from builder.wording.catalog import translator
@@ -51,17 +50,8 @@ def after_context(
         lambda day: t.day(day, today),
         lambda meeting: t.when(meeting.day, meeting.at, today),
     )
-    lines = []
-    for index, fitted in enumerate(entries):
-        if not fitted["advice"]:
-            continue
-        line = say_in(fitted, "advice.thanks", ordinal=table.ordinal(index + 1))
-        if fitted["happened"]:
-            line += " " + say_in(fitted, "happened.thanks")
-        lines.append(line)
-    count = sum(held(entry, today) for entry in after.log) or len(
-        [entry for entry in after.log if entry.noted]
-    )
+    lines = thanks_lines(entries, say_in, table.ordinal)
+    count = meetings_held(after, today)
     previous = None
     if after.sent_values is not None:
         before, _ = validate(after.sent_values)

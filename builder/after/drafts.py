@@ -14,7 +14,7 @@ from datetime import date
 from builder.after import context_tables as after_tables
 from builder.after.agreement import held
 from builder.after.progress import ASKED_FIELDS, After, Entry, follow_up_due
-from builder.after.report import next_report, upcoming
+from builder.after.report import meetings_held, next_report, thanks_lines, upcoming
 from builder.request import dates
 from builder.request.drafts import (
     Draft,
@@ -120,15 +120,8 @@ def after_context(
         lambda day: dates.day_label(day, today),
         lambda meeting: dates.when(meeting, today),
     )
-    lines = []
-    for index, fitted in enumerate(entries):
-        if not fitted["advice"]:
-            continue
-        line = say_in(fitted, "advice.thanks", ordinal=wording.ordinal(index + 1))
-        if fitted["happened"]:
-            line += " " + say_in(fitted, "happened.thanks")
-        lines.append(line)
-    count = held_count(after, today) or len([entry for entry in after.log if entry.noted])
+    lines = thanks_lines(entries, say_in, wording.ordinal)
+    count = meetings_held(after, today)
     previous = None
     if after.sent_values is not None:
         before, _ = validate(after.sent_values)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
+from builder.after.agreement import held
 from builder.after.progress import After
 from builder.request import dates
 from builder.request.validate import Request
@@ -54,3 +55,29 @@ def next_report(
         "last": entries[source],
         "asked": entries[coming] if later is not None else None,
     }
+
+
+def thanks_lines(
+    entries: Sequence[Mapping[str, object]],
+    say_in: Callable[..., str],
+    ordinal: Callable[[int], str],
+) -> list[str]:
+    """The closing thank-you's lines, one a meeting with advice noted: the advice as noted
+    and, if the reader noted it, what happened when they tried it (`say_in` says a slot
+    for a meeting's fitted notes, in the drafts' language; `ordinal` says "second")."""
+    lines = []
+    for index, fitted in enumerate(entries):
+        if not fitted["advice"]:
+            continue
+        line = say_in(fitted, "advice.thanks", ordinal=ordinal(index + 1))
+        if fitted["happened"]:
+            line += " " + say_in(fitted, "happened.thanks")
+        lines.append(line)
+    return lines
+
+
+def meetings_held(after: After, today: date | None) -> int:
+    """Meetings held so far (logged and dated today or earlier, or undated with notes),
+    or else the meetings with notes."""
+    held_so_far = sum(held(entry, today) for entry in after.log)
+    return held_so_far or len([entry for entry in after.log if entry.noted])

@@ -11,9 +11,8 @@ from builder.mentor.reply import Reply
 from builder.request.fields import DRAFT_LANGUAGES
 from builder.request.validate import FieldMessage
 from builder.wording.catalog import say
-from builder.wording.es.fitting import looks_spanish
 from builder.wording.fitting import Fit, fit
-from builder.wording.languages import NAMES
+from builder.wording.notices import language_notice, written_in
 from builder.wording.tables import drafting
 
 
@@ -36,27 +35,12 @@ def language_notices(reply: Reply, offered: list[str]) -> list[FieldMessage]:
         text = getattr(reply, name)
         if not text.strip() or not reply.relevant(name):
             continue
-        fitted = _read(reply, language, name)
-        if fitted.kind != "foreign":
+        code = written_in(_read(reply, language, name), text, language)
+        if code is None:
             continue
-        code = fitted.language.code if fitted.language else ""
-        if not code and looks_spanish(text):
-            code = "es"  # unsure which language, but Spanish's function words are there
-        elif fitted.language is None:
-            if language == "en":
-                continue  # an English reply quotes English mixed with other words, unannounced
-            code = "en"
-        said = say(
-            "This looks like {language}. The drafts are in {drafts}, so these words appear in "
-            "quotation marks, just as you wrote them. For a smoother message, write your "
-            "{noun} in {drafts}.",
-            language=say(NAMES.get(code) or "another language"),
-            drafts=say(NAMES[language]),
-            noun=say(REPLY_FIELD[name].noun),
-        )
+        switch = ""
         if code in offered and code != language:
-            said += " " + say(
-                "Or choose “{choice}” as the language of your reply.", choice=labels[code]
-            )
-        notices.append(FieldMessage(name, "notice", said))
+            switch = say("Or choose “{choice}” as the language of your reply.", choice=labels[code])
+        text = language_notice(code, language, REPLY_FIELD[name].noun, switch)
+        notices.append(FieldMessage(name, "notice", text))
     return notices
