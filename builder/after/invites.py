@@ -27,7 +27,7 @@ from builder.wording import fitting
 from builder.wording.catalog import say
 from builder.wording.fitting import Fit
 from builder.wording.pieces import upper_first
-from builder.wording.tables import drafting
+from builder.wording.tables import Drafting, drafting
 
 PREPARE_DAYS = 2  # the reminder to prepare, when the plan does not say when
 NOTE_AFTER_MINUTES = 15  # the reminder, after each meeting, to note what to try
@@ -84,19 +84,17 @@ def _prepare_alarm(fitted: Fit, meeting: str, said_meeting: str, number: int, me
     )  # fmt: skip
 
 
-def _mentor_summary(request: Request, facts: Mapping[str, object], number: int, total: int) -> str:
-    """The mentor's event title, in the drafts' language: "Call 1 of 3 with Amira: …",
-    "Llamada 1 de 3 con Amira: …"."""
-    language = draft_language(request)
-    table = drafting(language)
+def _mentor_summary(
+    table: Drafting | None, theirs: Mapping[str, object], number: int, total: int
+) -> str:
+    """The mentor's event title, from the facts in the drafts' language (`table` is
+    theirs, None for English): "Call 1 of 3 with Amira: …", "Llamada 1 de 3 con Amira: …"."""
+    meeting = str(theirs["short_noun"]).capitalize()
+    protege, focus = theirs["protege"], theirs["focus_short"]
     if table is None:
-        meeting = str(facts["short_noun"]).capitalize()
-        return f"{meeting} {number} of {total} with {facts['protege']}: {facts['focus_short']}"
-    theirs = facts_in(request, language)
-    return table.phrase(
-        "mentor_event", Meeting=str(theirs["short_noun"]).capitalize(), number=number,
-        total=total, protege=theirs["protege"], focus=theirs["focus_short"],
-    )  # fmt: skip
+        return f"{meeting} {number} of {total} with {protege}: {focus}"
+    return table.phrase("mentor_event", Meeting=meeting, number=number, total=total,
+                        protege=protege, focus=focus)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +141,9 @@ def invites(
 ) -> list[Invite]:
     """An event per proposed meeting; with reminders when it is the reader's own copy."""
     facts = context(request)
+    # The mentor's copy speaks the drafts' language: their facts, made once.
+    table = None if mine else drafting(draft_language(request))
+    theirs = facts if table is None else facts_in(request, table.code)
     meeting, said = str(facts["short_noun"]), meeting_noun(request)
     total = len(proposed)
     mentor, protege = str(facts["mentor"]), str(facts["protege"])
@@ -186,7 +187,7 @@ def invites(
                     )  # fmt: skip
                 reminders.append(Reminder(timedelta(minutes=NOTE_AFTER_MINUTES), note, True))
         else:  # the mentor's calendar: in the drafts' language
-            summary = _mentor_summary(request, facts, number, total)
+            summary = _mentor_summary(table, theirs, number, total)
         found.append(
             Invite(
                 uid=f"{uid_base}-{item.number}@shorthaul",
